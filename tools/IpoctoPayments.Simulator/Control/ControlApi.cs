@@ -1,0 +1,80 @@
+using IpoctoPayments.Simulator.Core;
+
+namespace IpoctoPayments.Simulator.Control;
+
+/// <summary>The provider-neutral part of <c>/_simulator</c>: faults, webhook deliveries, the scheduler, reset.</summary>
+internal static class ControlApi
+{
+    public static void MapControlApi(this IEndpointRouteBuilder endpoints)
+    {
+        var control = endpoints.MapGroup("/_simulator").WithTags("Simulator control");
+
+        control.MapGet("/faults", (FaultPlan faults) => new { global = faults.Global, targets = faults.Targets })
+            .WithSummary("The fault switches in force, global and per session/order.");
+        control.MapPut("/faults", (FaultSettings settings, FaultPlan faults) =>
+            {
+                faults.SetGlobal(settings);
+                return Results.Ok(settings);
+            })
+            .WithSummary("Sets the global switches: webhook faults, bank-sync delay, API outage and latency per provider.");
+        control.MapPut("/faults/{target}", (string target, FaultSettings settings, FaultPlan faults) =>
+            {
+                if (settings.Stripe is not null || settings.PayerMax is not null)
+                {
+                    return Results.Problem(
+                        "API outages and latency are global; set them with PUT /_simulator/faults.",
+                        statusCode: StatusCodes.Status400BadRequest,
+                        extensions: new Dictionary<string, object?> { ["code"] = "global_only" });
+                }
+
+                faults.SetTarget(target, settings);
+                return Results.Ok(settings);
+            })
+            .WithSummary("Sets webhook faults or a bank-sync delay for one Stripe session / PaymentIntent or PayerMax order.");
+        control.MapDelete("/faults", (FaultPlan faults) =>
+            {
+                faults.Clear();
+                return Results.NoContent();
+            })
+            .WithSummary("Clears every fault switch.");
+
+        control.MapGet("/deliveries", (WebhookOutbox outbox, string? provider, string? target, string? eventType) =>
+                outbox.Deliveries
+                    .Where(d => provider is null || string.Equals(d.Provider, provider, StringComparison.OrdinalIgnoreCase))
+                    .Where(d => target is null || d.TargetKeys.Contains(target, StringComparer.OrdinalIgnoreCase))
+                    .Where(d => eventType is null || string.Equals(d.EventType, eventType, StringComparison.Ordinal)))
+            .WithSummary("Every webhook delivery with its attempts and the receiver's answers; filter by provider, target or event type.");
+        control.MapGet("/deliveries/{id}", (string id, WebhookOutbox outbox) =>
+                outbox.Find(id) is { } delivery ? Results.Ok(delivery) : NotFound("delivery", id))
+            .WithSummary("One webhook delivery.");
+        control.MapPost("/deliveries/{id}/redeliver", (string id, WebhookOutbox outbox) =>
+                outbox.Redeliver(id) ? Results.Accepted() : NotFound("delivery", id))
+            .WithSummary("Sends a delivery again (after it was delivered, gave up or was dropped).");
+
+        control.MapPost("/run-due", async (SimulatorScheduler scheduler, CancellationToken ct) =>
+                new { ran = await scheduler.RunDueAsync(ct), pending = scheduler.Pending, nextDueAt = scheduler.NextDueAt })
+            .WithSummary("Runs every job due now (webhook attempts, delayed captures) instead of waiting for the background worker.");
+        control.MapGet("/clock", (SimulatorScheduler scheduler) => new { now = scheduler.Now, pending = scheduler.Pending, nextDueAt = scheduler.NextDueAt })
+            .WithSummary("The simulator's clock and the jobs waiting on it.");
+
+        control.MapPost("/reset", (IEnumerable<ISimulatorState> states, WebhookOutbox outbox, SimulatorScheduler scheduler, FaultPlan faults, SimulatorIds ids) =>
+            {
+                foreach (var state in states)
+                {
+                    state.Reset();
+                }
+
+                outbox.Clear();
+                scheduler.Clear();
+                faults.Clear();
+                ids.Reset();
+                return Results.NoContent();
+            })
+            .WithSummary("Forgets every session, order, refund, event, delivery and fault.");
+    }
+
+    public static IResult NotFound(string what, string id) => Results.Problem(
+        $"No {what} '{id}'.",
+        statusCode: StatusCodes.Status404NotFound,
+        extensions: new Dictionary<string, object?> { ["code"] = "not_found" });
+}

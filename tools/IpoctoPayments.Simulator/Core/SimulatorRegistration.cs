@@ -1,0 +1,42 @@
+using IpoctoPayments.Simulator.Control;
+using IpoctoPayments.Simulator.PayerMax;
+using IpoctoPayments.Simulator.Stripe;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IpoctoPayments.Simulator.Core;
+
+/// <summary>Adds the simulator to any ASP.NET Core host: services here, endpoints with <see cref="MapProviderSimulator"/>.</summary>
+public static class SimulatorRegistration
+{
+    public const string OpenApiDocumentName = "simulator";
+
+    public static IServiceCollection AddProviderSimulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section));
+        services.AddSingleton<IPostConfigureOptions<SimulatorOptions>, GeneratedSecrets>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SimulatorIds(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.Seed));
+        services.AddSingleton<SimulatorScheduler>();
+        services.AddSingleton<FaultPlan>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<PayerMaxKeys>();
+        services.AddSingleton<SimulatorBanner>();
+        services.AddHostedService<SimulatorWorker>();
+        services.AddHttpClient(WebhookOutbox.HttpClientName);
+        services.AddOpenApi(OpenApiDocumentName, o => o.ShouldInclude = d =>
+            d.RelativePath?.StartsWith("_simulator", StringComparison.Ordinal) == true);
+        services.AddStripeSimulator();
+        services.AddPayerMaxSimulator();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProviderSimulator(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi("/_simulator/openapi/{documentName}.json");
+        endpoints.MapControlApi();
+        endpoints.MapStripeSimulator();
+        endpoints.MapPayerMaxSimulator();
+        return endpoints;
+    }
+}
