@@ -11,14 +11,28 @@ internal static class ControlApi
 
         control.MapGet("/faults", (FaultPlan faults) => new { global = faults.Global, targets = faults.Targets })
             .WithSummary("The fault switches in force, global and per session/order.");
-        control.MapPut("/faults", (FaultSettings settings, FaultPlan faults) =>
+        control.MapPut("/faults", async (HttpRequest request, FaultPlan faults) =>
             {
+                var (settings, problem) = await ReadBodyAsync<FaultSettings>(request);
+                if (settings is null)
+                {
+                    return problem!;
+                }
+
                 faults.SetGlobal(settings);
                 return Results.Ok(settings);
             })
+            .Accepts<FaultSettings>("application/json")
+            .Produces<FaultSettings>()
             .WithSummary("Sets the global switches: webhook faults, bank-sync delay, API outage and latency per provider.");
-        control.MapPut("/faults/{target}", (string target, FaultSettings settings, FaultPlan faults) =>
+        control.MapPut("/faults/{target}", async (string target, HttpRequest request, FaultPlan faults) =>
             {
+                var (settings, problem) = await ReadBodyAsync<FaultSettings>(request);
+                if (settings is null)
+                {
+                    return problem!;
+                }
+
                 if (settings.Stripe is not null || settings.PayerMax is not null)
                 {
                     return Results.Problem(
@@ -30,6 +44,8 @@ internal static class ControlApi
                 faults.SetTarget(target, settings);
                 return Results.Ok(settings);
             })
+            .Accepts<FaultSettings>("application/json")
+            .Produces<FaultSettings>()
             .WithSummary("Sets webhook faults or a bank-sync delay for one Stripe session / PaymentIntent or PayerMax order.");
         control.MapDelete("/faults", (FaultPlan faults) =>
             {
@@ -72,6 +88,27 @@ internal static class ControlApi
             })
             .WithSummary("Forgets every session, order, refund, event, delivery and fault.");
     }
+
+    /// <summary>Reads a JSON body, answering malformed input with a problem that says what was wrong.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadBodyAsync<T>(HttpRequest request)
+        where T : class
+    {
+        try
+        {
+            var value = await request.ReadFromJsonAsync<T>(request.HttpContext.RequestAborted);
+            return value is null ? (null, BadBody("The body is empty.")) : (value, null);
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return (null, BadBody(exception.Message));
+        }
+    }
+
+    private static IResult BadBody(string detail) => Results.Problem(
+        detail,
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "The request body is not valid JSON for this endpoint.",
+        extensions: new Dictionary<string, object?> { ["code"] = "invalid_body" });
 
     public static IResult NotFound(string what, string id) => Results.Problem(
         $"No {what} '{id}'.",

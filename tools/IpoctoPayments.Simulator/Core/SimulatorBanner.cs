@@ -30,7 +30,7 @@ public sealed class SimulatorBanner(IOptions<SimulatorOptions> options, PayerMax
             text.AppendLine($"  Merchant private key   {merchantPrivate}   (generated; sign PayerMax requests with it)");
         }
 
-        text.AppendLine($"  Control API            {baseUrl}/_simulator   (OpenAPI: {baseUrl}/_simulator/openapi.json)");
+        text.AppendLine($"  Control API            {baseUrl}/_simulator   (OpenAPI: {baseUrl}/_simulator/openapi/simulator.json)");
         return text.ToString();
     }
 }

@@ -24,6 +24,7 @@ public static class SimulatorRegistration
         services.AddSingleton<SimulatorBanner>();
         services.AddHostedService<SimulatorWorker>();
         services.AddHttpClient(WebhookOutbox.HttpClientName);
+        services.AddProblemDetails();
         services.AddOpenApi(OpenApiDocumentName, o => o.ShouldInclude = d =>
             d.RelativePath?.StartsWith("_simulator", StringComparison.Ordinal) == true);
         services.AddStripeSimulator();
