@@ -1,0 +1,44 @@
+namespace IpoctoPayments.Application.Common.Errors;
+
+/// <summary>What kind of failure an error is; the API turns it into an HTTP status.</summary>
+public enum ErrorKind
+{
+    /// <summary>The request is malformed or a value is out of range (400).</summary>
+    Invalid,
+
+    /// <summary>The thing asked for does not exist, or belongs to someone else (404).</summary>
+    NotFound,
+
+    /// <summary>The request clashes with the current state (409).</summary>
+    Conflict,
+
+    /// <summary>Well-formed, but cannot be carried out as asked (422).</summary>
+    Unprocessable,
+
+    /// <summary>The payment provider could not be reached or failed (503).</summary>
+    ProviderUnavailable,
+}
+
+/// <summary>A failure a caller can act on: a stable code, a message, and the field it is about, if any.</summary>
+public sealed record AppError(ErrorKind Kind, string Code, string Message, string? Field = null);
+
+/// <summary>Raised by a use case to stop with an <see cref="AppError"/>; nothing it did is committed.</summary>
+public sealed class AppException(AppError error) : Exception(error.Message)
+{
+    public AppError Error { get; } = error;
+
+    public static AppException NotFound(string code, string message) => new(new AppError(ErrorKind.NotFound, code, message));
+
+    public static AppException Invalid(string code, string message, string? field = null) => new(new AppError(ErrorKind.Invalid, code, message, field));
+
+    public static AppException Conflict(string code, string message) => new(new AppError(ErrorKind.Conflict, code, message));
+
+    public static AppException Unprocessable(string code, string message, string? field = null) => new(new AppError(ErrorKind.Unprocessable, code, message, field));
+}
+
+/// <summary>Input that failed validation: every failed rule with its field and code.</summary>
+public sealed class RequestValidationException(IReadOnlyList<AppError> errors)
+    : Exception(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")))
+{
+    public IReadOnlyList<AppError> Errors { get; } = errors;
+}
