@@ -1,0 +1,84 @@
+using System.Text.Json;
+using IpoctoPayments.Application.Common.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IpoctoPayments.Api.Common;
+
+/// <summary>Turns every failure into RFC 9457 problem details with a stable <c>code</c>; anything unexpected is a logged 500.</summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            RequestValidationException validation => Validation(validation.Errors),
+            AppException app => FromError(app.Error),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Problem(StatusCodes.Status413PayloadTooLarge, "body_too_large", "The request body is larger than this endpoint accepts."),
+            BadHttpRequestException or JsonException =>
+                Problem(StatusCodes.Status400BadRequest, "malformed_body", "The request body is not valid JSON for this endpoint."),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side; the request was not carried out.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails FromError(AppError error)
+    {
+        var problem = Problem(StatusOf(error.Kind), error.Code, error.Message);
+        if (error.Field is not null)
+        {
+            problem.Extensions["field"] = error.Field;
+        }
+
+        return problem;
+    }
+
+    public static ProblemDetails Validation(IReadOnlyList<AppError> errors)
+    {
+        var first = errors[0];
+        var problem = Problem(StatusCodes.Status400BadRequest, errors.Count == 1 ? first.Code : "validation_failed", errors.Count == 1 ? first.Message : "Some fields are not valid.");
+        problem.Extensions["field"] = first.Field;
+        problem.Extensions["errors"] = errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }).ToList();
+        return problem;
+    }
+
+    public static ProblemDetails Problem(int status, string code, string detail)
+    {
+        var problem = new ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    private static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.ProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static string TitleOf(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        401 => "Authentication is required.",
+        403 => "This token may not do that.",
+        404 => "Not found.",
+        409 => "The request conflicts with the current state.",
+        413 => "The request body is too large.",
+        422 => "The request cannot be carried out.",
+        429 => "Too many requests.",
+        503 => "The payment provider is unavailable.",
+        _ => "Unexpected error.",
+    };
+}
