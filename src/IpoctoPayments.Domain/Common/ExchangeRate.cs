@@ -1,0 +1,84 @@
+namespace IpoctoPayments.Domain.Common;
+
+/// <summary>
+/// A rate locked on an order: one major unit of <see cref="From"/> buys <see cref="Rate"/> major units of <see cref="To"/>.
+/// Kept as fixed-point (integer units and a decimal scale) and persisted as its decimal string, so it never drifts.
+/// Conversions round half to even at the target currency's minor unit: the rounding is unbiased over many orders
+/// and a half minor unit is the most either side can lose.
+/// </summary>
+public sealed record ExchangeRate
+{
+    public const int MaxScale = 10;
+
+    private ExchangeRate(Currency from, Currency to, long units, int scale)
+    {
+        From = from;
+        To = to;
+        Units = units;
+        Scale = scale;
+    }
+
+    public Currency From { get; }
+
+    public Currency To { get; }
+
+    /// <summary>The rate's digits without the point: "58.25" is 5825 with scale 2.</summary>
+    public long Units { get; }
+
+    public int Scale { get; }
+
+    /// <summary>The rate as its decimal string ("58.25"), the form to store and to show.</summary>
+    public string Rate => FixedPointText.Format(Units, Scale);
+
+    public static Result<ExchangeRate> Parse(Currency from, Currency to, string? rate)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        if (from == to)
+            return new DomainError("invalid_exchange_rate", "An exchange rate needs two different currencies.");
+
+        return FixedPointText.Parse(rate, MaxScale, "exchange_rate").Then(parsed =>
+            parsed.Units == 0
+                ? new DomainError("invalid_exchange_rate", "An exchange rate must be above zero.")
+                : (Result<ExchangeRate>)Normalised(from, to, parsed.Units, parsed.Scale));
+    }
+
+    /// <summary>Converts an amount in <see cref="From"/> to <see cref="To"/>, rounding half to even.</summary>
+    public Result<Money> Convert(Money amount)
+    {
+        ArgumentNullException.ThrowIfNull(amount);
+        if (amount.Currency != From)
+            return new DomainError("currency_mismatch", $"This rate converts {From}, not {amount.Currency}.");
+
+        // target minor = source minor × rate × 10^to.exp / 10^from.exp, with rate = units / 10^scale.
+        var numerator = (Int128)amount.MinorUnits * Units * To.MinorUnitsPerMajor;
+        var denominator = (Int128)Currency.Pow10(Scale) * From.MinorUnitsPerMajor;
+        var converted = DivideHalfToEven(numerator, denominator);
+
+        return converted > long.MaxValue
+            ? new DomainError("invalid_amount", "The converted amount is too large.")
+            : Money.FromMinorUnits((long)converted, To);
+    }
+
+    public override string ToString() => $"1 {From} = {Rate} {To}";
+
+    private static ExchangeRate Normalised(Currency from, Currency to, long units, int scale)
+    {
+        // "58.2500" and "58.25" are the same rate; keep one spelling so equal rates compare equal.
+        while (scale > 0 && units % 10 == 0)
+        {
+            units /= 10;
+            scale--;
+        }
+
+        return new ExchangeRate(from, to, units, scale);
+    }
+
+    private static Int128 DivideHalfToEven(Int128 numerator, Int128 denominator)
+    {
+        var quotient = Int128.DivRem(numerator, denominator);
+        var twiceRemainder = quotient.Remainder * 2;
+        var roundUp = twiceRemainder > denominator || (twiceRemainder == denominator && !Int128.IsEvenInteger(quotient.Quotient));
+        return roundUp ? quotient.Quotient + 1 : quotient.Quotient;
+    }
+}

@@ -1,0 +1,105 @@
+using IpoctoPayments.Domain.Common;
+
+namespace IpoctoPayments.Domain.PaymentMethods;
+
+/// <summary>Which methods each provider offers in each country, and why a method is absent.</summary>
+public sealed class PaymentMethodCatalogue
+{
+    // The guide's answer to "Why can't I see the payment method I want to use?".
+    internal const string VariesByCountry =
+        "The available payment methods vary depending on your country/region. "
+        + "This is determined by our payment partners based on local regulations and banking support.";
+
+    private readonly IReadOnlyList<PaymentMethod> methods;
+
+    public PaymentMethodCatalogue(IEnumerable<PaymentMethod> methods)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        this.methods = [.. methods];
+    }
+
+    /// <summary>The catalogue from the providers' reference material.</summary>
+    public static PaymentMethodCatalogue Default { get; } = new(StripeMethods.All().Concat(PayerMaxMethods.All()));
+
+    public IReadOnlyList<PaymentMethod> Methods => methods;
+
+    /// <summary>
+    /// The methods offered for a country, optionally narrowed to a charge currency, a charge amount (in the currency the
+    /// customer pays, after any conversion) and a provider; every other method comes back with the reason it is absent.
+    /// </summary>
+    public Result<MethodAvailability> Available(CountryCode country, Currency? currency = null, Money? amount = null, PaymentProvider? provider = null)
+    {
+        ArgumentNullException.ThrowIfNull(country);
+        if (amount is not null && currency is not null && amount.Currency != currency)
+            return new DomainError("currency_mismatch", $"The amount is in {amount.Currency}, not {currency}.");
+
+        currency ??= amount?.Currency;
+        var offered = new List<PaymentMethod>();
+        var unavailable = new List<UnavailableMethod>();
+
+        foreach (var sameMethod in methods.Where(m => provider is null || m.Provider == provider).GroupBy(m => (m.Provider, m.Code)))
+        {
+            var here = sameMethod.FirstOrDefault(m => m.Country == country);
+            var reason = here is null
+                ? NotHere(sameMethod.First(), country)
+                : Check(here, currency, amount);
+
+            if (reason is null)
+                offered.Add(here!);
+            else
+                unavailable.Add(reason);
+        }
+
+        return new MethodAvailability(country, offered, unavailable);
+    }
+
+    /// <summary>The method a customer chose, if it may be used for this payment; otherwise the reason as an error.</summary>
+    public Result<PaymentMethod> Find(PaymentProvider provider, CountryCode country, string code, Money charge)
+    {
+        ArgumentNullException.ThrowIfNull(charge);
+        var known = methods.Where(m => m.Provider == provider && string.Equals(m.Code, code, StringComparison.Ordinal)).ToList();
+        if (known.Count == 0)
+            return new DomainError("payment_method_unknown", $"{provider} has no payment method '{code}'.");
+
+        var here = known.FirstOrDefault(m => m.Country == country);
+        var reason = here is null ? NotHere(known[0], country) : Check(here, charge.Currency, charge);
+        return reason is null ? here! : new DomainError(ErrorCodeOf(reason.Reason), reason.Message);
+    }
+
+    private UnavailableMethod NotHere(PaymentMethod method, CountryCode country) =>
+        methods.Any(m => m.Provider == method.Provider && m.Country == country)
+            ? Absent(method, UnavailableReason.NotOfferedInCountry, $"{method.DisplayName} is not offered in {country}. {VariesByCountry}")
+            : Absent(method, UnavailableReason.ProviderNotServingCountry,
+                $"{method.Provider} does not offer payments in {country}. {VariesByCountry}");
+
+    private static UnavailableMethod? Check(PaymentMethod method, Currency? currency, Money? amount)
+    {
+        if (currency is not null && !method.Accepts(currency))
+        {
+            var accepted = string.Join(", ", method.Currencies.Select(c => c.Code));
+            return Absent(method, UnavailableReason.CurrencyNotSupported,
+                $"{method.DisplayName} does not accept {currency} in {method.Country}; it accepts {accepted}.");
+        }
+
+        if (amount is null)
+            return null;
+
+        if (method.MinimumFor(amount.Currency) is { } minimum && amount.MinorUnits < minimum.MinorUnits)
+            return Absent(method, UnavailableReason.AmountBelowMinimum, $"The minimum amount for {method.DisplayName} is {minimum}.");
+
+        if (method.MaximumFor(amount.Currency) is { } maximum && amount.MinorUnits > maximum.MinorUnits)
+            return Absent(method, UnavailableReason.AmountAboveMaximum, $"The maximum amount for {method.DisplayName} is {maximum}.");
+
+        return null;
+    }
+
+    private static UnavailableMethod Absent(PaymentMethod method, UnavailableReason reason, string message) =>
+        new(method.Provider, method.Code, method.DisplayName, reason, message);
+
+    private static string ErrorCodeOf(UnavailableReason reason) => reason switch
+    {
+        UnavailableReason.AmountBelowMinimum or UnavailableReason.AmountAboveMaximum => "amount_out_of_range",
+        UnavailableReason.CurrencyNotSupported => "currency_not_supported",
+        _ => "payment_method_unavailable",
+    };
+}

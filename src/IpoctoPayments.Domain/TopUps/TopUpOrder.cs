@@ -1,0 +1,143 @@
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Errors;
+using IpoctoPayments.Domain.PaymentMethods;
+using IpoctoPayments.Domain.Refunds;
+using IpoctoPayments.Domain.Support;
+
+namespace IpoctoPayments.Domain.TopUps;
+
+/// <summary>
+/// A balance top-up paid through one provider (guide steps 1–5). Every change goes through a method that guards its
+/// precondition; provider events never move the order backwards, and each one, applied or ignored, is on the timeline.
+/// Times are passed in: the domain never reads a clock.
+/// </summary>
+public sealed partial class TopUpOrder
+{
+    private readonly List<PaymentAttempt> attempts = [];
+    private readonly List<Refund> refunds = [];
+    private readonly List<TimelineEntry> timeline = [];
+
+    private TopUpOrder(
+        OrderNumber number, AccountId accountId, PaymentProvider provider, CountryCode country,
+        Money credit, Money charge, ExchangeRate? exchangeRate, PaymentMethod? method, DateTimeOffset createdAt)
+    {
+        Id = Guid.CreateVersion7(createdAt);
+        Number = number;
+        AccountId = accountId;
+        Provider = provider;
+        Country = country;
+        Credit = credit;
+        Charge = charge;
+        ExchangeRate = exchangeRate;
+        PaymentMethodCode = method?.Code;
+        PaymentMethodKind = method?.Kind;
+        Status = TopUpStatus.AwaitingPayment;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    public Guid Id { get; }
+
+    public OrderNumber Number { get; }
+
+    public AccountId AccountId { get; }
+
+    public PaymentProvider Provider { get; }
+
+    public CountryCode Country { get; }
+
+    /// <summary>What the balance receives, in the balance currency.</summary>
+    public Money Credit { get; }
+
+    /// <summary>What the customer pays, in the currency of the payment method; equal to <see cref="Credit"/> without a rate.</summary>
+    public Money Charge { get; }
+
+    /// <summary>The rate locked at creation when <see cref="Charge"/> is in another currency than <see cref="Credit"/>.</summary>
+    public ExchangeRate? ExchangeRate { get; }
+
+    /// <summary>The method chosen in the console, if any; otherwise the customer chooses on the provider's page.</summary>
+    public string? PaymentMethodCode { get; }
+
+    public PaymentMethodKind? PaymentMethodKind { get; }
+
+    public ProviderReferences References { get; private set; } = ProviderReferences.None;
+
+    public TopUpStatus Status { get; private set; }
+
+    /// <summary>Why the order failed, expired or was cancelled.</summary>
+    public PaymentError? Failure { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? PaidAt { get; private set; }
+
+    /// <summary>Concurrency token: one more on every change, the timeline notes included.</summary>
+    public int Version { get; private set; } = 1;
+
+    public IReadOnlyList<PaymentAttempt> Attempts => attempts;
+
+    public IReadOnlyList<Refund> Refunds => refunds;
+
+    public IReadOnlyList<TimelineEntry> Timeline => timeline;
+
+    /// <summary>
+    /// Opens an order awaiting payment. With an <paramref name="exchangeRate"/> from the credit currency, the charge is the
+    /// converted credit (half to even) and the rate stays locked on the order; without one, the customer pays the credit.
+    /// A chosen <paramref name="method"/> must belong to the provider and country and accept the charge currency.
+    /// </summary>
+    public static Result<TopUpOrder> Create(
+        OrderNumber number, AccountId accountId, PaymentProvider provider, CountryCode country, Money credit,
+        ExchangeRate? exchangeRate, PaymentMethod? method, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(country);
+        ArgumentNullException.ThrowIfNull(credit);
+
+        if (credit.IsZero)
+            return new DomainError("invalid_amount", "A top-up amount must be above zero.");
+
+        var charge = exchangeRate is null ? credit : exchangeRate.Convert(credit);
+        if (!charge.IsSuccess)
+            return charge.Error!;
+        if (charge.Value.IsZero)
+            return new DomainError("invalid_amount", $"{credit} converts to nothing in {exchangeRate!.To}.");
+
+        if (method is not null && (method.Provider != provider || method.Country != country))
+            return new DomainError("payment_method_unavailable", $"{method.DisplayName} is not offered by {provider} in {country}.");
+        if (method is not null && !method.Accepts(charge.Value.Currency))
+            return new DomainError("currency_not_supported", $"{method.DisplayName} does not accept {charge.Value.Currency}.");
+
+        var order = new TopUpOrder(number, accountId, provider, country, credit, charge.Value, exchangeRate, method, at);
+        var rate = exchangeRate is null ? string.Empty : $" at {exchangeRate}";
+        order.timeline.Add(new TimelineEntry(at, TimelineEntryKind.Created,
+            $"Top-up {number} of {credit} created with {provider}; the customer pays {charge.Value}{rate}."));
+        return order;
+    }
+
+    private Transition Apply(TopUpStatus to, TimelineEntry entry)
+    {
+        var from = Status;
+        Status = to;
+        Record(entry);
+        return new Transition(TransitionOutcome.Applied, from, to);
+    }
+
+    private Transition Ignore(TransitionOutcome outcome, string @event, DateTimeOffset at)
+    {
+        var (kind, why) = outcome == TransitionOutcome.DuplicateIgnored
+            ? (TimelineEntryKind.DuplicateEventIgnored, "the order is already there")
+            : (TimelineEntryKind.StaleEventIgnored, "it would move the order backwards");
+        Record(new TimelineEntry(at, kind, $"'{@event}' ignored while {Status}: {why}."));
+        return new Transition(outcome, Status, Status);
+    }
+
+    private void Record(TimelineEntry entry)
+    {
+        timeline.Add(entry);
+        UpdatedAt = entry.At;
+        Version++;
+    }
+}
