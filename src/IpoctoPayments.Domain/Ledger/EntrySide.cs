@@ -1,0 +1,7 @@
+namespace IpoctoPayments.Domain.Ledger;
+
+public enum EntrySide
+{
+    Debit = 1,
+    Credit = 2,
+}

@@ -1,0 +1,16 @@
+namespace IpoctoPayments.Domain.Ledger;
+
+/// <summary>The business event a posting records; with the order (and refund) it forms the posting's unique key.</summary>
+public enum PostingKind
+{
+    /// <summary>A paid top-up (or a late capture kept by policy) credited to the balance: once per order.</summary>
+    TopUpCredit = 1,
+    /// <summary>The balance debited when a refund is requested.</summary>
+    RefundDebit = 2,
+    /// <summary>A failed refund put back: the mirror of the refund posting it corrects.</summary>
+    RefundReversal = 3,
+    /// <summary>Money captured after its order closed, held in suspense.</summary>
+    LateCaptureHold = 4,
+    /// <summary>A late capture sent back to the customer's card or wallet.</summary>
+    LateCaptureRefund = 5,
+}
