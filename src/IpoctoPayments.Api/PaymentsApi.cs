@@ -16,7 +16,7 @@ public static class PaymentsApi
         builder.Services.AddOpenApi(OpenApiDocumentName, options => options.ShouldInclude = description =>
             description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("webhooks/", StringComparison.Ordinal)));
         builder.Services.AddHealthChecks();
-        builder.Services.AddApplication();
+        builder.Services.AddApplication(builder.Configuration);
         return builder;
     }
 

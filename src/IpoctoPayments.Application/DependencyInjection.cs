@@ -1,12 +1,18 @@
 using FluentValidation;
 using IpoctoPayments.Application.Common.Behaviors;
+using IpoctoPayments.Application.Refunds;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Domain.PaymentMethods;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IpoctoPayments.Application;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddApplication(this IServiceCollection services)
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator(options =>
         {
@@ -16,6 +22,11 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddOptions<TopUpOptions>().Bind(configuration.GetSection(TopUpOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(PaymentMethodCatalogue.Default);
+        services.AddScoped<ProviderEventProcessor>();
+        services.AddScoped<RefundSubmitter>();
         return services;
     }
 }

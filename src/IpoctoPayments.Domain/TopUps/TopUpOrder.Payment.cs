@@ -14,7 +14,7 @@ public sealed partial class TopUpOrder
         + "The funds will typically be automatically refunded to your account within 1-7 business days.";
 
     /// <summary>Records the provider's session once it is open; the customer is then redirected to the provider's page.</summary>
-    public Result<Transition> OpenSession(ProviderReferences references, DateTimeOffset at)
+    public Result<Transition> OpenSession(ProviderReferences references, DateTimeOffset at, Uri? paymentPage = null)
     {
         ArgumentNullException.ThrowIfNull(references);
         if (references.IsEmpty)
@@ -27,6 +27,7 @@ public sealed partial class TopUpOrder
             return new DomainError("provider_session_already_open", $"Order {Number} already has a provider session ({References}).");
 
         References = references;
+        PaymentPage = paymentPage;
         return Apply(Status, new TimelineEntry(at, TimelineEntryKind.Redirected,
             $"Redirected to {Provider}'s payment page ({references})."));
     }

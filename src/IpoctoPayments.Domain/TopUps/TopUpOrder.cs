@@ -18,10 +18,10 @@ public sealed partial class TopUpOrder
     private readonly List<TimelineEntry> timeline = [];
 
     private TopUpOrder(
-        OrderNumber number, AccountId accountId, PaymentProvider provider, CountryCode country,
+        Guid id, OrderNumber number, AccountId accountId, PaymentProvider provider, CountryCode country,
         Money credit, Money charge, ExchangeRate? exchangeRate, PaymentMethod? method, DateTimeOffset createdAt)
     {
-        Id = Guid.CreateVersion7(createdAt);
+        Id = id;
         Number = number;
         AccountId = accountId;
         Provider = provider;
@@ -62,6 +62,9 @@ public sealed partial class TopUpOrder
 
     public ProviderReferences References { get; private set; } = ProviderReferences.None;
 
+    /// <summary>The provider's hosted page the customer pays on, while the session is open.</summary>
+    public Uri? PaymentPage { get; private set; }
+
     public TopUpStatus Status { get; private set; }
 
     /// <summary>Why the order failed, expired or was cancelled.</summary>
@@ -89,6 +92,15 @@ public sealed partial class TopUpOrder
     /// </summary>
     public static Result<TopUpOrder> Create(
         OrderNumber number, AccountId accountId, PaymentProvider provider, CountryCode country, Money credit,
+        ExchangeRate? exchangeRate, PaymentMethod? method, DateTimeOffset at) =>
+        Create(Guid.CreateVersion7(at), number, accountId, provider, country, credit, exchangeRate, method, at);
+
+    /// <summary>
+    /// Opens an order under a given id: the one a provider session was opened for, when a retried request meets the
+    /// session an earlier attempt opened.
+    /// </summary>
+    public static Result<TopUpOrder> Create(
+        Guid id, OrderNumber number, AccountId accountId, PaymentProvider provider, CountryCode country, Money credit,
         ExchangeRate? exchangeRate, PaymentMethod? method, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(number);
@@ -110,7 +122,7 @@ public sealed partial class TopUpOrder
         if (method is not null && !method.Accepts(charge.Value.Currency))
             return new DomainError("currency_not_supported", $"{method.DisplayName} does not accept {charge.Value.Currency}.");
 
-        var order = new TopUpOrder(number, accountId, provider, country, credit, charge.Value, exchangeRate, method, at);
+        var order = new TopUpOrder(id, number, accountId, provider, country, credit, charge.Value, exchangeRate, method, at);
         var rate = exchangeRate is null ? string.Empty : $" at {exchangeRate}";
         order.timeline.Add(new TimelineEntry(at, TimelineEntryKind.Created,
             $"Top-up {number} of {credit} created with {provider}; the customer pays {charge.Value}{rate}."));

@@ -1,0 +1,73 @@
+using IpoctoPayments.Domain.Common;
+
+namespace IpoctoPayments.Application.Common.Providers;
+
+/// <summary>One payment provider as the use cases see it: open a hosted payment session, refund, and look a payment up.</summary>
+public interface IPaymentGateway
+{
+    PaymentProvider Provider { get; }
+
+    /// <summary>
+    /// Opens the provider's hosted page for an order. <see cref="OpenSessionRequest.IdempotencyKey"/> is derived from
+    /// the order, so asking again after a lost answer returns the same session instead of opening a second one.
+    /// </summary>
+    Task<OpenedSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken cancellationToken);
+
+    Task<SubmittedRefund> RefundAsync(RefundSubmission request, CancellationToken cancellationToken);
+}
+
+/// <summary>Finds the gateway of a provider.</summary>
+public interface IPaymentGateways
+{
+    IPaymentGateway For(PaymentProvider provider);
+}
+
+public sealed record OpenSessionRequest(
+    Guid OrderId,
+    string OrderNumber,
+    string AccountId,
+    Money Charge,
+    string Country,
+    string? MethodCode,
+    Uri ReturnUrl,
+    DateTimeOffset ExpiresAt,
+    string IdempotencyKey);
+
+/// <summary>
+/// The provider's session: its reference (Stripe session id, PayerMax trade token), where to send the customer, and the
+/// order id and number the session was opened for. These differ from the request's when the provider replayed a session
+/// opened by an earlier attempt whose answer was lost; the order then takes the session's identity.
+/// </summary>
+public sealed record OpenedSession(Guid OrderId, string OrderNumber, string SessionId, string? TradeToken, Uri RedirectUrl, DateTimeOffset ExpiresAt);
+
+public sealed record RefundSubmission(
+    Guid OrderId,
+    Guid RefundId,
+    string OrderNumber,
+    string? SessionId,
+    string? PaymentIntentId,
+    Money Amount,
+    string IdempotencyKey);
+
+public enum SubmittedRefundStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+}
+
+public sealed record SubmittedRefund(string ProviderRefundId, SubmittedRefundStatus Status, string? FailureCode);
+
+/// <summary>The provider could not be reached, timed out, or failed on its side; nothing should be kept of the attempt.</summary>
+public sealed class ProviderUnavailableException(PaymentProvider provider, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public PaymentProvider Provider { get; } = provider;
+}
+
+/// <summary>The provider refused the request itself (a validation error on its side): not worth retrying as is.</summary>
+public sealed class ProviderRejectedException(PaymentProvider provider, string providerCode, string message) : Exception(message)
+{
+    public PaymentProvider Provider { get; } = provider;
+
+    public string ProviderCode { get; } = providerCode;
+}

@@ -1,0 +1,25 @@
+using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Domain.Common;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace IpoctoPayments.Application.Ledger.GetLedger;
+
+internal sealed class GetLedgerHandler(ILedger ledger, IOptions<TopUpOptions> options) : IQueryHandler<GetLedgerQuery, LedgerPage>
+{
+    public async ValueTask<LedgerPage> Handle(GetLedgerQuery query, CancellationToken cancellationToken)
+    {
+        var account = LedgerQueries.Account(query.AccountId);
+        var currency = Currency.FromCode(options.Value.BalanceCurrency).Value;
+        var balance = await ledger.BalanceAsync(account, currency, cancellationToken);
+        var lines = await ledger.StatementAsync(account, currency, query.Before, query.Limit + 1, cancellationToken);
+        var page = lines.Take(query.Limit)
+            .Select(l => new LedgerLineView(l.Sequence, l.OrderId, StatusNames.Of(l.Kind), l.RefundId, Signed(l), l.PostedAt))
+            .ToList();
+        return new LedgerPage(MoneyView.From(balance.Available), page, lines.Count > query.Limit ? page[^1].Sequence : null);
+    }
+
+    private static MoneyView Signed(StatementLine line) =>
+        new((line.IsCredit ? "" : "-") + line.Amount.ToMajorUnitString(), line.Amount.Currency.Code);
+}

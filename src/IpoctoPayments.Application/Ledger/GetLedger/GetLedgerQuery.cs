@@ -1,0 +1,11 @@
+using IpoctoPayments.Application.Common;
+using Mediator;
+
+namespace IpoctoPayments.Application.Ledger.GetLedger;
+
+/// <summary>The movements of the account's balance, newest first; page with <see cref="LedgerPage.NextCursor"/>.</summary>
+public sealed record GetLedgerQuery(string AccountId, long? Before, int Limit = 50) : IQuery<LedgerPage>;
+
+public sealed record LedgerLineView(long Sequence, Guid TopUpId, string Kind, Guid? RefundId, MoneyView Amount, DateTimeOffset PostedAt);
+
+public sealed record LedgerPage(MoneyView Balance, IReadOnlyList<LedgerLineView> Items, long? NextCursor);

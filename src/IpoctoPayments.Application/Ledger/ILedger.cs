@@ -1,0 +1,24 @@
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Ledger;
+
+namespace IpoctoPayments.Application.Ledger;
+
+/// <summary>
+/// The Ledger module's contract: the only way other modules move money. Postings are kept in the caller's unit of
+/// work; the database's unique key on <see cref="PostingKey"/> makes each one happen once whatever arrives twice.
+/// </summary>
+public interface ILedger
+{
+    /// <summary>Posts once: an identical posting under the same key "already exists"; a customer balance never goes below zero.</summary>
+    Task<PostResult> PostAsync(Posting posting, CancellationToken cancellationToken);
+
+    Task<Posting?> FindAsync(PostingKey key, CancellationToken cancellationToken);
+
+    Task<CustomerBalance> BalanceAsync(AccountId account, Currency currency, CancellationToken cancellationToken);
+
+    /// <summary>The customer's entries, newest first, before the given sequence number when one is given.</summary>
+    Task<IReadOnlyList<StatementLine>> StatementAsync(AccountId account, Currency currency, long? before, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>One movement of a customer's balance: <see cref="Amount"/> in, or out when <see cref="IsCredit"/> is false.</summary>
+public sealed record StatementLine(long Sequence, Guid OrderId, PostingKind Kind, Guid? RefundId, Money Amount, bool IsCredit, DateTimeOffset PostedAt);

@@ -1,0 +1,64 @@
+using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.PaymentMethods;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace IpoctoPayments.Application.PaymentMethods.ListPaymentMethods;
+
+/// <summary>
+/// Each method is checked in the currency it charges: the balance currency where it takes it, else its local currency at
+/// today's rate, so the limits in the answer are the ones the customer's payment will meet.
+/// </summary>
+internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue, IExchangeRates rates, IOptions<TopUpOptions> options)
+    : IQueryHandler<ListPaymentMethodsQuery, PaymentMethodsView>
+{
+    public async ValueTask<PaymentMethodsView> Handle(ListPaymentMethodsQuery query, CancellationToken cancellationToken)
+    {
+        var country = CountryCode.Parse(query.Country).Value;
+        var provider = ProviderNames.Parse(query.Provider);
+        var balanceCurrency = Currency.FromCode(options.Value.BalanceCurrency).Value;
+        Money? credit = null;
+        if (query.Amount is not null)
+        {
+            var parsed = Money.Parse(query.Amount, balanceCurrency);
+            credit = parsed.IsSuccess ? parsed.Value : throw AppException.Invalid(parsed.Error!.Code, parsed.Error.Message, "amount");
+        }
+
+        var offered = new List<PaymentMethodView>();
+        var unavailable = new List<UnavailableMethodView>();
+        var everywhere = catalogue.Available(country, provider: provider).Value;
+        unavailable.AddRange(everywhere.Unavailable.Select(View));
+
+        foreach (var method in everywhere.Offered)
+        {
+            var chargeCurrency = method.Accepts(balanceCurrency) ? balanceCurrency : method.Currencies[0];
+            var rate = chargeCurrency == balanceCurrency ? null : await rates.FindAsync(balanceCurrency, chargeCurrency, cancellationToken);
+            if (chargeCurrency != balanceCurrency && rate is null)
+            {
+                unavailable.Add(new UnavailableMethodView(ProviderNames.Of(method.Provider), method.Code, method.DisplayName, "currency_not_supported",
+                    $"{method.DisplayName} charges in {chargeCurrency}, which top-ups in {balanceCurrency} cannot be converted to at the moment."));
+                continue;
+            }
+
+            var charge = credit is null ? null : rate is null ? credit : rate.Convert(credit).Value;
+            var check = catalogue.Available(country, chargeCurrency, charge, method.Provider).Value;
+            if (check.Unavailable.FirstOrDefault(u => u.Code == method.Code) is { } reason)
+            {
+                unavailable.Add(View(reason));
+                continue;
+            }
+
+            offered.Add(new PaymentMethodView(
+                ProviderNames.Of(method.Provider), method.Code, method.DisplayName, StatusNames.Of(method.Kind), StatusNames.Of(method.Flow),
+                [.. method.Currencies.Select(c => c.Code)], chargeCurrency.Code, charge?.ToMajorUnitString(), rate?.ToString()));
+        }
+
+        return new PaymentMethodsView(country.Value, offered, unavailable);
+    }
+
+    private static UnavailableMethodView View(UnavailableMethod method) =>
+        new(ProviderNames.Of(method.Provider), method.Code, method.DisplayName, StatusNames.Of(method.Reason), method.Message);
+}

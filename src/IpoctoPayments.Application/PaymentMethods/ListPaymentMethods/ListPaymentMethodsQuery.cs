@@ -1,0 +1,21 @@
+using Mediator;
+
+namespace IpoctoPayments.Application.PaymentMethods.ListPaymentMethods;
+
+/// <summary>"Why can't I see the payment method I want to use?": what a country offers for an amount, and why the rest is absent.</summary>
+public sealed record ListPaymentMethodsQuery(string? Country, string? Amount, string? Provider) : IQuery<PaymentMethodsView>;
+
+public sealed record PaymentMethodView(
+    string Provider,
+    string Code,
+    string Name,
+    string Kind,
+    string Flow,
+    IReadOnlyList<string> Currencies,
+    string ChargeCurrency,
+    string? ChargeAmount,
+    string? ExchangeRate);
+
+public sealed record UnavailableMethodView(string Provider, string Code, string Name, string Reason, string Message);
+
+public sealed record PaymentMethodsView(string Country, IReadOnlyList<PaymentMethodView> Offered, IReadOnlyList<UnavailableMethodView> Unavailable);

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Ledger;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Ledger;
+using Mediator;
+
+namespace IpoctoPayments.Application.Refunds.RequestRefund;
+
+internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, RefundSubmitter submitter, TimeProvider clock)
+    : ICommandHandler<RequestRefundCommand, RequestRefundResult>
+{
+    public async ValueTask<RequestRefundResult> Handle(RequestRefundCommand command, CancellationToken cancellationToken)
+    {
+        var order = await orders.FindAsync(command.TopUpId, cancellationToken) ?? throw TopUpErrors.NotFound(command.TopUpId);
+        var now = clock.GetUtcNow();
+        Money? amount = null;
+        if (command.Amount is not null)
+        {
+            var parsed = Money.Parse(command.Amount, order.Credit.Currency);
+            amount = parsed.IsSuccess ? parsed.Value : throw AppException.Invalid(parsed.Error!.Code, parsed.Error.Message, "amount");
+        }
+
+        var refundId = command.IdempotencyKey is { } key ? RefundIdFor(order.Id, key) : Guid.CreateVersion7(now);
+        var isRetry = order.Refunds.Any(r => r.Id == refundId);
+        var requested = order.RequestRefund(refundId, amount, now);
+        if (!requested.IsSuccess)
+        {
+            throw requested.Error!.Code == "refund_id_conflict"
+                ? AppException.Unprocessable("idempotency_key_reused", "This Idempotency-Key was used for a refund of another amount.")
+                : AppException.Unprocessable(requested.Error.Code, requested.Error.Message, "amount");
+        }
+
+        var refund = requested.Value;
+        if (!isRetry)
+        {
+            var debit = Postings.RefundDebit(order.Id, refund.Id, order.AccountId, order.Provider, refund.Credit, refund.Charge, now);
+            if (await ledger.PostAsync(debit, cancellationToken) == PostResult.InsufficientBalance)
+            {
+                throw AppException.Conflict("insufficient_balance",
+                    $"The balance no longer holds {refund.Credit}: it has been spent, so it cannot be refunded.");
+            }
+
+            await submitter.SubmitAsync(order, refund, now, cancellationToken);
+        }
+
+        return new RequestRefundResult(RefundView.From(order.Refunds.First(r => r.Id == refund.Id)), TopUpView.From(order));
+    }
+
+    /// <summary>The same key on the same top-up always names the same refund, so a retried request cannot refund twice.</summary>
+    private static Guid RefundIdFor(Guid orderId, string key)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{orderId:N}:{key}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}

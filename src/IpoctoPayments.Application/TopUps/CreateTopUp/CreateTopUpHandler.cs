@@ -1,0 +1,151 @@
+using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Common.Idempotency;
+using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Errors;
+using IpoctoPayments.Domain.PaymentMethods;
+using IpoctoPayments.Domain.TopUps;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace IpoctoPayments.Application.TopUps.CreateTopUp;
+
+internal sealed class CreateTopUpHandler(
+    ITopUpOrders orders,
+    IIdempotencyRecords idempotency,
+    IPaymentGateways gateways,
+    IExchangeRates rates,
+    PaymentMethodCatalogue catalogue,
+    IOptions<TopUpOptions> options,
+    TimeProvider clock) : ICommandHandler<CreateTopUpCommand, CreateTopUpResult>
+{
+    private const string Operation = "create_topup";
+
+    public async ValueTask<CreateTopUpResult> Handle(CreateTopUpCommand command, CancellationToken cancellationToken)
+    {
+        var account = Invalid(AccountId.Parse(command.AccountId), "accountId");
+        var hash = RequestHash.Of(command.Amount, command.Currency, command.Provider, command.Country, command.PaymentMethod, command.ReturnUrl);
+        if (command.IdempotencyKey is { } key && await idempotency.FindAsync(account.Value, key, cancellationToken) is { } earlier)
+        {
+            return await ReplayAsync(earlier, hash, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        var balanceCurrency = Currency.FromCode(options.Value.BalanceCurrency).Value;
+        if (command.Currency is not null && !string.Equals(command.Currency, balanceCurrency.Code, StringComparison.OrdinalIgnoreCase))
+        {
+            throw AppException.Invalid("currency_not_supported", $"Top-ups are asked in the balance currency, {balanceCurrency}.", "currency");
+        }
+
+        var credit = Invalid(Money.Parse(command.Amount, balanceCurrency), "amount");
+        var provider = ProviderNames.Parse(command.Provider)!.Value;
+        var country = Invalid(CountryCode.Parse(command.Country), "country");
+        var rate = await RateAsync(provider, country, command.PaymentMethod, balanceCurrency, cancellationToken);
+        var charge = rate is null ? credit : Valid(rate.Convert(credit), "amount");
+        var method = ChooseMethod(provider, country, command.PaymentMethod, charge);
+
+        var session = await OpenSessionAsync(provider, new OpenSessionRequest(
+            Guid.CreateVersion7(now),
+            OrderNumber.New().Value,
+            account.Value,
+            charge,
+            country.Value,
+            method?.Code,
+            new Uri(command.ReturnUrl!),
+            now + options.Value.PaymentWindow,
+            ProviderIdempotencyKey(account, command.IdempotencyKey)), cancellationToken);
+
+        var order = Valid(
+            TopUpOrder.Create(session.OrderId, Valid(OrderNumber.Parse(session.OrderNumber), "orderNumber"), account, provider, country, credit, rate, method, now),
+            "amount");
+        Valid(order.OpenSession(new ProviderReferences(session.SessionId, session.TradeToken), now, session.RedirectUrl), "provider");
+        orders.Add(order);
+        if (command.IdempotencyKey is not null)
+        {
+            idempotency.Add(new IdempotencyRecord(account.Value, command.IdempotencyKey, Operation, hash, order.Id, now));
+        }
+
+        return new CreateTopUpResult(TopUpView.From(order), Replayed: false);
+    }
+
+    private async Task<CreateTopUpResult> ReplayAsync(IdempotencyRecord earlier, string hash, CancellationToken cancellationToken)
+    {
+        if (earlier.Operation != Operation || earlier.RequestHash != hash)
+        {
+            throw AppException.Unprocessable(
+                "idempotency_key_reused",
+                "This Idempotency-Key was used with a different request; send a new key for a new top-up.");
+        }
+
+        var order = await orders.FindAsync(earlier.ResourceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Idempotency record points at missing order {earlier.ResourceId}.");
+        return new CreateTopUpResult(TopUpView.From(order), Replayed: true);
+    }
+
+    /// <summary>The rate to lock when the methods here do not take the balance currency (a PHP wallet, say).</summary>
+    private async Task<ExchangeRate?> RateAsync(PaymentProvider provider, CountryCode country, string? methodCode, Currency balance, CancellationToken cancellationToken)
+    {
+        var candidates = catalogue.Methods
+            .Where(m => m.Provider == provider && m.Country == country && (methodCode is null || m.Code == methodCode))
+            .ToList();
+        if (candidates.Count == 0 || candidates.Exists(m => m.Accepts(balance)))
+        {
+            // Nothing here at all is reported with its reason once the charge is known.
+            return null;
+        }
+
+        var local = candidates[0].Currencies[0];
+        return await rates.FindAsync(balance, local, cancellationToken)
+            ?? throw AppException.Unprocessable("currency_not_supported", $"Top-ups in {balance} cannot be paid in {local} at the moment.", "country");
+    }
+
+    private PaymentMethod? ChooseMethod(PaymentProvider provider, CountryCode country, string? methodCode, Money charge)
+    {
+        if (methodCode is not null)
+        {
+            return Valid(catalogue.Find(provider, country, methodCode, charge), "paymentMethod");
+        }
+
+        var availability = Valid(catalogue.Available(country, charge.Currency, charge, provider), "country");
+        if (availability.Offered.Count == 0)
+        {
+            var reason = availability.Unavailable.Count > 0 ? availability.Unavailable[0].Message : $"No payment method is offered in {country}.";
+            throw AppException.Unprocessable("payment_method_unavailable", reason, "country");
+        }
+
+        return null;
+    }
+
+    private async Task<OpenedSession> OpenSessionAsync(PaymentProvider provider, OpenSessionRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await gateways.For(provider).OpenSessionAsync(request, cancellationToken);
+        }
+        catch (ProviderUnavailableException)
+        {
+            throw new AppException(new AppError(ErrorKind.ProviderUnavailable, PaymentErrors.ProviderUnavailable.Code,
+                $"{PaymentErrors.ProviderUnavailable.Message} {PaymentErrors.ProviderUnavailable.Guidance}"));
+        }
+        catch (ProviderRejectedException rejected)
+        {
+            throw AppException.Unprocessable("provider_rejected", $"{ProviderNames.Of(provider)} refused the payment: {rejected.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Derived from the caller's key when there is one, so a retry after a lost answer meets the provider session the
+    /// first attempt opened; otherwise from the new order.
+    /// </summary>
+    private static string ProviderIdempotencyKey(AccountId account, string? callerKey) =>
+        callerKey is null ? $"topup-{Guid.NewGuid():N}" : $"topup-{RequestHash.Of(account.Value, callerKey)[..40]}";
+
+    /// <summary>Input that is malformed in itself (400).</summary>
+    private static T Invalid<T>(Result<T> result, string field) =>
+        result.IsSuccess ? result.Value : throw AppException.Invalid(result.Error!.Code, result.Error.Message, field);
+
+    /// <summary>Well-formed input this payment cannot be made with (422).</summary>
+    private static T Valid<T>(Result<T> result, string field) =>
+        result.IsSuccess ? result.Value : throw AppException.Unprocessable(result.Error!.Code, result.Error.Message, field);
+}

@@ -1,0 +1,75 @@
+using IpoctoPayments.Domain.Common;
+
+namespace IpoctoPayments.Application.Webhooks;
+
+/// <summary>What a provider's event means for an order, whichever provider sent it.</summary>
+public enum ProviderEventKind
+{
+    /// <summary>The money was taken (checkout completed and paid, async payment succeeded, PayerMax SUCCESS).</summary>
+    Paid,
+
+    /// <summary>One attempt was declined; the customer may try again on the same page.</summary>
+    AttemptDeclined,
+
+    /// <summary>The payment failed for good.</summary>
+    Failed,
+
+    /// <summary>The session or order expired or was closed unpaid.</summary>
+    Expired,
+
+    /// <summary>The customer started a payment that completes later (a bank transfer in flight): nothing to change yet.</summary>
+    Processing,
+
+    RefundSucceeded,
+
+    RefundFailed,
+
+    RefundPending,
+
+    /// <summary>An event this service does not act on; it is acknowledged and kept in the inbox.</summary>
+    NotRelevant,
+}
+
+/// <summary>A verified provider event, reduced to what the order needs.</summary>
+public sealed record ProviderEvent(
+    PaymentProvider Provider,
+    string EventId,
+    string EventType,
+    ProviderEventKind Kind,
+    DateTimeOffset OccurredAt)
+{
+    /// <summary>Our order id, as the provider echoes it (Stripe metadata / client_reference_id, PayerMax outTradeNo).</summary>
+    public Guid? OrderId { get; init; }
+
+    public string? SessionId { get; init; }
+
+    public string? PaymentIntentId { get; init; }
+
+    /// <summary>The provider's own code for a decline or failure (Stripe decline code, PayerMax result code).</summary>
+    public string? ProviderCode { get; init; }
+
+    public string? ProviderMessage { get; init; }
+
+    /// <summary>Tells two declined attempts apart (a PaymentIntent's charge or attempt id).</summary>
+    public string? AttemptReference { get; init; }
+
+    /// <summary>Our refund id, as the provider echoes it (Stripe metadata, PayerMax outRefundNo).</summary>
+    public Guid? RefundId { get; init; }
+
+    public string? ProviderRefundId { get; init; }
+}
+
+/// <summary>Reads one provider's webhook: verifies its signature and maps it to a <see cref="ProviderEvent"/>.</summary>
+public interface IProviderEventReader
+{
+    PaymentProvider Provider { get; }
+
+    /// <exception cref="InvalidWebhookException">The signature does not verify, or the body is not the provider's event.</exception>
+    ProviderEvent Read(byte[] payload, string? signature);
+}
+
+/// <summary>A webhook that cannot be trusted or understood; it is refused and nothing is stored.</summary>
+public sealed class InvalidWebhookException(string code, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public string Code { get; } = code;
+}

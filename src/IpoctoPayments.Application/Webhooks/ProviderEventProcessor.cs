@@ -1,0 +1,117 @@
+using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Ledger;
+using IpoctoPayments.Application.Refunds;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Errors;
+using IpoctoPayments.Domain.Ledger;
+using IpoctoPayments.Domain.TopUps;
+using Microsoft.Extensions.Options;
+
+namespace IpoctoPayments.Application.Webhooks;
+
+/// <summary>
+/// Applies a verified provider event to its order, whichever provider sent it, inside the command's transaction:
+/// inbox first (a redelivery changes nothing), then the order's transition, then the ledger.
+/// </summary>
+internal sealed class ProviderEventProcessor(
+    IWebhookInbox inbox,
+    ITopUpOrders orders,
+    ILedger ledger,
+    RefundSubmitter refunds,
+    IOptions<TopUpOptions> options,
+    TimeProvider clock)
+{
+    public async Task<WebhookOutcome> ApplyAsync(ProviderEvent providerEvent, CancellationToken cancellationToken)
+    {
+        if (await inbox.ContainsAsync(providerEvent.Provider, providerEvent.EventId, cancellationToken))
+        {
+            return WebhookOutcome.Duplicate;
+        }
+
+        var now = clock.GetUtcNow();
+        var order = providerEvent.OrderId is { } id ? await orders.FindAsync(id, cancellationToken) : null;
+        var outcome = order is null || order.Provider != providerEvent.Provider
+            ? providerEvent.Kind == ProviderEventKind.NotRelevant ? WebhookOutcome.Ignored : WebhookOutcome.UnknownOrder
+            : await ApplyToOrderAsync(order, providerEvent, now, cancellationToken);
+
+        inbox.Add(new InboxEntry(providerEvent.Provider, providerEvent.EventId, providerEvent.EventType, order?.Id, outcome.ToString(), now));
+        return outcome;
+    }
+
+    private async Task<WebhookOutcome> ApplyToOrderAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        switch (e.Kind)
+        {
+            case ProviderEventKind.Paid:
+                return await PaidAsync(order, e, at, cancellationToken);
+            case ProviderEventKind.AttemptDeclined:
+                return Outcome(order.RecordDeclinedAttempt(ErrorOf(order, e), e.ProviderCode, e.AttemptReference, at));
+            case ProviderEventKind.Failed:
+                return Outcome(order.MarkFailed(ErrorOf(order, e), at));
+            case ProviderEventKind.Expired:
+                return Outcome(order.MarkExpired(at));
+            case ProviderEventKind.RefundSucceeded when e.RefundId is { } refundId:
+                return Outcome(order.ConfirmRefund(refundId, at));
+            case ProviderEventKind.RefundFailed when e.RefundId is { } refundId:
+                var before = order.Version;
+                await refunds.FailAsync(order, refundId, at, cancellationToken);
+                return order.Version > before ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
+            default:
+                return WebhookOutcome.Ignored;
+        }
+    }
+
+    private async Task<WebhookOutcome> PaidAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var paid = order.MarkPaid(at, e.PaymentIntentId);
+        if (!paid.IsApplied)
+        {
+            return WebhookOutcome.Ignored;
+        }
+
+        if (paid.To == TopUpStatus.Succeeded)
+        {
+            await PostAsync(Postings.TopUpCredit(order.Id, order.AccountId, order.Provider, order.Charge, order.Credit, at), cancellationToken);
+            return WebhookOutcome.Applied;
+        }
+
+        // Paid after the order closed: the money waits in suspense until it goes back or is credited.
+        await PostAsync(Postings.LateCaptureHold(order.Id, order.Provider, order.Charge, at), cancellationToken);
+        if (options.Value.LateCapturePolicy == LateCapturePolicy.Credit)
+        {
+            Settled(order.CreditLateCapture(at));
+            await PostAsync(Postings.LateCaptureCredit(order.Id, order.AccountId, order.Provider, order.Charge, order.Credit, at), cancellationToken);
+            return WebhookOutcome.Applied;
+        }
+
+        var refund = Settled(order.RequestLateCaptureRefund(Guid.CreateVersion7(at), at));
+        await PostAsync(Postings.LateCaptureRefund(order.Id, refund.Id, order.Provider, refund.Charge, at), cancellationToken);
+        await refunds.SubmitAsync(order, refund, at, cancellationToken);
+        return WebhookOutcome.Applied;
+    }
+
+    private async Task PostAsync(Posting posting, CancellationToken cancellationToken)
+    {
+        var result = await ledger.PostAsync(posting, cancellationToken);
+        if (result is PostResult.Conflict or PostResult.InsufficientBalance)
+        {
+            // The order's own transition allowed this posting; a refusal means the books disagree with the order.
+            throw new InvalidOperationException($"Ledger refused posting {posting.Key}: {result}.");
+        }
+    }
+
+    private static PaymentError ErrorOf(TopUpOrder order, ProviderEvent e) => e.Provider switch
+    {
+        PaymentProvider.Stripe => StripeErrorCodes.Map(e.ProviderCode),
+        _ => PayerMaxErrorCodes.Map(e.ProviderCode, order.PaymentMethodKind),
+    };
+
+    private static WebhookOutcome Outcome(Transition transition) => transition.IsApplied ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
+
+    // A refund this order does not know (another system's) is acknowledged and left alone.
+    private static WebhookOutcome Outcome(Result<Transition> transition) => transition.IsSuccess ? Outcome(transition.Value) : WebhookOutcome.Ignored;
+
+    private static T Settled<T>(Result<T> result) =>
+        result.IsSuccess ? result.Value : throw AppException.Conflict(result.Error!.Code, result.Error.Message);
+}

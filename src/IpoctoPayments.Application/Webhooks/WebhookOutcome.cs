@@ -1,0 +1,16 @@
+namespace IpoctoPayments.Application.Webhooks;
+
+/// <summary>What an accepted webhook did; every outcome is acknowledged to the provider so it stops redelivering.</summary>
+public enum WebhookOutcome
+{
+    Applied,
+
+    /// <summary>The event was received before: nothing changed.</summary>
+    Duplicate,
+
+    /// <summary>The event arrived after the order moved past it: recorded on the timeline, nothing changed.</summary>
+    Ignored,
+
+    /// <summary>The event names no order of this service (another integration's, or a test event).</summary>
+    UnknownOrder,
+}
