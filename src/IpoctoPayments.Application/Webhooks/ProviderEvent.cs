@@ -45,8 +45,11 @@ public sealed record ProviderEvent(
 
     public string? PaymentIntentId { get; init; }
 
-    /// <summary>The provider's own code for a decline or failure (Stripe decline code, PayerMax result code).</summary>
+    /// <summary>The provider's own code for a decline or failure (Stripe error code, PayerMax result code).</summary>
     public string? ProviderCode { get; init; }
+
+    /// <summary>Stripe's decline code, which says more than its error code (<c>insufficient_funds</c> under <c>card_declined</c>).</summary>
+    public string? DeclineCode { get; init; }
 
     public string? ProviderMessage { get; init; }
 

@@ -103,7 +103,7 @@ internal sealed class ProviderEventProcessor(
 
     private static PaymentError ErrorOf(TopUpOrder order, ProviderEvent e) => e.Provider switch
     {
-        PaymentProvider.Stripe => StripeErrorCodes.Map(e.ProviderCode),
+        PaymentProvider.Stripe => StripeErrorCodes.Map(e.ProviderCode, e.DeclineCode),
         _ => PayerMaxErrorCodes.Map(e.ProviderCode, order.PaymentMethodKind),
     };
 

@@ -56,9 +56,9 @@ public sealed partial class TopUpOrder
     public ExchangeRate? ExchangeRate { get; }
 
     /// <summary>The method chosen in the console, if any; otherwise the customer chooses on the provider's page.</summary>
-    public string? PaymentMethodCode { get; }
+    public string? PaymentMethodCode { get; private init; }
 
-    public PaymentMethodKind? PaymentMethodKind { get; }
+    public PaymentMethodKind? PaymentMethodKind { get; private init; }
 
     public ProviderReferences References { get; private set; } = ProviderReferences.None;
 

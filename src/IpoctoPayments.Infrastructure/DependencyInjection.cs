@@ -1,0 +1,115 @@
+using IpoctoPayments.Application.Common.Idempotency;
+using IpoctoPayments.Application.Common.Persistence;
+using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Application.Ledger;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Infrastructure.Common;
+using IpoctoPayments.Infrastructure.Ledger;
+using IpoctoPayments.Infrastructure.Persistence;
+using IpoctoPayments.Infrastructure.Persistence.PostgreSql;
+using IpoctoPayments.Infrastructure.Persistence.Sqlite;
+using IpoctoPayments.Infrastructure.Persistence.SqlServer;
+using IpoctoPayments.Infrastructure.Providers.PayerMax;
+using IpoctoPayments.Infrastructure.Providers.Stripe;
+using IpoctoPayments.Infrastructure.TopUps;
+using IpoctoPayments.Infrastructure.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Stripe;
+
+namespace IpoctoPayments.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>The HttpClient names; tests route them to in-memory servers.</summary>
+    public const string StripeHttpClient = "Stripe";
+    public const string PayerMaxHttpClient = "PayerMax";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPersistence(configuration);
+        services.AddProviders(configuration);
+        services.AddOptions<ExchangeRateOptions>().Bind(configuration.GetSection(ExchangeRateOptions.Section));
+        services.AddSingleton<IExchangeRates, ConfiguredExchangeRates>();
+        return services;
+    }
+
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(Options.Create(database));
+        switch (database.Provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<PaymentsDbContext, PostgreSqlPaymentsDbContext>(o => o.UseNpgsql(database.ConnectionString));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<PaymentsDbContext, SqlServerPaymentsDbContext>(o => o.UseSqlServer(database.ConnectionString));
+                break;
+            default:
+                services.AddDbContext<PaymentsDbContext, SqlitePaymentsDbContext>(o => o.UseSqlite(database.ConnectionString));
+                break;
+        }
+
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<ITopUpOrders, TopUpOrderRepository>();
+        services.AddScoped<IWebhookInbox, WebhookInbox>();
+        services.AddScoped<IIdempotencyRecords, IdempotencyRecords>();
+        services.AddScoped<ILedger, EfLedger>();
+        services.AddHealthChecks().AddDbContextCheck<PaymentsDbContext>("database");
+    }
+
+    private static void AddProviders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
+        services.AddOptions<PayerMaxOptions>().Bind(configuration.GetSection(PayerMaxOptions.Section));
+
+        // Stripe.net retries on its own with the same Idempotency-Key; the pipeline adds a timeout and a breaker around it.
+        services.AddHttpClient(StripeHttpClient).AddResilienceHandler("stripe", ProviderPipeline);
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeHttpClient);
+            return new StripeClient(new StripeClientOptions
+            {
+                ApiKey = o.SecretKey,
+                ApiBase = string.IsNullOrWhiteSpace(o.ApiBase) ? null : o.ApiBase,
+                HttpClient = new SystemNetHttpClient(http, maxNetworkRetries: 2),
+            });
+        });
+
+        services.AddHttpClient<PayerMaxClient>(PayerMaxHttpClient).AddResilienceHandler("payermax", ProviderPipeline);
+        services.AddSingleton<PayerMaxSignature>();
+
+        services.AddScoped<IPaymentGateway, StripeGateway>();
+        services.AddScoped<IPaymentGateway, PayerMaxGateway>();
+        services.AddScoped<IPaymentGateways, PaymentGateways>();
+        services.AddSingleton<IProviderEventReader, StripeEventReader>();
+        services.AddSingleton<IProviderEventReader, PayerMaxNotificationReader>();
+    }
+
+    private static void ProviderPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    {
+        pipeline.AddTimeout(TimeSpan.FromSeconds(20));
+        pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = 0.5,
+            MinimumThroughput = 10,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = TimeSpan.FromSeconds(15),
+        });
+    }
+}
+
+internal sealed class PaymentGateways(IEnumerable<IPaymentGateway> gateways) : IPaymentGateways
+{
+    public IPaymentGateway For(PaymentProvider provider) => gateways.Single(g => g.Provider == provider);
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IpoctoPayments.Infrastructure.Ledger;
+
+/// <summary>One ledger transaction. Its <see cref="Key"/> (order + kind + refund) is unique: the exactly-once guarantee.</summary>
+internal sealed class PostingRecord
+{
+    public long Sequence { get; set; }
+
+    public string Key { get; set; } = "";
+
+    public Guid OrderId { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public Guid? RefundId { get; set; }
+
+    public DateTimeOffset PostedAt { get; set; }
+
+    public List<EntryRecord> Entries { get; set; } = [];
+}
+
+/// <summary>One line of a posting; never changed once written.</summary>
+internal sealed class EntryRecord
+{
+    public long Id { get; set; }
+
+    public long PostingSequence { get; set; }
+
+    public string AccountType { get; set; } = "";
+
+    public string AccountOwner { get; set; } = "";
+
+    public string Currency { get; set; } = "";
+
+    public string Side { get; set; } = "";
+
+    public long MinorUnits { get; set; }
+}
+
+/// <summary>A customer's balance, kept in the same transaction as the entries it sums; versioned against lost updates.</summary>
+internal sealed class BalanceRecord
+{
+    public string AccountId { get; set; } = "";
+
+    public string Currency { get; set; } = "";
+
+    public long MinorUnits { get; set; }
+
+    public int Version { get; set; }
+}
+
+internal sealed class PostingRecordConfiguration : IEntityTypeConfiguration<PostingRecord>
+{
+    public void Configure(EntityTypeBuilder<PostingRecord> builder)
+    {
+        builder.ToTable("ledger_postings");
+        builder.HasKey(p => p.Sequence);
+        builder.Property(p => p.Sequence).ValueGeneratedOnAdd();
+        builder.Property(p => p.Key).HasMaxLength(120);
+        builder.HasIndex(p => p.Key).IsUnique();
+        builder.Property(p => p.Kind).HasMaxLength(32);
+        builder.HasMany(p => p.Entries).WithOne().HasForeignKey(e => e.PostingSequence);
+    }
+}
+
+internal sealed class EntryRecordConfiguration : IEntityTypeConfiguration<EntryRecord>
+{
+    public void Configure(EntityTypeBuilder<EntryRecord> builder)
+    {
+        builder.ToTable("ledger_entries");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedOnAdd();
+        builder.Property(e => e.AccountType).HasMaxLength(32);
+        builder.Property(e => e.AccountOwner).HasMaxLength(64);
+        builder.Property(e => e.Currency).HasMaxLength(3);
+        builder.Property(e => e.Side).HasMaxLength(8);
+        builder.HasIndex(e => new { e.AccountType, e.AccountOwner, e.Currency });
+    }
+}
+
+internal sealed class BalanceRecordConfiguration : IEntityTypeConfiguration<BalanceRecord>
+{
+    public void Configure(EntityTypeBuilder<BalanceRecord> builder)
+    {
+        builder.ToTable("customer_balances", t => t.HasCheckConstraint("ck_customer_balances_not_negative", "\"MinorUnits\" >= 0"));
+        builder.HasKey(b => new { b.AccountId, b.Currency });
+        builder.Property(b => b.AccountId).HasMaxLength(64);
+        builder.Property(b => b.Currency).HasMaxLength(3);
+        builder.Property(b => b.Version).IsConcurrencyToken();
+    }
+}

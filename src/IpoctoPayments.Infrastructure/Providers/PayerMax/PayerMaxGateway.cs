@@ -1,0 +1,105 @@
+using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.PaymentMethods;
+using Microsoft.Extensions.Options;
+
+namespace IpoctoPayments.Infrastructure.Providers.PayerMax;
+
+/// <summary>PayerMax's hosted cashier: one order per top-up (<c>outTradeNo</c> = the order id), refunds by <c>outRefundNo</c> = the refund id.</summary>
+internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalogue catalogue, IOptions<PayerMaxOptions> options, TimeProvider clock) : IPaymentGateway
+{
+    // PayerMax's own trouble, worth trying again later; every other code is a refusal of this request.
+    private static readonly HashSet<string> Unavailable = ["SYSTEM_ERROR", "REQUEST_TIMEOUT", "UNEXPECTED_ERROR"];
+
+    public PaymentProvider Provider => PaymentProvider.PayerMax;
+
+    public static string TradeNumberOf(Guid id) => id.ToString("N");
+
+    public async Task<OpenedSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var amount = PayerMaxAmounts.Format(request.Charge)
+            ?? throw new ProviderRejectedException(Provider, "AMOUNT_INVALID", $"{request.Charge} has more decimals than PayerMax takes in {request.Charge.Currency}.");
+        var method = request.MethodCode is null
+            ? null
+            : catalogue.Methods.FirstOrDefault(m => m.Provider == Provider && m.Code == request.MethodCode && m.Country.Value == request.Country);
+        var window = (long)Math.Ceiling((request.ExpiresAt - clock.GetUtcNow()).TotalSeconds);
+        var separator = request.ReturnUrl.Query.Length > 0 ? '&' : '?';
+
+        var response = await CallAsync(() => client.OrderAndPayAsync(new OrderAndPayData(
+            TradeNumberOf(request.OrderId),
+            $"ipocto balance top-up {request.OrderNumber}",
+            amount,
+            request.Charge.Currency.Code,
+            request.Country,
+            request.AccountId,
+            $"{request.ReturnUrl.AbsoluteUri}{separator}topup={request.OrderId}",
+            options.Value.NotifyUrl,
+            window.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            request.OrderNumber,
+            method is null ? null : new PaymentDetail(method.ProviderType, method.TargetOrg)), cancellationToken));
+
+        var data = Accepted(response);
+        if (data.RedirectUrl is null || !Uri.TryCreate(data.RedirectUrl, UriKind.Absolute, out var redirect))
+        {
+            throw new ProviderUnavailableException(Provider, "PayerMax accepted the order without a cashier address.");
+        }
+
+        return new OpenedSession(request.OrderId, request.OrderNumber, TradeNumberOf(request.OrderId), data.TradeToken, redirect, request.ExpiresAt);
+    }
+
+    public async Task<SubmittedRefund> RefundAsync(RefundSubmission request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var amount = PayerMaxAmounts.Format(request.Amount)
+            ?? throw new ProviderRejectedException(Provider, "AMOUNT_INVALID", $"{request.Amount} has more decimals than PayerMax takes in {request.Amount.Currency}.");
+        var response = await CallAsync(() => client.RefundAsync(new RefundData(
+            TradeNumberOf(request.RefundId),
+            TradeNumberOf(request.OrderId),
+            amount,
+            request.Amount.Currency.Code,
+            $"ipocto refund for {request.OrderNumber}",
+            options.Value.NotifyUrl), cancellationToken));
+
+        if (response.Code is "REFUND_FAILED" or "REFUND_INSUFFICIENT_BALANCE")
+        {
+            return new SubmittedRefund(TradeNumberOf(request.RefundId), SubmittedRefundStatus.Failed, response.Code);
+        }
+
+        var data = Accepted(response);
+        return new SubmittedRefund(data.RefundTradeNo ?? TradeNumberOf(request.RefundId), data.Status switch
+        {
+            "REFUND_SUCCESS" => SubmittedRefundStatus.Succeeded,
+            "REFUND_FAILED" => SubmittedRefundStatus.Failed,
+            _ => SubmittedRefundStatus.Pending,
+        }, null);
+    }
+
+    private TData Accepted<TData>(PayerMaxResponse<TData> response)
+        where TData : class
+    {
+        if (response.IsAccepted && response.Data is not null)
+        {
+            return response.Data;
+        }
+
+        if (Unavailable.Contains(response.Code))
+        {
+            throw new ProviderUnavailableException(Provider, $"PayerMax answered {response.Code}: {response.Msg}");
+        }
+
+        throw new ProviderRejectedException(Provider, response.Code, response.Msg ?? response.Code);
+    }
+
+    private async Task<T> CallAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (PayerMaxUnavailableException exception)
+        {
+            throw new ProviderUnavailableException(Provider, exception.Message, exception);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text;
+using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Domain.Common;
+using Microsoft.Extensions.Options;
+using Stripe;
+using Stripe.Checkout;
+
+namespace IpoctoPayments.Infrastructure.Providers.Stripe;
+
+/// <summary>Verifies a Stripe webhook with Stripe.net's own <see cref="EventUtility"/> and reads what it means for an order.</summary>
+internal sealed class StripeEventReader(IOptions<StripeOptions> options, TimeProvider clock) : IProviderEventReader
+{
+    public PaymentProvider Provider => PaymentProvider.Stripe;
+
+    public ProviderEvent Read(byte[] payload, string? signature)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (string.IsNullOrWhiteSpace(signature))
+        {
+            throw new InvalidWebhookException("signature_missing", "The Stripe-Signature header is missing.");
+        }
+
+        Event stripeEvent;
+        try
+        {
+            var o = options.Value;
+            stripeEvent = EventUtility.ConstructEvent(
+                Encoding.UTF8.GetString(payload), signature, o.WebhookSecret, o.WebhookToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: true);
+        }
+        catch (StripeException exception)
+        {
+            throw new InvalidWebhookException("invalid_signature", $"The Stripe event was refused: {exception.Message}", exception);
+        }
+        catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or System.Text.Json.JsonException or ArgumentException or NullReferenceException or FormatException)
+        {
+            throw new InvalidWebhookException("malformed_event", "The body is not a Stripe event.", exception);
+        }
+
+        return Map(stripeEvent);
+    }
+
+    private ProviderEvent Map(Event e)
+    {
+        var at = new DateTimeOffset(e.Created, TimeSpan.Zero);
+        ProviderEvent Of(ProviderEventKind kind) => new(Provider, e.Id, e.Type, kind, at);
+
+        return e.Data.Object switch
+        {
+            Session session => SessionEvent(Of, e.Type, session),
+            PaymentIntent intent => IntentEvent(Of, e.Type, intent),
+            global::Stripe.Refund refund => RefundEvent(Of, e.Type, refund),
+            _ => Of(ProviderEventKind.NotRelevant),
+        };
+    }
+
+    private static ProviderEvent SessionEvent(Func<ProviderEventKind, ProviderEvent> of, string type, Session session)
+    {
+        var kind = type switch
+        {
+            "checkout.session.completed" when session.PaymentStatus == "paid" => ProviderEventKind.Paid,
+            "checkout.session.completed" => ProviderEventKind.Processing,
+            "checkout.session.async_payment_succeeded" => ProviderEventKind.Paid,
+            "checkout.session.async_payment_failed" => ProviderEventKind.Failed,
+            "checkout.session.expired" => ProviderEventKind.Expired,
+            _ => ProviderEventKind.NotRelevant,
+        };
+        return of(kind) with
+        {
+            OrderId = OrderIdOf(session.ClientReferenceId) ?? OrderIdOf(session.Metadata),
+            SessionId = session.Id,
+            PaymentIntentId = session.PaymentIntentId,
+            ProviderCode = kind == ProviderEventKind.Failed ? "payment_failed" : null,
+        };
+    }
+
+    private static ProviderEvent IntentEvent(Func<ProviderEventKind, ProviderEvent> of, string type, PaymentIntent intent)
+    {
+        var kind = type switch
+        {
+            "payment_intent.succeeded" => ProviderEventKind.Paid,
+            "payment_intent.payment_failed" => ProviderEventKind.AttemptDeclined,
+            _ => ProviderEventKind.NotRelevant,
+        };
+        var error = intent.LastPaymentError;
+        return of(kind) with
+        {
+            OrderId = OrderIdOf(intent.Metadata),
+            PaymentIntentId = intent.Id,
+            ProviderCode = error?.Code,
+            DeclineCode = error?.DeclineCode,
+            ProviderMessage = error?.Message,
+            AttemptReference = error?.Charge ?? error?.PaymentMethod?.Id,
+        };
+    }
+
+    private static ProviderEvent RefundEvent(Func<ProviderEventKind, ProviderEvent> of, string type, global::Stripe.Refund refund)
+    {
+        var kind = (type, refund.Status) switch
+        {
+            ("refund.failed", _) or (_, "failed" or "canceled") => ProviderEventKind.RefundFailed,
+            (_, "succeeded") => ProviderEventKind.RefundSucceeded,
+            ("refund.created" or "refund.updated", _) => ProviderEventKind.RefundPending,
+            _ => ProviderEventKind.NotRelevant,
+        };
+        return of(kind) with
+        {
+            OrderId = OrderIdOf(refund.Metadata),
+            PaymentIntentId = refund.PaymentIntentId,
+            RefundId = refund.Metadata?.TryGetValue(StripeMetadata.RefundId, out var id) == true && Guid.TryParse(id, out var refundId) ? refundId : null,
+            ProviderRefundId = refund.Id,
+            ProviderCode = refund.FailureReason,
+        };
+    }
+
+    private static Guid? OrderIdOf(Dictionary<string, string>? metadata) =>
+        metadata?.TryGetValue(StripeMetadata.TopUpId, out var id) == true ? OrderIdOf(id) : null;
+
+    private static Guid? OrderIdOf(string? id) => Guid.TryParse(id, out var parsed) ? parsed : null;
+}

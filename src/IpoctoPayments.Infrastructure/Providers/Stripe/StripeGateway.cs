@@ -1,0 +1,131 @@
+using System.Net;
+using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Domain.Common;
+using Stripe;
+using Stripe.Checkout;
+
+namespace IpoctoPayments.Infrastructure.Providers.Stripe;
+
+/// <summary>Stripe Checkout through Stripe.net: a hosted session per order, refunds against its PaymentIntent.</summary>
+internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
+{
+    public PaymentProvider Provider => PaymentProvider.Stripe;
+
+    public async Task<OpenedSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var metadata = new Dictionary<string, string>
+        {
+            [StripeMetadata.TopUpId] = request.OrderId.ToString(),
+            [StripeMetadata.OrderNumber] = request.OrderNumber,
+            [StripeMetadata.AccountId] = request.AccountId,
+        };
+        var options = new SessionCreateOptions
+        {
+            Mode = "payment",
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    Quantity = 1,
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = request.Charge.Currency.Code.ToLowerInvariant(),
+                        UnitAmount = request.Charge.MinorUnits,
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = $"ipocto balance top-up {request.OrderNumber}" },
+                    },
+                },
+            ],
+            SuccessUrl = ReturnUrl(request, "{CHECKOUT_SESSION_ID}"),
+            CancelUrl = ReturnUrl(request, null) + "&cancelled=true",
+            ClientReferenceId = request.OrderId.ToString(),
+            Metadata = metadata,
+            PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string>(metadata) },
+            ExpiresAt = request.ExpiresAt.UtcDateTime,
+            AllowedPaymentMethodTypes = StripeMethodTypes(request.MethodCode),
+        };
+
+        var session = await CallAsync(() => stripe.V1.Checkout.Sessions.CreateAsync(
+            options, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, cancellationToken));
+
+        // A replayed session keeps the identity of the attempt that opened it.
+        var orderId = session.Metadata.TryGetValue(StripeMetadata.TopUpId, out var id) && Guid.TryParse(id, out var parsed) ? parsed : request.OrderId;
+        var number = session.Metadata.GetValueOrDefault(StripeMetadata.OrderNumber, request.OrderNumber);
+        return new OpenedSession(orderId, number, session.Id, null, new Uri(session.Url), new DateTimeOffset(session.ExpiresAt, TimeSpan.Zero));
+    }
+
+    public async Task<SubmittedRefund> RefundAsync(RefundSubmission request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var paymentIntentId = request.PaymentIntentId;
+        if (paymentIntentId is null && request.SessionId is not null)
+        {
+            var session = await CallAsync(() => stripe.V1.Checkout.Sessions.GetAsync(request.SessionId, cancellationToken: cancellationToken));
+            paymentIntentId = session.PaymentIntentId;
+        }
+
+        if (paymentIntentId is null)
+        {
+            throw new ProviderRejectedException(Provider, "no_payment_intent", "The order has no Stripe payment to refund.");
+        }
+
+        var refund = await CallAsync(() => stripe.V1.Refunds.CreateAsync(
+            new RefundCreateOptions
+            {
+                PaymentIntent = paymentIntentId,
+                Amount = request.Amount.MinorUnits,
+                Reason = "requested_by_customer",
+                Metadata = new Dictionary<string, string>
+                {
+                    [StripeMetadata.TopUpId] = request.OrderId.ToString(),
+                    [StripeMetadata.RefundId] = request.RefundId.ToString(),
+                    [StripeMetadata.OrderNumber] = request.OrderNumber,
+                },
+            },
+            new RequestOptions { IdempotencyKey = request.IdempotencyKey },
+            cancellationToken));
+
+        return new SubmittedRefund(refund.Id, refund.Status switch
+        {
+            "succeeded" => SubmittedRefundStatus.Succeeded,
+            "failed" or "canceled" => SubmittedRefundStatus.Failed,
+            _ => SubmittedRefundStatus.Pending,
+        }, refund.FailureReason);
+    }
+
+    /// <summary>ipocto's method codes that narrow Stripe's page; cards (with Apple Pay and Google Pay) need no narrowing.</summary>
+    private static List<string>? StripeMethodTypes(string? methodCode) => methodCode switch
+    {
+        "wechat_pay" => ["wechat_pay"],
+        "alipay" => ["alipay"],
+        "card" or "apple_pay" or "google_pay" => ["card"],
+        _ => null,
+    };
+
+    private static string ReturnUrl(OpenSessionRequest request, string? sessionPlaceholder)
+    {
+        var separator = request.ReturnUrl.Query.Length > 0 ? '&' : '?';
+        var url = $"{request.ReturnUrl.AbsoluteUri}{separator}topup={request.OrderId}";
+        return sessionPlaceholder is null ? url : $"{url}&session_id={sessionPlaceholder}";
+    }
+
+    private async Task<T> CallAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (StripeException exception) when (exception.HttpStatusCode is HttpStatusCode.TooManyRequests || (int)exception.HttpStatusCode >= 500 || exception.HttpStatusCode == 0)
+        {
+            throw new ProviderUnavailableException(Provider, $"Stripe failed: {exception.Message}", exception);
+        }
+        catch (StripeException exception)
+        {
+            throw new ProviderRejectedException(Provider, exception.StripeError?.Code ?? "invalid_request", exception.StripeError?.Message ?? exception.Message);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException)
+        {
+            throw new ProviderUnavailableException(Provider, "Stripe could not be reached.", exception);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.TopUps;
+using IpoctoPayments.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IpoctoPayments.Infrastructure.TopUps;
+
+/// <summary>
+/// Loads orders from their records and, just before the unit of work saves, writes every changed order back into its
+/// record (its version moves, so a concurrent change to the same order fails the save instead of being lost).
+/// </summary>
+internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly PaymentsDbContext db;
+    private readonly List<(TopUpOrder Order, TopUpOrderRecord Record)> loaded = [];
+
+    public TopUpOrderRepository(PaymentsDbContext db)
+    {
+        this.db = db;
+        db.SavingChanges += WriteBack;
+    }
+
+    public void Add(TopUpOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var record = new TopUpOrderRecord { Id = order.Id, CreatedAtUnixMs = order.CreatedAt.ToUnixTimeMilliseconds() };
+        Copy(order, record);
+        db.Set<TopUpOrderRecord>().Add(record);
+        loaded.Add((order, record));
+    }
+
+    public async Task<TopUpOrder?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        Track(await db.Set<TopUpOrderRecord>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken));
+
+    public async Task<TopUpOrder?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        return Track(await db.Set<TopUpOrderRecord>().FirstOrDefaultAsync(o => o.Number == number.Value, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<TopUpOrder>> ListAsync(AccountId account, Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var query = db.Set<TopUpOrderRecord>().AsNoTracking().Where(o => o.AccountId == account.Value);
+        if (after is { } cursorId
+            && await db.Set<TopUpOrderRecord>().AsNoTracking().Where(o => o.Id == cursorId && o.AccountId == account.Value)
+                .Select(o => new { o.CreatedAtUnixMs, o.Number }).FirstOrDefaultAsync(cancellationToken) is { } cursor)
+        {
+            query = query.Where(o => o.CreatedAtUnixMs < cursor.CreatedAtUnixMs
+                || (o.CreatedAtUnixMs == cursor.CreatedAtUnixMs && string.Compare(o.Number, cursor.Number) < 0));
+        }
+
+        var records = await query.OrderByDescending(o => o.CreatedAtUnixMs).ThenByDescending(o => o.Number).Take(limit).ToListAsync(cancellationToken);
+        return [.. records.Select(Restore)];
+    }
+
+    public void Dispose() => db.SavingChanges -= WriteBack;
+
+    private TopUpOrder? Track(TopUpOrderRecord? record)
+    {
+        if (record is null)
+        {
+            return null;
+        }
+
+        var existing = loaded.Find(l => ReferenceEquals(l.Record, record));
+        if (existing.Order is not null)
+        {
+            return existing.Order;
+        }
+
+        var order = Restore(record);
+        loaded.Add((order, record));
+        return order;
+    }
+
+    private void WriteBack(object? sender, SavingChangesEventArgs e)
+    {
+        // After a retried unit of work, records of the abandoned attempt are no longer tracked: forget them.
+        loaded.RemoveAll(l => db.Entry(l.Record).State == EntityState.Detached);
+        foreach (var (order, record) in loaded.Where(l => l.Order.Version != l.Record.Version))
+        {
+            Copy(order, record);
+        }
+    }
+
+    private static void Copy(TopUpOrder order, TopUpOrderRecord record)
+    {
+        var snapshot = order.ToSnapshot();
+        record.Number = snapshot.Number;
+        record.AccountId = snapshot.AccountId;
+        record.Provider = snapshot.Provider;
+        record.Status = snapshot.Status;
+        record.SessionId = snapshot.SessionId;
+        record.PaymentIntentId = snapshot.PaymentIntentId;
+        record.Version = snapshot.Version;
+        record.State = JsonSerializer.Serialize(snapshot, Json);
+    }
+
+    private static TopUpOrder Restore(TopUpOrderRecord record) =>
+        TopUpOrder.Restore(JsonSerializer.Deserialize<TopUpOrderSnapshot>(record.State, Json)
+            ?? throw new InvalidOperationException($"Order {record.Id} has no stored state."));
+}

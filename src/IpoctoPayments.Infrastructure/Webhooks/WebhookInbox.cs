@@ -1,0 +1,38 @@
+using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IpoctoPayments.Infrastructure.Webhooks;
+
+internal sealed class WebhookInbox(PaymentsDbContext db) : IWebhookInbox
+{
+    public async Task<bool> ContainsAsync(PaymentProvider provider, string eventId, CancellationToken cancellationToken)
+    {
+        var name = provider.ToString();
+        return db.Set<InboxRecord>().Local.Any(i => i.Provider == name && i.EventId == eventId)
+            || await db.Set<InboxRecord>().AnyAsync(i => i.Provider == name && i.EventId == eventId, cancellationToken);
+    }
+
+    public void Add(InboxEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        db.Set<InboxRecord>().Add(new InboxRecord
+        {
+            Provider = entry.Provider.ToString(),
+            EventId = entry.EventId,
+            EventType = entry.EventType,
+            OrderId = entry.OrderId,
+            Outcome = entry.Outcome,
+            ReceivedAt = entry.ReceivedAt,
+        });
+    }
+
+    public async Task<IReadOnlyList<InboxEntry>> ForOrderAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var records = await db.Set<InboxRecord>().AsNoTracking().Where(i => i.OrderId == orderId).ToListAsync(cancellationToken);
+        return [.. records
+            .OrderBy(r => r.ReceivedAt)
+            .Select(r => new InboxEntry(Enum.Parse<PaymentProvider>(r.Provider), r.EventId, r.EventType, r.OrderId, r.Outcome, r.ReceivedAt))];
+    }
+}
