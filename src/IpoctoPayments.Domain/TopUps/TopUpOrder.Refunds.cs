@@ -98,9 +98,12 @@ public sealed partial class TopUpOrder
 
     private Result<Money> ChargeFor(Money credit, Money leftCredit)
     {
+        if (ExchangeRate is null)
+            return credit;
+
         // The last refund takes whatever charge is left, so rounding never strands or over-refunds a minor unit.
-        if (ExchangeRate is null || credit == leftCredit)
-            return ExchangeRate is null ? credit : RefundableCharge;
+        if (credit == leftCredit)
+            return RefundableCharge;
 
         return ExchangeRate.Convert(credit).Then(converted =>
         {
