@@ -66,10 +66,8 @@ public sealed partial class TopUpOrder
     {
         if (refunds.Find(r => r.Id == refundId) is not { } refund)
             return RefundNotFound(refundId);
-        if (refund.Status == RefundStatus.Succeeded)
-            return Ignore(TransitionOutcome.DuplicateIgnored, "refund confirmed", at);
-        if (refund.Status == RefundStatus.Failed)
-            return Ignore(TransitionOutcome.StaleIgnored, "refund confirmed", at);
+        if (IgnoreIfSettled(refund, RefundStatus.Succeeded, "refund confirmed", at) is { } ignored)
+            return ignored;
 
         refund.Confirm(at);
         var refundedCharge = refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.Charge.MinorUnits);
@@ -83,10 +81,8 @@ public sealed partial class TopUpOrder
         ArgumentNullException.ThrowIfNull(error);
         if (refunds.Find(r => r.Id == refundId) is not { } refund)
             return RefundNotFound(refundId);
-        if (refund.Status == RefundStatus.Failed)
-            return Ignore(TransitionOutcome.DuplicateIgnored, "refund failed", at);
-        if (refund.Status == RefundStatus.Succeeded)
-            return Ignore(TransitionOutcome.StaleIgnored, "refund failed", at);
+        if (IgnoreIfSettled(refund, RefundStatus.Failed, "refund failed", at) is { } ignored)
+            return ignored;
 
         refund.Fail(error, at);
         var restored = refund.ForLateCapture ? string.Empty : $" {refund.Credit} is back on the balance.";
@@ -94,11 +90,20 @@ public sealed partial class TopUpOrder
             $"Refund of {refund.Charge} failed: {error.Message}{restored}", error.Code));
     }
 
+    /// <summary>A refund settles once: the same outcome again is a duplicate, the other outcome a stale event.</summary>
+    private Transition? IgnoreIfSettled(Refund refund, RefundStatus reported, string @event, DateTimeOffset at) =>
+        refund.Status == RefundStatus.Pending
+            ? null
+            : Ignore(refund.Status == reported ? TransitionOutcome.DuplicateIgnored : TransitionOutcome.StaleIgnored, @event, at);
+
     private Result<Money> ChargeFor(Money credit, Money leftCredit)
     {
+        if (ExchangeRate is null)
+            return credit;
+
         // The last refund takes whatever charge is left, so rounding never strands or over-refunds a minor unit.
-        if (ExchangeRate is null || credit == leftCredit)
-            return ExchangeRate is null ? credit : RefundableCharge;
+        if (credit == leftCredit)
+            return RefundableCharge;
 
         return ExchangeRate.Convert(credit).Then(converted =>
         {

@@ -140,7 +140,7 @@ public sealed partial class TopUpOrder
     private Transition Ignore(TransitionOutcome outcome, string @event, DateTimeOffset at)
     {
         var (kind, why) = outcome == TransitionOutcome.DuplicateIgnored
-            ? (TimelineEntryKind.DuplicateEventIgnored, "the order is already there")
+            ? (TimelineEntryKind.DuplicateEventIgnored, "already applied")
             : (TimelineEntryKind.StaleEventIgnored, "it would move the order backwards");
         Record(new TimelineEntry(at, kind, $"'{@event}' ignored while {Status}: {why}."));
         return new Transition(outcome, Status, Status);
@@ -149,7 +149,7 @@ public sealed partial class TopUpOrder
     private void Record(TimelineEntry entry)
     {
         timeline.Add(entry);
-        UpdatedAt = entry.At;
+        UpdatedAt = entry.At > UpdatedAt ? entry.At : UpdatedAt;
         Version++;
     }
 }

@@ -204,4 +204,15 @@ public sealed class PaymentTransitionTests
             [TimelineEntryKind.Created, TimelineEntryKind.Redirected, TimelineEntryKind.AttemptDeclined, TimelineEntryKind.Paid],
             order.Timeline.Select(e => e.Kind));
     }
+
+    [Fact]
+    public void A_late_event_with_an_older_time_never_moves_the_update_time_back()
+    {
+        var order = New();
+        order.MarkPaid(T0.AddMinutes(10));
+
+        order.MarkExpired(T0.AddMinutes(5));
+
+        Assert.Equal(T0.AddMinutes(10), order.UpdatedAt);
+    }
 }
