@@ -1,5 +1,13 @@
 using IpoctoPayments.Api.Common;
+using IpoctoPayments.Api.Ledger;
+using IpoctoPayments.Api.PaymentMethods;
+using IpoctoPayments.Api.Refunds;
+using IpoctoPayments.Api.Support;
+using IpoctoPayments.Api.TopUps;
+using IpoctoPayments.Api.Webhooks;
 using IpoctoPayments.Application;
+using IpoctoPayments.Infrastructure;
+using IpoctoPayments.Infrastructure.Persistence;
 
 namespace IpoctoPayments.Api;
 
@@ -10,24 +18,35 @@ public static class PaymentsApi
 
     public static WebApplicationBuilder AddPaymentsApi(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.AddPaymentsAuthentication();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi(OpenApiDocumentName, options => options.ShouldInclude = description =>
             description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("webhooks/", StringComparison.Ordinal)));
-        builder.Services.AddHealthChecks();
         builder.Services.AddApplication(builder.Configuration);
+        builder.Services.AddInfrastructure(builder.Configuration);
         return builder;
     }
 
-    public static WebApplication UsePaymentsApi(this WebApplication app)
+    public static async Task<WebApplication> UsePaymentsApiAsync(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.MigrateDatabaseAsync();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
+
+        var api = app.MapGroup("/api/v1");
+        api.MapTopUpEndpoints();
+        api.MapRefundEndpoints();
+        api.MapLedgerEndpoints();
+        api.MapPaymentMethodEndpoints();
+        api.MapSupportEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 }

@@ -4,7 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPaymentsApi();
 
 var app = builder.Build();
-app.UsePaymentsApi();
+await app.UsePaymentsApiAsync();
 await app.RunAsync();
 
 /// <summary>The API host; public so integration tests can start it with WebApplicationFactory.</summary>

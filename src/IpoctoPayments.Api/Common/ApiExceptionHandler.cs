@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Webhooks;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,6 +15,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         {
             RequestValidationException validation => Validation(validation.Errors),
             AppException app => FromError(app.Error),
+            InvalidWebhookException webhook => Problem(StatusCodes.Status400BadRequest, webhook.Code, webhook.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problem(StatusCodes.Status413PayloadTooLarge, "body_too_large", "The request body is larger than this endpoint accepts."),
             BadHttpRequestException or JsonException =>
@@ -65,6 +67,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         ErrorKind.ProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -17,6 +17,9 @@ public enum ErrorKind
 
     /// <summary>The payment provider could not be reached or failed (503).</summary>
     ProviderUnavailable,
+
+    /// <summary>The request body is larger than the endpoint accepts (413).</summary>
+    TooLarge,
 }
 
 /// <summary>A failure a caller can act on: a stable code, a message, and the field it is about, if any.</summary>

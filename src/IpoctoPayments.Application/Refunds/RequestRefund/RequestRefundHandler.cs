@@ -16,6 +16,11 @@ internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, 
     {
         var order = await orders.FindAsync(command.TopUpId, cancellationToken) ?? throw TopUpErrors.NotFound(command.TopUpId);
         var now = clock.GetUtcNow();
+        if (command.Currency is not null && !string.Equals(command.Currency, order.Credit.Currency.Code, StringComparison.OrdinalIgnoreCase))
+        {
+            throw AppException.Invalid("currency_mismatch", $"Refunds of order {order.Number} are in {order.Credit.Currency}.", "amount.currency");
+        }
+
         Money? amount = null;
         if (command.Amount is not null)
         {
