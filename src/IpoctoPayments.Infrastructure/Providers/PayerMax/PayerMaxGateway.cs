@@ -97,7 +97,7 @@ internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalo
         {
             return await call();
         }
-        catch (PayerMaxUnavailableException exception)
+        catch (Exception exception) when (exception is PayerMaxUnavailableException or PayerMaxNotConfiguredException)
         {
             throw new ProviderUnavailableException(Provider, exception.Message, exception);
         }

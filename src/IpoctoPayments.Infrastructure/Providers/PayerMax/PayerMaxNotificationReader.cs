@@ -21,7 +21,17 @@ internal sealed class PayerMaxNotificationReader(PayerMaxSignature signature, IO
             throw new InvalidWebhookException("signature_missing", "The sign header is missing.");
         }
 
-        if (!signature.Verify(payload, sign))
+        bool verified;
+        try
+        {
+            verified = signature.Verify(payload, sign);
+        }
+        catch (PayerMaxNotConfiguredException exception)
+        {
+            throw new InvalidWebhookException("provider_not_configured", "PayerMax is not configured on this deployment.", exception);
+        }
+
+        if (!verified)
         {
             throw new InvalidWebhookException("invalid_signature", "The PayerMax notification's signature does not verify.");
         }
