@@ -1,0 +1,45 @@
+using IpoctoPayments.Simulator.Stripe.Engine;
+using IpoctoPayments.Simulator.Stripe.Model;
+using IpoctoPayments.Simulator.Stripe.Wire;
+
+namespace IpoctoPayments.Simulator.Stripe.Api;
+
+/// <summary><c>/v1/refunds</c>: create, retrieve, list (filters <c>payment_intent</c>, <c>charge</c>).</summary>
+internal static class RefundsApi
+{
+    public static void MapRefunds(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/refunds", (HttpContext http, StripeApi api, StripeStore store, RefundEngine refunds) =>
+            api.HandleAsync(http, call =>
+            {
+                var refund = refunds.Create(call.Params, call.Origin);
+                lock (store.Gate)
+                {
+                    return StripeResult.Ok(Expansion.Apply(refund.ToJson(), call.Params.Expand, store));
+                }
+            }));
+
+        v1.MapGet("/refunds/{id}", (string id, HttpContext http, StripeApi api, StripeStore store) =>
+            api.HandleAsync(http, call =>
+            {
+                lock (store.Gate)
+                {
+                    return store.Refunds.TryGetValue(id, out var refund)
+                        ? StripeResult.Ok(Expansion.Apply(refund.ToJson(), call.Params.Expand, store))
+                        : throw new StripeErrorException(StripeError.NoSuch("refund", id, "refund"));
+                }
+            }));
+
+        v1.MapGet("/refunds", (HttpContext http, StripeApi api, StripeStore store) =>
+            api.HandleAsync(http, call =>
+            {
+                var intent = call.Params.String("payment_intent");
+                var charge = call.Params.String("charge");
+                lock (store.Gate)
+                {
+                    var refunds = store.Refunds.Values.Where(r => (intent is null || r.PaymentIntentId == intent) && (charge is null || r.ChargeId == charge));
+                    return StripeResult.Ok(StripeLists.Page(call.Params, refunds, r => r.Id, r => r.ToJson(), "/v1/refunds"));
+                }
+            }));
+    }
+}
