@@ -36,10 +36,11 @@ internal static class CheckoutSessionsApi
             api.HandleAsync(http, call =>
             {
                 var intent = call.Params.String("payment_intent");
+                var expand = ItemExpansions(call.Params);
                 lock (store.Gate)
                 {
                     var sessions = store.Sessions.Values.Where(s => intent is null || s.PaymentIntentId == intent);
-                    return StripeResult.Ok(StripeLists.Page(call.Params, sessions, s => s.Id, s => Expansion.Apply(s.ToJson(), ItemExpansions(call.Params), store), "/v1/checkout/sessions"));
+                    return StripeResult.Ok(StripeLists.Page(call.Params, sessions, s => s.Id, s => Expansion.Apply(s.ToJson(), expand, store), "/v1/checkout/sessions"));
                 }
             }));
 
@@ -55,8 +56,8 @@ internal static class CheckoutSessionsApi
     }
 
     /// <summary>On a list, <c>expand[]=data.payment_intent</c> expands inside each item.</summary>
-    public static IEnumerable<string> ItemExpansions(StripeParams p) =>
-        p.Expand.Select(e => e.StartsWith("data.", StringComparison.Ordinal)
+    private static List<string> ItemExpansions(StripeParams p) =>
+        [.. p.Expand.Select(e => e.StartsWith("data.", StringComparison.Ordinal)
             ? e["data.".Length..]
-            : throw new StripeErrorException(StripeError.InvalidRequest($"This property cannot be expanded ({e}).", "expand", "parameter_invalid_string")));
+            : throw new StripeErrorException(StripeError.InvalidRequest($"This property cannot be expanded ({e}).", "expand", "parameter_invalid_string")))];
 }

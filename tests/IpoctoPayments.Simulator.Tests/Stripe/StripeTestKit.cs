@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IpoctoPayments.Simulator.Tests.Support;
+using Stripe;
+using Stripe.Checkout;
+
+namespace IpoctoPayments.Simulator.Tests.Stripe;
+
+/// <summary>Shared moves of the Stripe tests: open a session with Stripe.net, pay it, read the webhooks that came.</summary>
+internal static class StripeTestKit
+{
+    public const string SuccessUrl = "https://merchant.test/topups/done?session={CHECKOUT_SESSION_ID}";
+    public const string CancelUrl = "https://merchant.test/topups/cancelled";
+
+    public static SessionCreateOptions SessionOptions(long unitAmount = 2000, string currency = "usd", params string[] allowedTypes) => new()
+    {
+        Mode = "payment",
+        LineItems =
+        [
+            new SessionLineItemOptions
+            {
+                PriceData = new SessionLineItemPriceDataOptions
+                {
+                    Currency = currency,
+                    UnitAmount = unitAmount,
+                    ProductData = new SessionLineItemPriceDataProductDataOptions { Name = "Balance top-up" },
+                },
+                Quantity = 1,
+            },
+        ],
+        SuccessUrl = SuccessUrl,
+        CancelUrl = CancelUrl,
+        ClientReferenceId = "order-42",
+        Metadata = new Dictionary<string, string> { ["topup_id"] = "42" },
+        PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string> { ["topup_id"] = "42" } },
+        AllowedPaymentMethodTypes = allowedTypes.Length == 0 ? null : [.. allowedTypes],
+    };
+
+    public static Task<Session> CreateSessionAsync(this SimulatorFixture sim, SessionCreateOptions? options = null) =>
+        sim.StripeClient().V1.Checkout.Sessions.CreateAsync(options ?? SessionOptions());
+
+    /// <summary>Pays through the control API, as a script without a browser would.</summary>
+    public static async Task<JsonElement> ControlAsync(this SimulatorFixture sim, string path, object? body = null)
+    {
+        using var response = body is null
+            ? await sim.Http.PostAsync(new Uri($"/_simulator/stripe/{path}", UriKind.Relative), null)
+            : await sim.Http.PostAsJsonAsync(new Uri($"/_simulator/stripe/{path}", UriKind.Relative), body);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, json.ToString());
+        return json;
+    }
+
+    /// <summary>
+    /// Every Stripe webhook received so far, each verified as a merchant verifies it (300 s tolerance, API version
+    /// check on), at the simulator clock's "now": the merchant's clock when the test has moved time on.
+    /// </summary>
+    public static List<Event> VerifiedEvents(this SimulatorFixture sim) =>
+        [.. sim.Receiver.Received
+            .Where(w => w.Url.AbsoluteUri == SimulatorFixture.StripeWebhookUrl)
+            .Select(w => EventUtility.ConstructEvent(
+                w.Body, w.Header("Stripe-Signature"), SimulatorFixture.StripeWebhookSecret, 300, sim.Clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: true))];
+
+    public static List<string> EventTypes(this SimulatorFixture sim) => [.. sim.VerifiedEvents().Select(e => e.Type)];
+
+    /// <summary>A raw call with the test secret key, for what Stripe.net hides (headers, malformed bodies).</summary>
+    public static HttpRequestMessage Raw(HttpMethod method, string path, string? formBody = null, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SimulatorFixture.SecretKey);
+        if (formBody is not null)
+        {
+            request.Content = new StringContent(formBody, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return request;
+    }
+
+    public const string MinimalSessionForm =
+        "mode=payment&success_url=https%3A%2F%2Fmerchant.test%2Fok&line_items[0][price_data][currency]=usd"
+        + "&line_items[0][price_data][unit_amount]=1000&line_items[0][price_data][product_data][name]=Top-up&line_items[0][quantity]=1";
+}
