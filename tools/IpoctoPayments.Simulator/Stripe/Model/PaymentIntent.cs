@@ -51,7 +51,9 @@ internal sealed class PaymentIntent
 
     private JsonObject PaymentErrorJson(StripeError error)
     {
-        var json = error.ToJson()["error"]!.AsObject();
+        var envelope = error.ToJson();
+        var json = envelope["error"]!.AsObject();
+        envelope.Remove("error");
         json.Remove("payment_intent");
         if (PaymentMethod is not null)
         {
