@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using IpoctoPayments.Simulator.Tests.Support;
 using Stripe;
@@ -51,15 +52,25 @@ internal static class StripeTestKit
         return json;
     }
 
+    private static readonly ConditionalWeakTable<SimulatorFixture, List<Event>> Verified = [];
+
     /// <summary>
     /// Every Stripe webhook received so far, each verified as a merchant verifies it (300 s tolerance, API version
-    /// check on), at the simulator clock's "now": the merchant's clock when the test has moved time on.
+    /// check on) at the simulator clock's "now" when first seen here: call it after each step that moves the clock,
+    /// as a merchant verifies each webhook when it arrives.
     /// </summary>
-    public static List<Event> VerifiedEvents(this SimulatorFixture sim) =>
-        [.. sim.Receiver.Received
-            .Where(w => w.Url.AbsoluteUri == SimulatorFixture.StripeWebhookUrl)
-            .Select(w => EventUtility.ConstructEvent(
-                w.Body, w.Header("Stripe-Signature"), SimulatorFixture.StripeWebhookSecret, 300, sim.Clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: true))];
+    public static List<Event> VerifiedEvents(this SimulatorFixture sim)
+    {
+        var verified = Verified.GetOrCreateValue(sim);
+        var received = sim.Receiver.Received.Where(w => w.Url.AbsoluteUri == SimulatorFixture.StripeWebhookUrl).ToList();
+        foreach (var webhook in received.Skip(verified.Count))
+        {
+            verified.Add(EventUtility.ConstructEvent(
+                webhook.Body, webhook.Header("Stripe-Signature"), SimulatorFixture.StripeWebhookSecret, 300, sim.Clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: true));
+        }
+
+        return [.. verified];
+    }
 
     public static List<string> EventTypes(this SimulatorFixture sim) => [.. sim.VerifiedEvents().Select(e => e.Type)];
 
