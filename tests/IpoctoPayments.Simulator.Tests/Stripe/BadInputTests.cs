@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using IpoctoPayments.Simulator.Tests.Support;
 using Stripe;
 
@@ -38,13 +37,12 @@ public sealed class BadInputTests
     public async Task No_key_at_all_is_401_with_Stripes_envelope()
     {
         await using var sim = await SimulatorFixture.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/v1/checkout/sessions", UriKind.Relative));
 
-        using var response = await sim.Http.GetAsync(new Uri("/v1/checkout/sessions", UriKind.Relative));
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var (status, error) = await sim.StripeErrorAsync(request);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("invalid_request_error", body.RootElement.GetProperty("error").GetProperty("type").GetString());
-        Assert.True(response.Headers.Contains("Request-Id"));
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
     }
 
     [Theory]
@@ -54,41 +52,29 @@ public sealed class BadInputTests
     public async Task A_malformed_body_is_answered_in_Stripes_format_never_500(string contentType, string body)
     {
         await using var sim = await SimulatorFixture.StartAsync();
-        using var request = StripeTestKit.Raw(HttpMethod.Post, "/v1/checkout/sessions");
+        var request = StripeTestKit.Raw(HttpMethod.Post, "/v1/checkout/sessions");
         request.Content = new StringContent(body, Encoding.UTF8, contentType);
 
-        using var response = await sim.Http.SendAsync(request);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var (status, error) = await sim.StripeErrorAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("invalid_request_error", json.RootElement.GetProperty("error").GetProperty("type").GetString());
-    }
-
-    [Fact]
-    public async Task An_unknown_endpoint_is_404_in_Stripes_format()
-    {
-        await using var sim = await SimulatorFixture.StartAsync();
-
-        using var response = await sim.Http.SendAsync(StripeTestKit.Raw(HttpMethod.Get, "/v1/customers"));
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("resource_missing", json.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
     }
 
     [Theory]
-    [InlineData("/v1/payment_intents/pi_missing")]
-    [InlineData("/v1/refunds/re_missing")]
-    [InlineData("/v1/events/evt_missing")]
-    public async Task Unknown_ids_are_404_resource_missing(string path)
+    [InlineData("GET", "/v1/customers")]
+    [InlineData("POST", "/v1/payment_intents/pi_missing")]
+    [InlineData("GET", "/v1/payment_intents/pi_missing")]
+    [InlineData("GET", "/v1/refunds/re_missing")]
+    [InlineData("GET", "/v1/events/evt_missing")]
+    public async Task Unknown_endpoints_and_ids_are_404_resource_missing(string method, string path)
     {
         await using var sim = await SimulatorFixture.StartAsync();
 
-        using var response = await sim.Http.SendAsync(StripeTestKit.Raw(HttpMethod.Get, path));
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var (status, error) = await sim.StripeErrorAsync(StripeTestKit.Raw(new HttpMethod(method), path));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("resource_missing", json.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("resource_missing", error.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -111,10 +97,9 @@ public sealed class BadInputTests
     {
         await using var sim = await SimulatorFixture.StartAsync();
 
-        using var response = await sim.Http.SendAsync(StripeTestKit.Raw(HttpMethod.Get, path));
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var (status, error) = await sim.StripeErrorAsync(StripeTestKit.Raw(HttpMethod.Get, path));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(param, json.RootElement.GetProperty("error").GetProperty("param").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(param, error.GetProperty("param").GetString());
     }
 }

@@ -139,13 +139,12 @@ public sealed class CheckoutSessionApiTests
     {
         await using var sim = await SimulatorFixture.StartAsync();
 
-        using var response = await sim.Http.SendAsync(StripeTestKit.Raw(HttpMethod.Post, "/v1/checkout/sessions", form));
-        var body = await response.Content.ReadAsStringAsync();
+        var (status, error) = await sim.StripeErrorAsync(StripeTestKit.Raw(HttpMethod.Post, "/v1/checkout/sessions", form));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"\"param\": \"{param}\"", body, StringComparison.Ordinal);
-        Assert.Contains($"\"code\": \"{code}\"", body, StringComparison.Ordinal);
-        Assert.Contains("\"type\": \"invalid_request_error\"", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(param, error.GetProperty("param").GetString());
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
     }
 
     [Theory]

@@ -15,6 +15,13 @@ public sealed class RefundApiTests
         return (sim, paid.GetProperty("payment_intent").GetProperty("id").GetString()!);
     }
 
+    private static Task<Refund> CreateMagicRefundAsync(RefundService refunds, string intentId, string outcome) =>
+        refunds.CreateAsync(new RefundCreateOptions
+        {
+            PaymentIntent = intentId,
+            Metadata = new Dictionary<string, string> { ["simulator_refund"] = outcome },
+        });
+
     [Fact]
     public async Task A_full_refund_is_pending_then_succeeds_on_the_clock_with_its_events()
     {
@@ -100,11 +107,7 @@ public sealed class RefundApiTests
         await using var _ = sim;
         var refunds = sim.StripeClient().V1.Refunds;
 
-        var refund = await refunds.CreateAsync(new RefundCreateOptions
-        {
-            PaymentIntent = intentId,
-            Metadata = new Dictionary<string, string> { ["simulator_refund"] = "fail" },
-        });
+        var refund = await CreateMagicRefundAsync(refunds, intentId, "fail");
         await sim.AdvanceAsync(TimeSpan.FromSeconds(5));
         var failed = await refunds.GetAsync(refund.Id);
         var again = await refunds.CreateAsync(new RefundCreateOptions { PaymentIntent = intentId });
@@ -122,11 +125,7 @@ public sealed class RefundApiTests
         await using var _ = sim;
         var refunds = sim.StripeClient().V1.Refunds;
 
-        var refund = await refunds.CreateAsync(new RefundCreateOptions
-        {
-            PaymentIntent = intentId,
-            Metadata = new Dictionary<string, string> { ["simulator_refund"] = "pending" },
-        });
+        var refund = await CreateMagicRefundAsync(refunds, intentId, "pending");
         await sim.AdvanceAsync(TimeSpan.FromHours(1));
 
         Assert.Equal("pending", (await refunds.GetAsync(refund.Id)).Status);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
@@ -90,6 +91,18 @@ internal static class StripeTestKit
         }
 
         return request;
+    }
+
+    /// <summary>Sends a raw request that should fail and reads Stripe's error envelope from the answer.</summary>
+    public static async Task<(HttpStatusCode Status, JsonElement Error)> StripeErrorAsync(this SimulatorFixture sim, HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await sim.Http.SendAsync(request);
+            Assert.True(response.Headers.Contains("Request-Id"));
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return (response.StatusCode, body.GetProperty("error"));
+        }
     }
 
     public const string MinimalSessionForm =

@@ -15,6 +15,14 @@ public sealed class WebhookTests
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Opens a session, puts a webhook fault on it (PUT /_simulator/faults/{id}) and pays it.</summary>
+    private static async Task PayWithWebhookFaultAsync(SimulatorFixture sim, object webhookFault)
+    {
+        var session = await sim.CreateSessionAsync();
+        await SetTargetFaultAsync(sim, session.Id, new { webhooks = webhookFault });
+        await sim.ControlAsync($"sessions/{session.Id}/complete");
+    }
+
     [Fact]
     public async Task Every_webhook_verifies_with_Stripe_net_at_default_tolerance_and_carries_the_endive_version()
     {
@@ -99,9 +107,7 @@ public sealed class WebhookTests
     public async Task A_delay_fault_holds_a_sessions_webhooks_back_on_the_clock()
     {
         await using var sim = await SimulatorFixture.StartAsync();
-        var session = await sim.CreateSessionAsync();
-        await SetTargetFaultAsync(sim, session.Id, new { webhooks = new { delay = "00:10:00" } });
-        await sim.ControlAsync($"sessions/{session.Id}/complete");
+        await PayWithWebhookFaultAsync(sim, new { delay = "00:10:00" });
 
         await sim.AdvanceAsync(TimeSpan.FromMinutes(9));
         Assert.Empty(sim.Receiver.Received);
@@ -114,9 +120,7 @@ public sealed class WebhookTests
     public async Task A_duplicate_fault_sends_the_same_event_again()
     {
         await using var sim = await SimulatorFixture.StartAsync();
-        var session = await sim.CreateSessionAsync();
-        await SetTargetFaultAsync(sim, session.Id, new { webhooks = new { eventType = "checkout.session.completed", duplicates = 2 } });
-        await sim.ControlAsync($"sessions/{session.Id}/complete");
+        await PayWithWebhookFaultAsync(sim, new { eventType = "checkout.session.completed", duplicates = 2 });
 
         await sim.RunDueAsync();
 
@@ -129,9 +133,7 @@ public sealed class WebhookTests
     public async Task A_drop_fault_never_sends_the_webhook_but_the_event_is_still_listed()
     {
         await using var sim = await SimulatorFixture.StartAsync();
-        var session = await sim.CreateSessionAsync();
-        await SetTargetFaultAsync(sim, session.Id, new { webhooks = new { eventType = "checkout.session.completed", drop = true } });
-        await sim.ControlAsync($"sessions/{session.Id}/complete");
+        await PayWithWebhookFaultAsync(sim, new { eventType = "checkout.session.completed", drop = true });
 
         await sim.AdvanceAsync(TimeSpan.FromHours(1));
 
@@ -144,9 +146,7 @@ public sealed class WebhookTests
     public async Task An_out_of_order_fault_delivers_an_event_after_the_next_one()
     {
         await using var sim = await SimulatorFixture.StartAsync();
-        var session = await sim.CreateSessionAsync();
-        await SetTargetFaultAsync(sim, session.Id, new { webhooks = new { eventType = "payment_intent.succeeded", outOfOrder = true } });
-        await sim.ControlAsync($"sessions/{session.Id}/complete");
+        await PayWithWebhookFaultAsync(sim, new { eventType = "payment_intent.succeeded", outOfOrder = true });
 
         await sim.AdvanceAsync(TimeSpan.FromSeconds(1));
 

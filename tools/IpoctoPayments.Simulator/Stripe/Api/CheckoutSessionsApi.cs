@@ -15,43 +15,31 @@ internal static class CheckoutSessionsApi
             {
                 var session = SessionRequest.Read(call.Params, ids, clock.GetUtcNow(), call.BaseUrl);
                 engine.Open(session);
-                lock (store.Gate)
-                {
-                    return StripeResult.Ok(Expansion.Apply(session.ToJson(), call.Params.Expand, store));
-                }
+                return StripeObjects.Respond(store, call, session.ToJson);
             }));
 
         v1.MapGet("/checkout/sessions/{id}", (string id, HttpContext http, StripeApi api, StripeStore store) =>
-            api.HandleAsync(http, call =>
-            {
-                lock (store.Gate)
-                {
-                    return store.Sessions.TryGetValue(id, out var session)
-                        ? StripeResult.Ok(Expansion.Apply(session.ToJson(), call.Params.Expand, store))
-                        : throw new StripeErrorException(StripeError.NoSuch("checkout.session", id, "session"));
-                }
-            }));
+            api.HandleAsync(http, call => StripeObjects.Retrieve(store, call, store.Sessions, id, "checkout.session", "session", s => s.ToJson())));
 
         v1.MapGet("/checkout/sessions", (HttpContext http, StripeApi api, StripeStore store) =>
             api.HandleAsync(http, call =>
             {
                 var intent = call.Params.String("payment_intent");
                 var expand = ItemExpansions(call.Params);
-                lock (store.Gate)
-                {
-                    var sessions = store.Sessions.Values.Where(s => intent is null || s.PaymentIntentId == intent);
-                    return StripeResult.Ok(StripeLists.Page(call.Params, sessions, s => s.Id, s => Expansion.Apply(s.ToJson(), expand, store), "/v1/checkout/sessions"));
-                }
+                return StripeLists.Respond(
+                    store,
+                    call.Params,
+                    () => store.Sessions.Values.Where(s => intent is null || s.PaymentIntentId == intent),
+                    s => s.Id,
+                    s => Expansion.Apply(s.ToJson(), expand, store),
+                    "/v1/checkout/sessions");
             }));
 
         v1.MapPost("/checkout/sessions/{id}/expire", (string id, HttpContext http, StripeApi api, StripeStore store, CheckoutEngine engine) =>
             api.HandleAsync(http, call =>
             {
                 var session = engine.Expire(id, call.Origin);
-                lock (store.Gate)
-                {
-                    return StripeResult.Ok(Expansion.Apply(session.ToJson(), call.Params.Expand, store));
-                }
+                return StripeObjects.Respond(store, call, session.ToJson);
             }));
     }
 

@@ -9,26 +9,20 @@ internal static class EventsApi
     public static void MapEvents(this RouteGroupBuilder v1)
     {
         v1.MapGet("/events/{id}", (string id, HttpContext http, StripeApi api, StripeStore store) =>
-            api.HandleAsync(http, _ =>
-            {
-                lock (store.Gate)
-                {
-                    return store.Events.TryGetValue(id, out var stripeEvent)
-                        ? StripeResult.Ok(stripeEvent.ToJson())
-                        : throw new StripeErrorException(StripeError.NoSuch("event", id, "id"));
-                }
-            }));
+            api.HandleAsync(http, call => StripeObjects.Retrieve(store, call, store.Events, id, "event", "id", e => e.ToJson())));
 
         v1.MapGet("/events", (HttpContext http, StripeApi api, StripeStore store) =>
             api.HandleAsync(http, call =>
             {
                 var type = call.Params.String("type");
                 var types = call.Params.List("types");
-                lock (store.Gate)
-                {
-                    var events = store.Events.Values.Where(e => (type is null || Matches(type, e.Type)) && (types.Count == 0 || types.Any(t => Matches(t, e.Type))));
-                    return StripeResult.Ok(StripeLists.Page(call.Params, events, e => e.Id, e => e.ToJson(), "/v1/events"));
-                }
+                return StripeLists.Respond(
+                    store,
+                    call.Params,
+                    () => store.Events.Values.Where(e => (type is null || Matches(type, e.Type)) && (types.Count == 0 || types.Any(t => Matches(t, e.Type)))),
+                    e => e.Id,
+                    e => e.ToJson(),
+                    "/v1/events");
             }));
     }
 

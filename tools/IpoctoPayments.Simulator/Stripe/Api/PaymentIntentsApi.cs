@@ -8,13 +8,5 @@ internal static class PaymentIntentsApi
 {
     public static void MapPaymentIntents(this RouteGroupBuilder v1) =>
         v1.MapGet("/payment_intents/{id}", (string id, HttpContext http, StripeApi api, StripeStore store) =>
-            api.HandleAsync(http, call =>
-            {
-                lock (store.Gate)
-                {
-                    return store.PaymentIntents.TryGetValue(id, out var intent)
-                        ? StripeResult.Ok(Expansion.Apply(intent.ToJson(), call.Params.Expand, store))
-                        : throw new StripeErrorException(StripeError.NoSuch("payment_intent", id, "intent"));
-                }
-            }));
+            api.HandleAsync(http, call => StripeObjects.Retrieve(store, call, store.PaymentIntents, id, "payment_intent", "intent", i => i.ToJson())));
 }

@@ -13,33 +13,24 @@ internal static class RefundsApi
             api.HandleAsync(http, call =>
             {
                 var refund = refunds.Create(call.Params, call.Origin);
-                lock (store.Gate)
-                {
-                    return StripeResult.Ok(Expansion.Apply(refund.ToJson(), call.Params.Expand, store));
-                }
+                return StripeObjects.Respond(store, call, refund.ToJson);
             }));
 
         v1.MapGet("/refunds/{id}", (string id, HttpContext http, StripeApi api, StripeStore store) =>
-            api.HandleAsync(http, call =>
-            {
-                lock (store.Gate)
-                {
-                    return store.Refunds.TryGetValue(id, out var refund)
-                        ? StripeResult.Ok(Expansion.Apply(refund.ToJson(), call.Params.Expand, store))
-                        : throw new StripeErrorException(StripeError.NoSuch("refund", id, "refund"));
-                }
-            }));
+            api.HandleAsync(http, call => StripeObjects.Retrieve(store, call, store.Refunds, id, "refund", "refund", r => r.ToJson())));
 
         v1.MapGet("/refunds", (HttpContext http, StripeApi api, StripeStore store) =>
             api.HandleAsync(http, call =>
             {
                 var intent = call.Params.String("payment_intent");
                 var charge = call.Params.String("charge");
-                lock (store.Gate)
-                {
-                    var refunds = store.Refunds.Values.Where(r => (intent is null || r.PaymentIntentId == intent) && (charge is null || r.ChargeId == charge));
-                    return StripeResult.Ok(StripeLists.Page(call.Params, refunds, r => r.Id, r => r.ToJson(), "/v1/refunds"));
-                }
+                return StripeLists.Respond(
+                    store,
+                    call.Params,
+                    () => store.Refunds.Values.Where(r => (intent is null || r.PaymentIntentId == intent) && (charge is null || r.ChargeId == charge)),
+                    r => r.Id,
+                    r => r.ToJson(),
+                    "/v1/refunds");
             }));
     }
 }

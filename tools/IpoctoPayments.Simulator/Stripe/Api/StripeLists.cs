@@ -7,7 +7,16 @@ namespace IpoctoPayments.Simulator.Stripe.Api;
 /// <summary>Stripe's cursor pagination over objects, newest first: <c>limit</c> (1–100, default 10) and <c>starting_after</c>.</summary>
 internal static class StripeLists
 {
-    public static JsonObject Page<T>(StripeParams p, IEnumerable<T> oldestFirst, Func<T, string> id, Func<T, JsonObject> json, string url)
+    /// <summary>A page of <paramref name="oldestFirst"/>, read under the store's gate.</summary>
+    public static StripeResult Respond<T>(StripeStore store, StripeParams p, Func<IEnumerable<T>> oldestFirst, Func<T, string> id, Func<T, JsonObject> json, string url)
+    {
+        lock (store.Gate)
+        {
+            return StripeResult.Ok(Page(p, oldestFirst(), id, json, url));
+        }
+    }
+
+    private static JsonObject Page<T>(StripeParams p, IEnumerable<T> oldestFirst, Func<T, string> id, Func<T, JsonObject> json, string url)
     {
         var limit = p.Integer("limit") ?? 10;
         if (limit is < 1 or > 100)
