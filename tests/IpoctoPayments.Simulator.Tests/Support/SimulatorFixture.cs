@@ -20,6 +20,10 @@ public sealed class SimulatorFixture : IAsyncDisposable
     public const string PayerMaxNotifyUrl = "http://merchant.test/webhooks/payermax";
     public const string SecretKey = "sk_test_simulator_tests";
 
+    // RSA-2048 generation costs ~0.3 s; every fixture shares one merchant pair and one simulator key.
+    private static readonly Lazy<(string Private, string Public)> MerchantKeys = new(PayerMaxKeys.GeneratePair);
+    private static readonly Lazy<string> SimulatorPayerMaxKey = new(() => PayerMaxKeys.GeneratePair().PrivateKey);
+
     private readonly WebApplication app;
 
     private SimulatorFixture(WebApplication app, FakeTimeProvider clock, WebhookReceiver receiver, string merchantPrivateKey)
@@ -48,7 +52,7 @@ public sealed class SimulatorFixture : IAsyncDisposable
         // The clock starts at the real time so that signatures verify with Stripe.net's default tolerance.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var receiver = new WebhookReceiver();
-        var (merchantPrivate, merchantPublic) = PayerMaxKeys.GeneratePair();
+        var (merchantPrivate, merchantPublic) = MerchantKeys.Value;
         var configuration = new Dictionary<string, string?>
         {
             ["Simulator:Seed"] = "7",
@@ -57,6 +61,7 @@ public sealed class SimulatorFixture : IAsyncDisposable
             ["Simulator:Stripe:WebhookEndpoints:0:Url"] = StripeWebhookUrl,
             ["Simulator:Stripe:WebhookEndpoints:0:Secret"] = StripeWebhookSecret,
             ["Simulator:PayerMax:MerchantPublicKey"] = merchantPublic,
+            ["Simulator:PayerMax:PrivateKey"] = SimulatorPayerMaxKey.Value,
             ["Simulator:PayerMax:NotifyUrl"] = PayerMaxNotifyUrl,
             ["Simulator:PayerMax:RefundNotifyUrl"] = PayerMaxNotifyUrl,
         };
