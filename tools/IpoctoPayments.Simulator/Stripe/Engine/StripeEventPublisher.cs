@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -49,7 +50,7 @@ internal sealed class StripeEventPublisher(StripeStore store, WebhookOutbox outb
     /// <summary><c>t={unix},v1={hex HMAC-SHA256 of "{t}.{payload}" keyed with the whole whsec_ secret}</c>.</summary>
     public static string SignatureHeader(string secret, string payload, DateTimeOffset at)
     {
-        var timestamp = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{payload}"));
         return $"t={timestamp},v1={Convert.ToHexStringLower(mac)}";
     }

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IpoctoPayments.Simulator.Core;
+using IpoctoPayments.Simulator.Stripe.Model;
 using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Simulator.Stripe.Wire;
@@ -18,6 +20,7 @@ internal sealed class StripeApi(IOptions<SimulatorOptions> options, SimulatorIds
     {
         var requestId = ids.Next("req_", 14);
         http.Response.Headers["Request-Id"] = requestId;
+        http.Response.Headers["Stripe-Version"] = StripeEvent.ApiVersion;
         if (Authenticate(http.Request) is { } denied)
         {
             return Write(denied.Status, denied.ToJson().ToJsonString(Json));
@@ -63,11 +66,11 @@ internal sealed class StripeApi(IOptions<SimulatorOptions> options, SimulatorIds
     /// <summary>The answer of the outage switch: Stripe's own 500.</summary>
     public static IResult ServerError(HttpContext http)
     {
-        http.Response.Headers["Request-Id"] = "req_simulated_outage";
+        http.Response.Headers["Request-Id"] = http.RequestServices.GetRequiredService<SimulatorIds>().Next("req_", 14);
         return Write(StatusCodes.Status500InternalServerError, StripeError.Api("An unknown error occurred (simulated provider outage).").ToJson().ToJsonString(Json));
     }
 
-    public static string Serialize(System.Text.Json.Nodes.JsonNode node) => node.ToJsonString(Json);
+    public static string Serialize(JsonNode node) => node.ToJsonString(Json);
 
     private (int Status, string Body) Run(Func<StripeCall, StripeResult> handler, StripeCall call)
     {

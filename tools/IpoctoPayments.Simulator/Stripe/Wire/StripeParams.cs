@@ -60,8 +60,6 @@ internal sealed class StripeParams
         return new StripeParams(values, string.Join('&', canonical));
     }
 
-    public static StripeParams Empty { get; } = new([], "");
-
     public string? String(string name) => values.TryGetValue(name, out var value) ? value : null;
 
     public bool Has(string name) => values.Keys.Any(k => k == name || k.StartsWith(name + "[", StringComparison.Ordinal));
