@@ -70,6 +70,22 @@ public sealed class CheckoutSessionApiTests
     }
 
     [Fact]
+    public async Task Expand_works_in_a_post_body_and_inside_list_items()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        var client = sim.StripeClient();
+        var options = StripeTestKit.SessionOptions();
+        options.Expand = ["payment_intent"];
+        var created = await client.V1.Checkout.Sessions.CreateAsync(options);
+        await sim.ControlAsync($"sessions/{created.Id}/complete");
+
+        var listed = await client.V1.Checkout.Sessions.ListAsync(new SessionListOptions { Expand = ["data.payment_intent"] });
+
+        Assert.Null(created.PaymentIntent);
+        Assert.Equal("succeeded", listed.Data.Single().PaymentIntent.Status);
+    }
+
+    [Fact]
     public async Task Expiring_an_open_session_closes_it_and_a_second_expire_is_refused()
     {
         await using var sim = await SimulatorFixture.StartAsync();

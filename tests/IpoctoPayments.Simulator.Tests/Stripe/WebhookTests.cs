@@ -104,6 +104,25 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task A_receiver_that_never_answers_2xx_is_given_up_after_the_last_retry()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        sim.Receiver.Respond = _ => (HttpStatusCode.ServiceUnavailable, "");
+        var session = await sim.CreateSessionAsync();
+        await sim.StripeClient().V1.Checkout.Sessions.ExpireAsync(session.Id);
+
+        await sim.RunDueAsync();
+        for (var hour = 0; hour < 4 * 24; hour++)
+        {
+            await sim.AdvanceAsync(TimeSpan.FromHours(1));
+        }
+
+        var delivery = Assert.Single(sim.Service<WebhookOutbox>().Deliveries);
+        Assert.Equal(DeliveryStatus.GaveUp, delivery.Status);
+        Assert.Equal(9, delivery.Attempts.Count);
+    }
+
+    [Fact]
     public async Task A_delay_fault_holds_a_sessions_webhooks_back_on_the_clock()
     {
         await using var sim = await SimulatorFixture.StartAsync();
