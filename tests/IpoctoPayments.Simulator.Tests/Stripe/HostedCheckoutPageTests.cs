@@ -1,5 +1,6 @@
 using System.Net;
 using IpoctoPayments.Simulator.Tests.Support;
+using QRCoder;
 using Stripe;
 using Stripe.Checkout;
 
@@ -15,6 +16,15 @@ public sealed class HostedCheckoutPageTests
 
     private static Task<HttpResponseMessage> PayByCardAsync(SimulatorFixture sim, string sessionId, string number, string expiry = "12 / 34", string cvc = "123") =>
         PostFormAsync(sim, $"/c/pay/{sessionId}/card", ("card_number", number), ("card_expiry", expiry), ("card_cvc", cvc));
+
+    /// <summary>QRCoder is deterministic: the same text gives the same image, so equal bytes mean the code holds that URL.</summary>
+    private static byte[] QrPng(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        using var png = new PngByteQRCode(data);
+        return png.GetGraphic(8);
+    }
 
     [Fact]
     public async Task The_page_shows_the_amount_the_item_the_card_form_and_a_cancel_link()
@@ -173,6 +183,7 @@ public sealed class HostedCheckoutPageTests
         Assert.Contains(">Simulate scan</button>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Card number", html, StringComparison.Ordinal);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.Equal(QrPng($"http://localhost/c/pay/{session.Id}/wechat/scan"), png);
         Assert.Contains("CNY 20.00", phone, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.SeeOther, scanned.StatusCode);
         var paid = await sim.StripeClient().V1.Checkout.Sessions.GetAsync(session.Id, new SessionGetOptions { Expand = ["payment_intent.latest_charge"] });
