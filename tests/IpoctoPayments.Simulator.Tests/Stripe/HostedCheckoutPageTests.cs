@@ -1,4 +1,5 @@
 using System.Net;
+using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Simulator.Tests.Support;
 using QRCoder;
 using Stripe;
@@ -206,6 +207,21 @@ public sealed class HostedCheckoutPageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null((await sim.StripeClient().V1.Checkout.Sessions.GetAsync(session.Id)).PaymentIntentId);
+    }
+
+    [Fact]
+    public async Task With_a_bank_sync_delay_the_customer_is_told_the_payment_could_not_be_confirmed()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        sim.Service<FaultPlan>().SetGlobal(new FaultSettings { BankSyncDelay = TimeSpan.FromMinutes(10) });
+        var session = await sim.CreateSessionAsync();
+
+        using var response = await PayByCardAsync(sim, session.Id, "4242424242424242");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("We could not confirm your payment with your bank.", html, StringComparison.Ordinal);
+        Assert.Contains("This checkout session has expired", html, StringComparison.Ordinal);
     }
 
     [Fact]
