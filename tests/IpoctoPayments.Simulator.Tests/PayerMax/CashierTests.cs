@@ -17,7 +17,7 @@ public sealed class CashierTests
     [Fact]
     public async Task The_cashier_shows_the_amount_subject_and_the_countrys_local_methods()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (_, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_1", 1234.5m, subject: "Console credit <ipocto>"));
 
         var page = await cashier.GetPageAsync(url);
@@ -33,7 +33,7 @@ public sealed class CashierTests
     [Fact]
     public async Task A_preselected_method_is_the_only_one_offered()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("CSH_2", 100m, "IDR", "ID");
         order["paymentDetail"] = new JsonObject { ["paymentMethodType"] = "WALLET", ["targetOrg"] = "DANA" };
         var (_, cashier, url) = await OrderAsync(sim, order);
@@ -48,7 +48,7 @@ public sealed class CashierTests
     [Fact]
     public async Task An_e_wallet_shows_a_scannable_QR_code_and_a_simulated_scan_pays_the_order()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_3"));
         var methodPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with GCash"));
 
@@ -70,7 +70,7 @@ public sealed class CashierTests
     [Fact]
     public async Task Open_wallet_app_leads_to_a_confirm_page_whose_confirmation_pays()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_4", 300m, "IDR", "ID"));
         var methodPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with LinkAja"));
         var walletPage = await cashier.GetPageAsync(CashierDriver.Link(methodPage, "Open wallet app"));
@@ -86,7 +86,7 @@ public sealed class CashierTests
     [Fact]
     public async Task Cancel_in_the_wallet_app_returns_to_the_cashier_and_leaves_the_order_pending()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_5"));
         var methodPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with GCash"));
         var walletPage = await cashier.GetPageAsync(CashierDriver.Link(methodPage, "Open wallet app"));
@@ -101,7 +101,7 @@ public sealed class CashierTests
     [Fact]
     public async Task Online_banking_redirects_to_a_bank_login_whose_authorisation_pays()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_6", 500m, "TWD", "TW"));
         var methodPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with E.SUN Bank"));
         var bankPage = await cashier.GetPageAsync(CashierDriver.Link(methodPage, "Continue to bank"));
@@ -124,7 +124,7 @@ public sealed class CashierTests
     [InlineData("4507785555554449", "KNET")]
     public async Task PayerMax_test_cards_pay_and_only_brand_and_last_four_are_kept(string number, string cardOrg)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_7", 75m, "SAR", "SA"));
         var cardPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with Card (Visa, Mastercard, Mada)"));
 
@@ -151,7 +151,7 @@ public sealed class CashierTests
     [InlineData("4444333322220030", "ISSUER_PAYMENT_REJECTED")]
     public async Task Failure_cards_fail_the_order_with_their_code(string number, string code)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_8", 20m, "AED", "AE"));
         var cardPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with Card (Visa, Mastercard)"));
 
@@ -174,7 +174,7 @@ public sealed class CashierTests
     [InlineData("4444333322221111", "12/39", "12", "CVV")]
     public async Task A_card_form_error_keeps_the_customer_on_the_page_and_the_order_pending(string number, string expiry, string cvv, string message)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_9", 20m, "AED", "AE"));
         var cardPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with Card (Visa, Mastercard)"));
 
@@ -192,7 +192,7 @@ public sealed class CashierTests
     [InlineData("PENDING", "4444333322221111", "PENDING")]
     public async Task A_sandbox_subject_forces_the_result_whatever_the_card(string subject, string number, string status)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_10", 75m, "SAR", "SA", subject));
         var home = await cashier.GetPageAsync(url);
         var cardPage = await cashier.GetPageAsync(CashierDriver.Link(home, "Pay with Card (Visa, Mastercard, Mada)"));
@@ -209,7 +209,7 @@ public sealed class CashierTests
     [Fact]
     public async Task A_paid_order_page_says_so_and_offers_the_way_back()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (_, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_11"));
         await sim.Http.PostAsync("/_simulator/payermax/orders/CSH_11/complete", null);
 
@@ -222,7 +222,7 @@ public sealed class CashierTests
     [Fact]
     public async Task An_unknown_trade_token_or_method_is_a_404_page()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var (_, _, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_12"));
 
         using var token = await sim.Http.GetAsync("/payermax/cashier/T000");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using IpoctoPayments.Simulator.Tests.Support;
 
 namespace IpoctoPayments.Simulator.Tests.PayerMax;
 
@@ -10,7 +9,7 @@ public sealed class ControlApiTests
     [Fact]
     public async Task Complete_pays_a_pending_order_with_the_method_named()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("CTL_1", 100m, "IDR", "ID"));
 
@@ -29,7 +28,7 @@ public sealed class ControlApiTests
     [Fact]
     public async Task Complete_with_a_method_the_country_lacks_is_a_400_problem()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         await new PayerMaxClient(sim).CreateOrderAsync(PayerMaxClient.Order("CTL_2"));
 
         using var response = await sim.Http.PostAsJsonAsync("/_simulator/payermax/orders/CTL_2/complete", new { paymentMethodType = "WALLET", targetOrg = "DANA" });
@@ -42,7 +41,7 @@ public sealed class ControlApiTests
     [Fact]
     public async Task Fail_declines_with_the_code_given_and_notifies_it()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("CTL_3"));
 
@@ -60,7 +59,7 @@ public sealed class ControlApiTests
     [Fact]
     public async Task Fail_without_a_body_is_PAYMENT_FAILED_and_with_an_unknown_code_a_400_problem()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("CTL_4"));
         await client.CreateOrderAsync(PayerMaxClient.Order("CTL_5"));
@@ -77,7 +76,7 @@ public sealed class ControlApiTests
     [Fact]
     public async Task Pending_leaves_the_order_pending_and_a_settled_order_is_a_409()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         await new PayerMaxClient(sim).CreateOrderAsync(PayerMaxClient.Order("CTL_6"));
 
         using var pending = await sim.Http.PostAsync("/_simulator/payermax/orders/CTL_6/pending", null);
@@ -93,7 +92,7 @@ public sealed class ControlApiTests
     [Fact]
     public async Task Close_expires_a_pending_order_now()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("CTL_7"));
 
@@ -108,7 +107,7 @@ public sealed class ControlApiTests
     [Fact]
     public async Task An_unknown_order_or_refund_is_a_404_problem_with_a_code()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
 
         using var order = await sim.Http.PostAsync("/_simulator/payermax/orders/NOPE/complete", null);
         using var refund = await sim.Http.PostAsync("/_simulator/payermax/refunds/NOPE/succeed", null);
@@ -121,7 +120,7 @@ public sealed class ControlApiTests
     [Fact]
     public async Task A_pending_refund_can_be_settled_either_way_once()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("CTL_8", 1000m));
         await sim.Http.PostAsync("/_simulator/payermax/orders/CTL_8/complete", null);
@@ -143,7 +142,7 @@ public sealed class ControlApiTests
     [Fact]
     public async Task Orders_and_refunds_are_listed_with_amounts_in_major_units()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("CTL_9", 99.5m));
         await sim.Http.PostAsync("/_simulator/payermax/orders/CTL_9/complete", null);
@@ -164,7 +163,7 @@ public sealed class ControlApiTests
     [Fact]
     public async Task The_control_routes_are_in_the_simulators_OpenAPI_document()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
 
         var document = await sim.Http.GetStringAsync("/_simulator/openapi/simulator.json");
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using IpoctoPayments.Simulator.Core;
-using IpoctoPayments.Simulator.Tests.Support;
 
 namespace IpoctoPayments.Simulator.Tests.PayerMax;
 
@@ -10,7 +9,7 @@ public sealed class GatewayEnvelopeTests
     [Fact]
     public async Task Answers_are_signed_with_the_simulators_key_over_the_exact_bytes()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var answer = await new PayerMaxClient(sim).CallAsync("orderAndPay", PayerMaxClient.Order("ENV_1"));
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
@@ -21,7 +20,7 @@ public sealed class GatewayEnvelopeTests
     [Fact]
     public async Task A_body_signed_with_another_key_is_SIGN_VERIFY_FAILED()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         var body = new JsonObject
         {
@@ -29,7 +28,7 @@ public sealed class GatewayEnvelopeTests
             ["requestTime"] = sim.Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
             ["data"] = PayerMaxClient.Order("ENV_2"),
         }.ToJsonString();
-        var otherKey = IpoctoPayments.Simulator.PayerMax.PayerMaxKeys.GeneratePair().PrivateKey;
+        var otherKey = PayerMaxFixture.ForeignPrivateKey;
 
         var wrongKey = await client.SendAsync("orderAndPay", body, PayerMaxClient.Sign(body, otherKey));
         var tampered = await client.SendAsync("orderAndPay", body.Replace("\"totalAmount\":100", "\"totalAmount\":1", StringComparison.Ordinal), PayerMaxClient.Sign(body, sim.MerchantPrivateKey));
@@ -47,7 +46,7 @@ public sealed class GatewayEnvelopeTests
     [Fact]
     public async Task A_wrong_appId_is_MERCHANT_APP_INVALID_and_a_wrong_merchantNo_MERCHANT_INVALID()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
 
         var app = await client.CallAsync("orderAndPay", PayerMaxClient.Order("ENV_3"), e => e["appId"] = "someone_else");
@@ -60,7 +59,7 @@ public sealed class GatewayEnvelopeTests
     [Fact]
     public async Task A_requestTime_more_than_two_minutes_off_is_REQUEST_TIMEOUT_and_a_badly_formatted_one_PARAMS_INVALID()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         var stale = sim.Clock.GetUtcNow().AddMinutes(-3).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
         var nearEdge = sim.Clock.GetUtcNow().AddSeconds(-110).ToOffset(TimeSpan.FromHours(8))
@@ -81,7 +80,7 @@ public sealed class GatewayEnvelopeTests
     [InlineData("keyVersion", "2")]
     public async Task An_unsupported_version_or_keyVersion_is_PARAMS_INVALID(string field, string value)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
 
         var answer = await new PayerMaxClient(sim).CallAsync("orderAndPay", PayerMaxClient.Order("ENV_8"), e => e[field] = value);
 
@@ -92,7 +91,7 @@ public sealed class GatewayEnvelopeTests
     [Fact]
     public async Task Malformed_JSON_is_PARAMS_INVALID_with_HTTP_200_not_a_server_error()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         const string body = "{\"version\":\"1.4\",";
 
         var answer = await new PayerMaxClient(sim).SendAsync("orderAndPay", body, PayerMaxClient.Sign(body, sim.MerchantPrivateKey));
@@ -105,7 +104,7 @@ public sealed class GatewayEnvelopeTests
     [Fact]
     public async Task A_missing_data_object_is_PARAMS_INVALID()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
 
         var answer = await new PayerMaxClient(sim).CallAsync("orderQuery", [], e => e.Remove("data"));
 
@@ -116,7 +115,7 @@ public sealed class GatewayEnvelopeTests
     [Fact]
     public async Task An_unknown_apiName_is_a_PayerMax_error()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
 
         var answer = await new PayerMaxClient(sim).CallAsync("paymentCancel", []);
 
@@ -128,7 +127,7 @@ public sealed class GatewayEnvelopeTests
     [Fact]
     public async Task An_outage_answers_SYSTEM_ERROR_for_the_next_call_then_recovers()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         sim.Service<FaultPlan>().SetGlobal(new FaultSettings { PayerMax = new ApiFault { FailNextCalls = 1 } });
 

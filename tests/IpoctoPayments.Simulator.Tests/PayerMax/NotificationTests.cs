@@ -21,7 +21,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task A_PAYMENT_notification_is_signed_and_shaped_as_PayerMax_sends_it()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = await PaidOrderAsync(sim, "NTF_1");
 
         await sim.RunDueAsync();
@@ -54,7 +54,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task The_orders_own_notifyUrl_wins_over_the_configured_one()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("NTF_2");
         order["notifyUrl"] = "http://merchant.test/orders/NTF_2/notify";
         await PaidOrderAsync(sim, "NTF_2", order);
@@ -67,7 +67,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task An_unacknowledged_notification_is_redelivered_at_0s_30s_5min_10min_until_answered_SUCCESS()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         sim.Receiver.Respond = _ => (HttpStatusCode.OK, """{"code":"FAIL","msg":"try later"}""");
         await PaidOrderAsync(sim, "NTF_3");
 
@@ -94,7 +94,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task A_notification_never_acknowledged_is_given_up_after_the_12_hour_attempt()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         sim.Receiver.Respond = _ => (HttpStatusCode.InternalServerError, "oops");
         await PaidOrderAsync(sim, "NTF_4");
 
@@ -111,7 +111,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task A_dropped_notification_is_recorded_but_never_arrives_while_orderQuery_shows_the_truth()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         sim.Service<FaultPlan>().SetTarget("NTF_5", new FaultSettings { Webhooks = new WebhookFault { Drop = true } });
         var client = await PaidOrderAsync(sim, "NTF_5");
 
@@ -125,7 +125,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task A_duplicated_notification_arrives_several_times_with_the_same_body()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         sim.Service<FaultPlan>().SetTarget("NTF_6", new FaultSettings { Webhooks = new WebhookFault { Duplicates = 2 } });
         var client = await PaidOrderAsync(sim, "NTF_6");
 
@@ -139,7 +139,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task A_bank_sync_delay_reports_FAILED_first_then_SUCCESS_after_the_delay()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         sim.Service<FaultPlan>().SetTarget("NTF_7", new FaultSettings { BankSyncDelay = TimeSpan.FromMinutes(10) });
         var client = new PayerMaxClient(sim);
         var created = await client.CreateOrderAsync(PayerMaxClient.Order("NTF_7"));

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using IpoctoPayments.Simulator.Tests.Support;
 
 namespace IpoctoPayments.Simulator.Tests.PayerMax;
 
@@ -8,7 +7,7 @@ public sealed class OrderAndPayTests
     [Fact]
     public async Task A_hosted_checkout_order_answers_the_cashier_url_a_trade_token_and_PENDING()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
 
         var answer = await new PayerMaxClient(sim).CreateOrderAsync(PayerMaxClient.Order("TOPUP_1"));
 
@@ -22,7 +21,7 @@ public sealed class OrderAndPayTests
     [Fact]
     public async Task An_outTradeNo_used_before_in_another_case_is_ORDER_REPEAT()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("Order_AAa"));
 
@@ -41,7 +40,7 @@ public sealed class OrderAndPayTests
     [InlineData("frontCallbackUrl")]
     public async Task A_missing_required_field_is_PARAMS_INVALID_naming_it(string field)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("REQ_1");
         order.Remove(field);
 
@@ -57,7 +56,7 @@ public sealed class OrderAndPayTests
     [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLM")]
     public async Task An_outTradeNo_with_other_characters_or_over_64_long_is_PARAMS_INVALID(string outTradeNo)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
 
         var answer = await new PayerMaxClient(sim).CallAsync("orderAndPay", PayerMaxClient.Order(outTradeNo));
 
@@ -68,7 +67,7 @@ public sealed class OrderAndPayTests
     [Fact]
     public async Task Integrate_other_than_Hosted_Checkout_is_PARAMS_INVALID()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("INT_1");
         order["integrate"] = "Direct_Payment";
 
@@ -80,7 +79,7 @@ public sealed class OrderAndPayTests
     [Fact]
     public async Task A_payment_method_without_a_country_is_PARAMS_INVALID()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("CTRY_1", country: null);
         order["paymentDetail"] = new JsonObject { ["paymentMethodType"] = "WALLET" };
 
@@ -93,7 +92,7 @@ public sealed class OrderAndPayTests
     [Fact]
     public async Task Without_a_country_the_currency_picks_the_cashier_country()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("CTRY_2", 50_000m, "IDR", country: null));
 
@@ -108,7 +107,7 @@ public sealed class OrderAndPayTests
     [InlineData(null, "XYZ", "CURRENCY_INVALID")]
     public async Task Country_and_currency_must_match_the_catalogue(string? country, string currency, string code)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
 
         var answer = await new PayerMaxClient(sim).CallAsync("orderAndPay", PayerMaxClient.Order("CUR_1", 100m, currency, country));
 
@@ -123,7 +122,7 @@ public sealed class OrderAndPayTests
     [InlineData("-5", "PHP", "PH")]
     public async Task An_amount_with_too_many_decimals_or_not_positive_is_AMOUNT_INVALID(string amount, string currency, string country)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("AMT_1", 1m, currency, country);
         order["totalAmount"] = JsonNode.Parse(amount);
 
@@ -135,7 +134,7 @@ public sealed class OrderAndPayTests
     [Fact]
     public async Task Amounts_are_read_exactly_in_major_units_including_numeric_strings()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         var kwd = PayerMaxClient.Order("AMT_2", 0m, "KWD", "KW");
         kwd["totalAmount"] = JsonNode.Parse("12.35");
@@ -157,7 +156,7 @@ public sealed class OrderAndPayTests
     [InlineData("CRYPTO", null, 100, "PAYMENT_METHOD_NOT_EXIST")]
     public async Task A_preselected_method_must_exist_in_the_country_and_take_the_amount(string type, string? targetOrg, double amount, string code)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("MTH_1", (decimal)amount);
         order["paymentDetail"] = new JsonObject { ["paymentMethodType"] = type, ["targetOrg"] = targetOrg };
 
@@ -169,7 +168,7 @@ public sealed class OrderAndPayTests
     [Fact]
     public async Task A_card_amount_over_the_Kuwait_card_limit_is_AMOUNT_LIMIT_MAXIMUM()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("MTH_2", 1700.01m, "KWD", "KW");
         order["paymentDetail"] = new JsonObject { ["paymentMethodType"] = "CARD" };
 
@@ -181,7 +180,7 @@ public sealed class OrderAndPayTests
     [Fact]
     public async Task A_targetOrg_without_a_paymentMethodType_is_PARAMS_INVALID()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("MTH_3");
         order["paymentDetail"] = new JsonObject { ["targetOrg"] = "GCASH" };
 
@@ -194,7 +193,7 @@ public sealed class OrderAndPayTests
     [Fact]
     public async Task A_non_http_notifyUrl_is_PARAMS_INVALID()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("URL_1");
         order["notifyUrl"] = "ftp://merchant.test/notify";
 

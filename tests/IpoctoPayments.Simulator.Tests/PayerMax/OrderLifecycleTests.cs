@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using IpoctoPayments.Simulator.Tests.Support;
 
 namespace IpoctoPayments.Simulator.Tests.PayerMax;
 
@@ -9,7 +8,7 @@ public sealed class OrderLifecycleTests
     [Fact]
     public async Task OrderQuery_shows_a_new_order_PENDING_with_its_amount_and_reference()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         var created = await client.CreateOrderAsync(PayerMaxClient.Order("Q_1", 250.5m));
 
@@ -29,7 +28,7 @@ public sealed class OrderLifecycleTests
     [Fact]
     public async Task OrderQuery_of_an_unknown_order_is_ORDER_NOT_EXIST()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
 
         var query = await new PayerMaxClient(sim).QueryAsync("NOPE");
 
@@ -39,7 +38,7 @@ public sealed class OrderLifecycleTests
     [Fact]
     public async Task OrderClose_closes_a_pending_order_then_answers_ORDER_CLOSED()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("CL_1"));
         var close = new JsonObject { ["outTradeNo"] = "CL_1", ["reason"] = "customer left" };
@@ -59,7 +58,7 @@ public sealed class OrderLifecycleTests
     [Fact]
     public async Task OrderClose_of_a_paid_order_is_refused()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("CL_2"));
         await sim.Http.PostAsync("/_simulator/payermax/orders/CL_2/complete", null);
@@ -73,7 +72,7 @@ public sealed class OrderLifecycleTests
     [Fact]
     public async Task An_unpaid_order_closes_by_itself_after_30_minutes_by_default()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("EXP_1"));
 
@@ -95,7 +94,7 @@ public sealed class OrderLifecycleTests
     [InlineData("999999", 1440)]
     public async Task ExpireTime_is_clamped_between_30_minutes_and_24_hours(string expireTime, int closesAfterMinutes)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         var order = PayerMaxClient.Order("EXP_2");
         order["expireTime"] = expireTime;
@@ -112,7 +111,7 @@ public sealed class OrderLifecycleTests
     [Fact]
     public async Task A_paid_order_does_not_close_at_its_expiry()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("EXP_3"));
         await sim.Http.PostAsync("/_simulator/payermax/orders/EXP_3/complete", null);
@@ -125,7 +124,7 @@ public sealed class OrderLifecycleTests
     [Fact]
     public async Task A_non_numeric_expireTime_is_PARAMS_INVALID()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var order = PayerMaxClient.Order("EXP_4");
         order["expireTime"] = "soon";
 
@@ -138,7 +137,7 @@ public sealed class OrderLifecycleTests
     [Fact]
     public async Task Reset_forgets_every_PayerMax_order()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("RST_1"));
 

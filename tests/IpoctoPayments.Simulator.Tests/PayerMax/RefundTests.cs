@@ -21,7 +21,7 @@ public sealed class RefundTests
     [Fact]
     public async Task A_refund_is_accepted_pending_then_succeeds_with_a_signed_REFUND_notification()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = await PaidOrderAsync(sim, "RF_1");
 
         var refund = await client.CallAsync("refund", PayerMaxClient.Refund("RFN_1", "RF_1", 500m));
@@ -55,7 +55,7 @@ public sealed class RefundTests
     [InlineData(10000)]
     public async Task Sandbox_refund_amounts_102_and_10000_fail_about_a_minute_later(int amount)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = await PaidOrderAsync(sim, "RF_2", 20_000m);
         await client.CallAsync("refund", PayerMaxClient.Refund("RFN_2", "RF_2", amount));
 
@@ -76,7 +76,7 @@ public sealed class RefundTests
     [InlineData(20000)]
     public async Task Sandbox_refund_amounts_202_and_20000_stay_pending(int amount)
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = await PaidOrderAsync(sim, "RF_3", 20_000m);
         await client.CallAsync("refund", PayerMaxClient.Refund("RFN_3", "RF_3", amount));
 
@@ -89,7 +89,7 @@ public sealed class RefundTests
     [Fact]
     public async Task Partial_refunds_may_not_exceed_what_is_left_and_a_failed_one_gives_its_amount_back()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = await PaidOrderAsync(sim, "RF_4", 300m);
 
         var first = await client.CallAsync("refund", PayerMaxClient.Refund("RFN_4A", "RF_4", 102m));
@@ -107,7 +107,7 @@ public sealed class RefundTests
     [Fact]
     public async Task A_refund_can_name_the_order_by_tradeToken_and_be_queried_by_refundTradeNo()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = await PaidOrderAsync(sim, "RF_5");
         var tradeToken = (await client.QueryAsync("RF_5")).Text("tradeToken");
         var request = PayerMaxClient.Refund("RFN_5", "unused", 10m);
@@ -125,7 +125,7 @@ public sealed class RefundTests
     [Fact]
     public async Task The_refunds_own_refundNotifyUrl_receives_its_notification()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = await PaidOrderAsync(sim, "RF_6");
         var request = PayerMaxClient.Refund("RFN_6", "RF_6", 10m);
         request["refundNotifyUrl"] = "http://merchant.test/refunds/notify";
@@ -140,7 +140,7 @@ public sealed class RefundTests
     [Fact]
     public async Task Refund_validation_answers_PayerMax_codes()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = await PaidOrderAsync(sim, "RF_7");
         await client.CreateOrderAsync(PayerMaxClient.Order("RF_7_UNPAID"));
         await client.CallAsync("refund", PayerMaxClient.Refund("RFN_7", "RF_7", 1m));
@@ -179,7 +179,7 @@ public sealed class RefundTests
     [Fact]
     public async Task Egypt_takes_no_refunds()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = await PaidOrderAsync(sim, "RF_8", 100m, "EGP", "EG");
 
         var refund = await client.CallAsync("refund", PayerMaxClient.Refund("RFN_8", "RF_8", 10m, "EGP"));
@@ -190,7 +190,7 @@ public sealed class RefundTests
     [Fact]
     public async Task RefundQuery_of_an_unknown_refund_is_ORDER_NOT_EXIST_and_without_a_number_PARAMS_INVALID()
     {
-        await using var sim = await SimulatorFixture.StartAsync();
+        await using var sim = await PayerMaxFixture.StartAsync();
         var client = new PayerMaxClient(sim);
 
         Assert.Equal("ORDER_NOT_EXIST", (await RefundQueryAsync(client, "NOPE")).Code);
