@@ -74,6 +74,21 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task A_malformed_body_is_a_400_problem_and_changes_nothing()
+    {
+        await using var sim = await PayerMaxFixture.StartAsync();
+        var client = new PayerMaxClient(sim);
+        await client.CreateOrderAsync(PayerMaxClient.Order("CTL_10"));
+
+        using var response = await sim.Http.PostAsync("/_simulator/payermax/orders/CTL_10/fail",
+            new StringContent("{\"code\":", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_body", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("PENDING", (await client.QueryAsync("CTL_10")).Text("status"));
+    }
+
+    [Fact]
     public async Task Pending_leaves_the_order_pending_and_a_settled_order_is_a_409()
     {
         await using var sim = await PayerMaxFixture.StartAsync();

@@ -77,7 +77,7 @@ internal static class CashierPages
         var header = new StringBuilder()
             .Append("<p class=\"muted\">PayerMax simulated cashier · ").Append(Encode(order.Request.Country.Name)).Append("</p>")
             .Append("<h1>").Append(Encode(order.Request.Subject)).Append("</h1>")
-            .Append("<p class=\"amount\" aria-label=\"Amount\">").Append(Encode(PayerMaxMoney.Display(order.AmountMinor, order.Currency))).Append("</p>");
+            .Append("<p class=\"amount\">").Append(Encode(PayerMaxMoney.Display(order.AmountMinor, order.Currency))).Append("</p>");
         if (SandboxSubject.ResultOf(order.Request.Subject) is { } forced)
         {
             header.Append("<p class=\"notice\" role=\"note\">Sandbox: the subject forces the result ").Append(Encode(forced.ToString().ToUpperInvariant()))

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using IpoctoPayments.Simulator.PayerMax.Catalogue;
 using IpoctoPayments.Simulator.PayerMax.Orders;
 using IpoctoPayments.Simulator.PayerMax.Payments;
@@ -28,8 +29,8 @@ internal static class PayerMaxControlApi
                 store.Find(outTradeNo) is { } order ? Results.Ok(OrderView.Of(order)) : NotFound("PayerMax order", outTradeNo))
             .WithSummary("One PayerMax order.");
 
-        control.MapPost("/orders/{outTradeNo}/complete", (string outTradeNo, CompleteOrderBody? body, PayerMaxStore store, PaymentEngine engine) =>
-                WithPendingOrder(store, outTradeNo, order =>
+        control.MapPost("/orders/{outTradeNo}/complete", async (string outTradeNo, HttpRequest request, PayerMaxStore store, PaymentEngine engine) =>
+                await WithPendingOrderAsync<CompleteOrderBody>(store, outTradeNo, request, (order, body) =>
                 {
                     var method = ChooseMethod(order, body);
                     if (method is null)
@@ -42,9 +43,10 @@ internal static class PayerMaxControlApi
                     engine.Succeed(order, new PaymentDetail(method.Type, method.TargetOrg, card));
                     return Results.Ok(OrderView.Of(order));
                 }))
+            .Accepts<CompleteOrderBody>(isOptional: true, "application/json")
             .WithSummary("Pays a pending order (body optional: {\"paymentMethodType\":\"WALLET\",\"targetOrg\":\"GCASH\"}); a bank-sync delay reports it FAILED first.");
-        control.MapPost("/orders/{outTradeNo}/fail", (string outTradeNo, FailOrderBody? body, PayerMaxStore store, PaymentEngine engine) =>
-                WithPendingOrder(store, outTradeNo, order =>
+        control.MapPost("/orders/{outTradeNo}/fail", async (string outTradeNo, HttpRequest request, PayerMaxStore store, PaymentEngine engine) =>
+                await WithPendingOrderAsync<FailOrderBody>(store, outTradeNo, request, (order, body) =>
                 {
                     var code = body?.Code ?? GatewayCodes.PaymentFailed;
                     if (!PaymentFailures.Messages.ContainsKey(code))
@@ -56,6 +58,7 @@ internal static class PayerMaxControlApi
                     engine.Fail(order, code);
                     return Results.Ok(OrderView.Of(order));
                 }))
+            .Accepts<FailOrderBody>(isOptional: true, "application/json")
             .WithSummary("Declines a pending order with a PayerMax code (body optional: {\"code\":\"BALANCE_INSUFFICIENT\"}; default PAYMENT_FAILED).");
         control.MapPost("/orders/{outTradeNo}/pending", (string outTradeNo, PayerMaxStore store) =>
                 WithPendingOrder(store, outTradeNo, order => Results.Ok(OrderView.Of(order))))
@@ -88,6 +91,28 @@ internal static class PayerMaxControlApi
         return order.Status == PaymentStatus.Pending
             ? action(order)
             : Problem(StatusCodes.Status409Conflict, "order_not_pending", $"Order {order.OutTradeNo} is {order.Status}.");
+    }
+
+    /// <summary>Like <see cref="WithPendingOrder"/>, with an optional JSON body; a malformed one is a 400 problem, not an empty 400.</summary>
+    private static async Task<IResult> WithPendingOrderAsync<TBody>(PayerMaxStore store, string outTradeNo, HttpRequest request, Func<PayerMaxOrder, TBody?, IResult> action)
+        where TBody : class
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        TBody? body = null;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            try
+            {
+                body = JsonSerializer.Deserialize<TBody>(text, JsonSerializerOptions.Web);
+            }
+            catch (JsonException exception)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "invalid_body", $"The body is not valid JSON for this call: {exception.Message}");
+            }
+        }
+
+        return WithPendingOrder(store, outTradeNo, order => action(order, body));
     }
 
     private static IResult SettleRefund(PayerMaxStore store, RefundEngine refunds, string outRefundNo, bool succeeded)
