@@ -122,19 +122,6 @@ public sealed class OrderLifecycleTests
     }
 
     [Fact]
-    public async Task A_non_numeric_expireTime_is_PARAMS_INVALID()
-    {
-        await using var sim = await PayerMaxFixture.StartAsync();
-        var order = PayerMaxClient.Order("EXP_4");
-        order["expireTime"] = "soon";
-
-        var answer = await new PayerMaxClient(sim).CallAsync("orderAndPay", order);
-
-        Assert.Equal("PARAMS_INVALID", answer.Code);
-        Assert.Contains("expireTime", answer.Msg, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Reset_forgets_every_PayerMax_order()
     {
         await using var sim = await PayerMaxFixture.StartAsync();
