@@ -137,6 +137,21 @@ public sealed class NotificationTests
     }
 
     [Fact]
+    public async Task A_delayed_notification_arrives_only_after_the_delay_on_the_clock()
+    {
+        await using var sim = await PayerMaxFixture.StartAsync();
+        sim.Service<FaultPlan>().SetTarget("NTF_8", new FaultSettings { Webhooks = new WebhookFault { Delay = TimeSpan.FromMinutes(2) } });
+        var client = await PaidOrderAsync(sim, "NTF_8");
+
+        await sim.AdvanceAsync(TimeSpan.FromSeconds(119));
+        var early = sim.Receiver.Received.Count;
+        await sim.AdvanceAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(0, early);
+        Assert.Single(client.Notifications("PAYMENT"));
+    }
+
+    [Fact]
     public async Task A_bank_sync_delay_reports_FAILED_first_then_SUCCESS_after_the_delay()
     {
         await using var sim = await PayerMaxFixture.StartAsync();
