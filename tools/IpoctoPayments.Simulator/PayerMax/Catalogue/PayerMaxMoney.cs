@@ -9,7 +9,8 @@ namespace IpoctoPayments.Simulator.PayerMax.Catalogue;
 /// </summary>
 internal static class PayerMaxMoney
 {
-    // PayerMax's own rules (payermax.md): no decimals for these, at most two for these (ISO gives three).
+    // PayerMax takes no decimals for IDR, TWD, PKR, COP (payermax.md), nor for ISO 4217's zero-decimal currencies;
+    // everything else takes two, which also caps KWD, BHD, JOD, OMR, TND, LYD and IQD at two as PayerMax does.
     private static readonly HashSet<string> NoDecimals = ["IDR", "TWD", "PKR", "COP", "JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF"];
 
     // Far above any method limit; keeps the minor-unit arithmetic clear of overflow.

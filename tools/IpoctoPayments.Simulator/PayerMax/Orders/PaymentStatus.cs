@@ -8,11 +8,3 @@ internal static class PaymentStatus
     public const string Failed = "FAILED";
     public const string Closed = "CLOSED";
 }
-
-/// <summary>PayerMax's refund statuses, spelled as on the wire.</summary>
-internal static class RefundStatus
-{
-    public const string Pending = "REFUND_PENDING";
-    public const string Success = "REFUND_SUCCESS";
-    public const string Failed = "REFUND_FAILED";
-}
