@@ -1,8 +1,35 @@
+using IpoctoPayments.Simulator.Core;
+using IpoctoPayments.Simulator.PayerMax.Cashier;
+using IpoctoPayments.Simulator.PayerMax.Control;
+using IpoctoPayments.Simulator.PayerMax.Gateway;
+using IpoctoPayments.Simulator.PayerMax.Orders;
+using IpoctoPayments.Simulator.PayerMax.Payments;
+
 namespace IpoctoPayments.Simulator.PayerMax;
 
+/// <summary>The PayerMax half of the simulator: gateway, cashier pages, notifications and its control routes.</summary>
 public static class PayerMaxSimulator
 {
-    public static IServiceCollection AddPayerMaxSimulator(this IServiceCollection services) => services;
+    public static IServiceCollection AddPayerMaxSimulator(this IServiceCollection services)
+    {
+        services.AddSingleton<PayerMaxStore>();
+        services.AddSingleton<ISimulatorState>(sp => sp.GetRequiredService<PayerMaxStore>());
+        services.AddSingleton<PayerMaxNotifier>();
+        services.AddSingleton<PaymentEngine>();
+        services.AddSingleton<RefundEngine>();
+        services.AddSingleton<IGatewayApi, OrderAndPayApi>();
+        services.AddSingleton<IGatewayApi, OrderQueryApi>();
+        services.AddSingleton<IGatewayApi, OrderCloseApi>();
+        services.AddSingleton<IGatewayApi, RefundApi>();
+        services.AddSingleton<IGatewayApi, RefundQueryApi>();
+        return services;
+    }
 
-    public static IEndpointRouteBuilder MapPayerMaxSimulator(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapPayerMaxSimulator(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPayerMaxGateway();
+        endpoints.MapPayerMaxCashier();
+        endpoints.MapPayerMaxControl();
+        return endpoints;
+    }
 }

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IpoctoPayments.Simulator.PayerMax.Catalogue;
+using IpoctoPayments.Simulator.PayerMax.Orders;
+
+namespace IpoctoPayments.Simulator.PayerMax;
+
+/// <summary>PayerMax's JSON: timestamps, amounts in major units, and the order and refund objects its answers and notifications share.</summary>
+internal static class PayerMaxWire
+{
+    /// <summary>URLs stay readable (<c>&amp;</c> unescaped); these are API bodies, never HTML.</summary>
+    public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary><c>yyyy-MM-dd'T'HH:mm:ss.SSSXXX</c>, as <c>requestTime</c> and <c>notifyTime</c>.</summary>
+    public static string Timestamp(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>UTC with a <c>Z</c>, as <c>completeTime</c> and <c>refundFinishTime</c>.</summary>
+    public static string UtcTime(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static JsonNode Amount(long minor, string currency) => JsonValue.Create(PayerMaxMoney.ToMajor(minor, currency));
+
+    /// <summary>The order as the PAYMENT notification's <c>data</c> carries it.</summary>
+    public static JsonObject PaymentData(PayerMaxOrder order)
+    {
+        var data = new JsonObject
+        {
+            ["outTradeNo"] = order.OutTradeNo,
+            ["tradeToken"] = order.TradeToken,
+            ["totalAmount"] = Amount(order.AmountMinor, order.Currency),
+            ["currency"] = order.Currency,
+            ["country"] = order.Request.Country.Code,
+            ["status"] = order.Status,
+        };
+        if (order.CompleteTime is { } completed)
+        {
+            data["completeTime"] = UtcTime(completed);
+        }
+
+        data["paymentDetails"] = PaymentDetails(order);
+        AddIfSet(data, "reference", order.Request.Reference);
+        data["channelNo"] = order.ChannelNo;
+        return data;
+    }
+
+    /// <summary>The order as <c>orderQuery</c> answers it: the notification's fields and the query-only ones.</summary>
+    public static JsonObject QueryData(PayerMaxOrder order)
+    {
+        var data = PaymentData(order);
+        data["resultMsg"] = order.ResultMsg ?? "";
+        AddIfSet(data, "resultCode", order.ResultCode);
+        data["createTime"] = UtcTime(order.CreatedAt);
+        data["cashierCountry"] = order.Request.Country.Code;
+        return data;
+    }
+
+    public static JsonObject RefundData(PayerMaxRefund refund)
+    {
+        var data = new JsonObject
+        {
+            ["outRefundNo"] = refund.OutRefundNo,
+            ["refundTradeNo"] = refund.RefundTradeNo,
+            ["outTradeNo"] = refund.Order.OutTradeNo,
+            ["refundAmount"] = Amount(refund.AmountMinor, refund.Currency),
+            ["refundCurrency"] = refund.Currency,
+            ["status"] = refund.Status,
+        };
+        if (refund.FinishTime is { } finished)
+        {
+            data["refundFinishTime"] = UtcTime(finished);
+        }
+
+        return data;
+    }
+
+    // Only a paid order says how it was paid; a failed one answers an empty list.
+    private static JsonArray PaymentDetails(PayerMaxOrder order)
+    {
+        if (order.Status != PaymentStatus.Success || order.Payment is not { } payment)
+        {
+            return [];
+        }
+
+        var detail = new JsonObject { ["paymentMethodType"] = payment.PaymentMethodType };
+        AddIfSet(detail, "targetOrg", payment.TargetOrg);
+        if (payment.CardInfo is { } card)
+        {
+            detail["cardInfo"] = new JsonObject
+            {
+                ["cardOrg"] = card.CardOrg,
+                ["country"] = card.Country,
+                ["cardLast4"] = card.CardLast4,
+                ["cardIdentifierNo"] = "************" + card.CardLast4,
+            };
+        }
+
+        detail["payAmount"] = Amount(order.AmountMinor, order.Currency);
+        detail["payCurrency"] = order.Currency;
+        return [detail];
+    }
+
+    private static void AddIfSet(JsonObject target, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            target[name] = value;
+        }
+    }
+}
