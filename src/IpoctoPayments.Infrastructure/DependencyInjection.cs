@@ -74,7 +74,8 @@ public static class DependencyInjection
 
         // Stripe.net retries on its own with the same Idempotency-Key; the pipeline adds a timeout and a breaker around it.
         services.AddHttpClient(StripeHttpClient).AddResilienceHandler("stripe", ProviderPipeline);
-        services.AddSingleton(sp =>
+        // Per scope, so each client takes a fresh handler from the factory's pool (DNS changes, handler rotation).
+        services.AddScoped(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeHttpClient);
