@@ -19,6 +19,7 @@ internal static class Program
 
         builder.Services.AddProviderSimulator(builder.Configuration);
         var app = builder.Build();
+        app.UseStatusCodePages();
         app.MapProviderSimulator();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -60,6 +60,19 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         return problem;
     }
 
+    /// <summary>The code of a problem the framework writes itself (no token, wrong scope, unknown route).</summary>
+    public static string CodeForStatus(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "bad_request",
+        StatusCodes.Status401Unauthorized => "unauthorized",
+        StatusCodes.Status403Forbidden => "forbidden",
+        StatusCodes.Status404NotFound => "not_found",
+        StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+        StatusCodes.Status413PayloadTooLarge => "body_too_large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        _ => "error",
+    };
+
     private static int StatusOf(ErrorKind kind) => kind switch
     {
         ErrorKind.Invalid => StatusCodes.Status400BadRequest,

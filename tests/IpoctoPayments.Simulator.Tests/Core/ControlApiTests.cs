@@ -68,6 +68,24 @@ public sealed class ControlApiTests
         Assert.Equal(new FaultSettings(), sim.Service<FaultPlan>().Global);
     }
 
+    [Theory]
+    [InlineData("""{"webhooks":{"delay":"-00:01:00"}}""")]
+    [InlineData("""{"bankSyncDelay":"-01:00:00"}""")]
+    [InlineData("""{"webhooks":{"duplicates":-1}}""")]
+    [InlineData("""{"webhooks":{"drop":true,"times":0}}""")]
+    [InlineData("""{"stripe":{"failNextCalls":-2}}""")]
+    public async Task Impossible_fault_settings_are_refused_and_nothing_changes(string body)
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await sim.Http.PutAsync("/_simulator/faults", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_body", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(new FaultSettings(), sim.Service<FaultPlan>().Global);
+    }
+
     [Fact]
     public async Task Deliveries_are_listed_with_their_attempts_and_filtered_by_target()
     {

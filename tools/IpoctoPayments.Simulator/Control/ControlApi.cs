@@ -96,12 +96,24 @@ internal static class ControlApi
         try
         {
             var value = await request.ReadFromJsonAsync<T>(request.HttpContext.RequestAborted);
-            return value is null ? (null, BadBody("The body is empty.")) : (value, null);
+            return value is null ? (null, BadBody("The body is empty."))
+                : value is FaultSettings settings && FaultProblem(settings) is { } problem ? (null, BadBody(problem))
+                : (value, null);
         }
         catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
         {
             return (null, BadBody(exception.Message));
         }
+    }
+
+    private static string? FaultProblem(FaultSettings settings)
+    {
+        TimeSpan?[] spans = [settings.BankSyncDelay, settings.Webhooks?.Delay, settings.Stripe?.Latency, settings.PayerMax?.Latency];
+        return spans.Any(s => s < TimeSpan.Zero) ? "Delays and latencies cannot be negative."
+            : settings.Webhooks is { Duplicates: < 0 or > 100 } ? "duplicates is 0 to 100."
+            : settings.Webhooks is { Times: <= 0 } ? "times, when given, is at least 1."
+            : settings.Stripe is { FailNextCalls: < 0 } || settings.PayerMax is { FailNextCalls: < 0 } ? "failNextCalls cannot be negative."
+            : null;
     }
 
     private static IResult BadBody(string detail) => Results.Problem(

@@ -25,6 +25,23 @@ public static class SimulatorRegistration
         services.AddHostedService<SimulatorWorker>();
         services.AddHttpClient(WebhookOutbox.HttpClientName);
         services.AddProblemDetails();
+        services.Configure<ProblemDetailsOptions>(options =>
+        {
+            // Problems the framework writes itself (a malformed control body, an unknown route) still carry a code.
+            var earlier = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                earlier?.Invoke(context);
+                context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
+                {
+                    StatusCodes.Status400BadRequest => "bad_request",
+                    StatusCodes.Status404NotFound => "not_found",
+                    StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+                    StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+                    _ => "error",
+                });
+            };
+        });
         services.AddOpenApi(OpenApiDocumentName, o => o.ShouldInclude = d =>
             d.RelativePath?.StartsWith("_simulator", StringComparison.Ordinal) == true);
         services.AddStripeSimulator();
