@@ -4,18 +4,12 @@ using static IpoctoPayments.Application.Tests.PaymentsHarness;
 
 namespace IpoctoPayments.Application.Tests;
 
-public sealed class CreateTopUpTests : IAsyncLifetime
+public sealed class CreateTopUpTests : ApplicationTest
 {
-    private readonly PaymentsHarness app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => app.DisposeAsync().AsTask();
-
     [Fact]
     public async Task A_Stripe_card_top_up_in_USD_awaits_payment_on_the_Stripe_page()
     {
-        var result = await app.Send(StripeCard("20.00"));
+        var result = await App.Send(StripeCard("20.00"));
 
         Assert.False(result.Replayed);
         var topUp = result.TopUp;
@@ -26,35 +20,35 @@ public sealed class CreateTopUpTests : IAsyncLifetime
         Assert.Null(topUp.ExchangeRate);
         Assert.Equal("card", topUp.PaymentMethod);
         Assert.Matches("^TU-[0-9A-Z]{5}-[0-9A-Z]{5}$", topUp.OrderNumber);
-        var request = Assert.Single(app.Stripe.SessionRequests);
-        Assert.Equal(topUp.PaymentUrl, Assert.Single(app.Stripe.Sessions).RedirectUrl);
+        var request = Assert.Single(App.Stripe.SessionRequests);
+        Assert.Equal(topUp.PaymentUrl, Assert.Single(App.Stripe.Sessions).RedirectUrl);
         Assert.Equal((2000L, "USD"), (request.Charge.MinorUnits, request.Charge.Currency.Code));
         Assert.Equal(new Uri(ReturnUrl), request.ReturnUrl);
-        Assert.Equal(app.Clock.GetUtcNow().AddHours(1), request.ExpiresAt);
-        Assert.Equal(topUp.Id, Assert.Single(app.Database.Orders).Id);
-        Assert.Equal("0.00", await app.Balance());
+        Assert.Equal(App.Clock.GetUtcNow().AddHours(1), request.ExpiresAt);
+        Assert.Equal(topUp.Id, Assert.Single(App.Database.Orders).Id);
+        Assert.Equal("0.00", await App.Balance());
     }
 
     [Fact]
     public async Task A_PayerMax_GCash_top_up_in_the_Philippines_charges_PHP_at_the_locked_rate()
     {
-        var topUp = await app.CreateTopUp(PayerMaxGCash("10.00"));
+        var topUp = await App.CreateTopUp(PayerMaxGCash("10.00"));
 
         Assert.Equal(("10.00", "USD"), (topUp.Amount.Amount, topUp.Amount.Currency));
         Assert.Equal(("562.50", "PHP"), (topUp.Charge.Amount, topUp.Charge.Currency));
         Assert.Equal("1 USD = 56.25 PHP", topUp.ExchangeRate);
         Assert.Equal("gcash", topUp.PaymentMethod);
-        Assert.Equal(56250L, Assert.Single(app.PayerMax.SessionRequests).Charge.MinorUnits);
-        Assert.Empty(app.Stripe.SessionRequests);
+        Assert.Equal(56250L, Assert.Single(App.PayerMax.SessionRequests).Charge.MinorUnits);
+        Assert.Empty(App.Stripe.SessionRequests);
     }
 
     [Fact]
     public async Task A_changed_rate_does_not_move_the_charge_of_an_order_already_created()
     {
-        var topUp = await app.CreateTopUp(PayerMaxGCash("10.00"));
-        app.Rates.Set("USD", "PHP", "60");
+        var topUp = await App.CreateTopUp(PayerMaxGCash("10.00"));
+        App.Rates.Set("USD", "PHP", "60");
 
-        var read = await app.Ask(new TopUps.GetTopUp.GetTopUpQuery(Account, topUp.Id));
+        var read = await App.Ask(new TopUps.GetTopUp.GetTopUpQuery(Account, topUp.Id));
 
         Assert.Equal("562.50", read.Charge.Amount);
     }
@@ -78,11 +72,11 @@ public sealed class CreateTopUpTests : IAsyncLifetime
     [MemberData(nameof(InvalidRequests))]
     public async Task Malformed_input_is_refused_with_its_code_and_field_and_nothing_is_opened(CreateTopUpCommand command, string code, string field)
     {
-        var error = await Errors.Invalid(() => app.Send(command));
+        var error = await Errors.Invalid(() => App.Send(command));
 
         Assert.Equal((ErrorKind.Invalid, code, field), (error.Kind, error.Code, error.Field));
-        Assert.Empty(app.Stripe.SessionRequests);
-        Assert.Empty(app.Database.Orders);
+        Assert.Empty(App.Stripe.SessionRequests);
+        Assert.Empty(App.Database.Orders);
     }
 
     [Theory]
@@ -93,31 +87,31 @@ public sealed class CreateTopUpTests : IAsyncLifetime
     [InlineData("twenty")]
     public async Task An_amount_that_is_not_a_positive_amount_in_cents_is_invalid(string amount)
     {
-        var error = await Errors.Refused(() => app.Send(StripeCard(amount)));
+        var error = await Errors.Refused(() => App.Send(StripeCard(amount)));
 
         Assert.Equal((ErrorKind.Invalid, "invalid_amount", "amount"), (error.Kind, error.Code, error.Field));
-        Assert.Empty(app.Stripe.SessionRequests);
-        Assert.Empty(app.Database.Orders);
+        Assert.Empty(App.Stripe.SessionRequests);
+        Assert.Empty(App.Database.Orders);
     }
 
     [Fact]
     public async Task A_method_not_offered_in_the_country_is_unprocessable_with_the_guides_reason()
     {
-        var error = await Errors.Refused(() => app.Send(StripeCard() with { Provider = "payermax", Country = "PH", PaymentMethod = "knet" }));
+        var error = await Errors.Refused(() => App.Send(StripeCard() with { Provider = "payermax", Country = "PH", PaymentMethod = "knet" }));
 
         Assert.Equal((ErrorKind.Unprocessable, "payment_method_unavailable", "paymentMethod"), (error.Kind, error.Code, error.Field));
         Assert.Contains("The available payment methods vary depending on your country/region.", error.Message, StringComparison.Ordinal);
-        Assert.Empty(app.PayerMax.SessionRequests);
+        Assert.Empty(App.PayerMax.SessionRequests);
     }
 
     [Fact]
     public async Task A_provider_that_does_not_serve_the_country_is_unprocessable_with_the_guides_reason()
     {
-        var error = await Errors.Refused(() => app.Send(StripeCard() with { Country = "PH", PaymentMethod = null }));
+        var error = await Errors.Refused(() => App.Send(StripeCard() with { Country = "PH", PaymentMethod = null }));
 
         Assert.Equal((ErrorKind.Unprocessable, "payment_method_unavailable"), (error.Kind, error.Code));
         Assert.Contains("does not offer payments in PH", error.Message, StringComparison.Ordinal);
-        Assert.Empty(app.Stripe.SessionRequests);
+        Assert.Empty(App.Stripe.SessionRequests);
     }
 
     [Theory]
@@ -126,75 +120,75 @@ public sealed class CreateTopUpTests : IAsyncLifetime
     [InlineData("payermax", "PH", "bill_payment", "1000.00", "The maximum amount for Bill payment is 50000.00 PHP")]
     public async Task An_amount_outside_the_methods_limits_is_out_of_range(string provider, string country, string method, string amount, string reason)
     {
-        var error = await Errors.Refused(() => app.Send(new CreateTopUpCommand(Account, amount, "USD", provider, country, method, ReturnUrl, null)));
+        var error = await Errors.Refused(() => App.Send(new CreateTopUpCommand(Account, amount, "USD", provider, country, method, ReturnUrl, null)));
 
         Assert.Equal((ErrorKind.Unprocessable, "amount_out_of_range", "paymentMethod"), (error.Kind, error.Code, error.Field));
         Assert.StartsWith(reason, error.Message, StringComparison.Ordinal);
-        Assert.Empty(app.Database.Orders);
+        Assert.Empty(App.Database.Orders);
     }
 
     [Fact]
     public async Task A_provider_that_is_down_gives_provider_unavailable_and_keeps_no_order_and_no_key()
     {
-        app.Stripe.Unavailable = true;
+        App.Stripe.Unavailable = true;
 
-        var error = await Errors.Refused(() => app.Send(StripeCard(key: "key-1")));
+        var error = await Errors.Refused(() => App.Send(StripeCard(key: "key-1")));
 
         Assert.Equal((ErrorKind.ProviderUnavailable, "provider_unavailable"), (error.Kind, error.Code));
-        Assert.Single(app.Stripe.SessionRequests);
-        Assert.Empty(app.Database.Orders);
-        Assert.Empty(app.Database.IdempotencyRecords);
+        Assert.Single(App.Stripe.SessionRequests);
+        Assert.Empty(App.Database.Orders);
+        Assert.Empty(App.Database.IdempotencyRecords);
     }
 
     [Fact]
     public async Task The_same_key_and_body_again_returns_the_first_order_without_a_second_session()
     {
-        var first = await app.Send(StripeCard(key: "key-1"));
+        var first = await App.Send(StripeCard(key: "key-1"));
 
-        var again = await app.Send(StripeCard(key: "key-1"));
+        var again = await App.Send(StripeCard(key: "key-1"));
 
         Assert.True(again.Replayed);
         Assert.Equal((first.TopUp.Id, first.TopUp.OrderNumber), (again.TopUp.Id, again.TopUp.OrderNumber));
-        Assert.Single(app.Stripe.SessionRequests);
-        Assert.Single(app.Database.Orders);
+        Assert.Single(App.Stripe.SessionRequests);
+        Assert.Single(App.Database.Orders);
     }
 
     [Fact]
     public async Task The_same_key_with_another_body_is_refused_as_a_reused_key()
     {
-        await app.Send(StripeCard("20.00", key: "key-1"));
+        await App.Send(StripeCard("20.00", key: "key-1"));
 
-        var error = await Errors.Refused(() => app.Send(StripeCard("25.00", key: "key-1")));
+        var error = await Errors.Refused(() => App.Send(StripeCard("25.00", key: "key-1")));
 
         Assert.Equal((ErrorKind.Unprocessable, "idempotency_key_reused"), (error.Kind, error.Code));
-        Assert.Single(app.Stripe.SessionRequests);
-        Assert.Single(app.Database.Orders);
+        Assert.Single(App.Stripe.SessionRequests);
+        Assert.Single(App.Database.Orders);
     }
 
     [Fact]
     public async Task Different_keys_open_different_top_ups()
     {
-        var first = await app.CreateTopUp(StripeCard(key: "key-1"));
-        var second = await app.CreateTopUp(StripeCard(key: "key-2"));
+        var first = await App.CreateTopUp(StripeCard(key: "key-1"));
+        var second = await App.CreateTopUp(StripeCard(key: "key-2"));
 
         Assert.NotEqual(first.Id, second.Id);
-        Assert.Equal(2, app.Stripe.Sessions.Count);
+        Assert.Equal(2, App.Stripe.Sessions.Count);
     }
 
     [Fact]
     public async Task A_retry_after_a_lost_provider_answer_takes_the_identity_of_the_session_the_provider_replays()
     {
-        app.Stripe.LoseNextAnswer = true;
-        await Errors.Refused(() => app.Send(StripeCard(key: "key-1")));
-        var lost = Assert.Single(app.Stripe.SessionRequests);
-        Assert.Empty(app.Database.Orders);
+        App.Stripe.LoseNextAnswer = true;
+        await Errors.Refused(() => App.Send(StripeCard(key: "key-1")));
+        var lost = Assert.Single(App.Stripe.SessionRequests);
+        Assert.Empty(App.Database.Orders);
 
-        var retried = await app.Send(StripeCard(key: "key-1"));
+        var retried = await App.Send(StripeCard(key: "key-1"));
 
         Assert.False(retried.Replayed);
-        Assert.NotEqual(lost.OrderId, app.Stripe.SessionRequests[1].OrderId);
+        Assert.NotEqual(lost.OrderId, App.Stripe.SessionRequests[1].OrderId);
         Assert.Equal((lost.OrderId, lost.OrderNumber), (retried.TopUp.Id, retried.TopUp.OrderNumber));
-        Assert.Single(app.Stripe.Sessions);
-        Assert.Equal(lost.OrderId, Assert.Single(app.Database.Orders).Id);
+        Assert.Single(App.Stripe.Sessions);
+        Assert.Equal(lost.OrderId, Assert.Single(App.Database.Orders).Id);
     }
 }

@@ -9,18 +9,12 @@ using static IpoctoPayments.Application.Tests.PaymentsHarness;
 
 namespace IpoctoPayments.Application.Tests;
 
-public sealed class QueryTests : IAsyncLifetime
+public sealed class QueryTests : ApplicationTest
 {
-    private readonly PaymentsHarness app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => app.DisposeAsync().AsTask();
-
     [Fact]
     public async Task The_Philippines_offer_GCash_charged_in_PHP_and_say_why_Stripe_is_absent()
     {
-        var methods = await app.Ask(new ListPaymentMethodsQuery("PH", "10.00", null));
+        var methods = await App.Ask(new ListPaymentMethodsQuery("PH", "10.00", null));
 
         Assert.Equal("PH", methods.Country);
         var gcash = Assert.Single(methods.Offered, m => m.Code == "gcash");
@@ -34,7 +28,7 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task A_method_whose_minimum_the_amount_misses_is_absent_with_its_limit()
     {
-        var methods = await app.Ask(new ListPaymentMethodsQuery("PH", "0.50", "payermax"));
+        var methods = await App.Ask(new ListPaymentMethodsQuery("PH", "0.50", "payermax"));
 
         Assert.Contains(methods.Offered, m => m.Code == "gcash");
         var billPayment = Assert.Single(methods.Unavailable, m => m.Code == "bill_payment");
@@ -46,9 +40,9 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_rate_to_PHP_the_wallets_are_absent_because_of_the_currency()
     {
-        app.Rates.Set("USD", "PHP", null);
+        App.Rates.Set("USD", "PHP", null);
 
-        var methods = await app.Ask(new ListPaymentMethodsQuery("PH", "10.00", "payermax"));
+        var methods = await App.Ask(new ListPaymentMethodsQuery("PH", "10.00", "payermax"));
 
         Assert.Empty(methods.Offered);
         Assert.Equal("currency_not_supported", Assert.Single(methods.Unavailable, m => m.Code == "gcash").Reason);
@@ -57,7 +51,7 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task Listing_methods_without_a_country_is_a_validation_error()
     {
-        var error = await Errors.Invalid(() => app.Ask(new ListPaymentMethodsQuery(null, "10.00", null)));
+        var error = await Errors.Invalid(() => App.Ask(new ListPaymentMethodsQuery(null, "10.00", null)));
 
         Assert.Equal(("country_required", "country"), (error.Code, error.Field));
     }
@@ -68,14 +62,14 @@ public sealed class QueryTests : IAsyncLifetime
         var created = new List<Guid>();
         for (var i = 1; i <= 3; i++)
         {
-            created.Add((await app.CreateTopUp(StripeCard($"{i}0.00"))).Id);
-            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            created.Add((await App.CreateTopUp(StripeCard($"{i}0.00"))).Id);
+            App.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        await app.CreateTopUp(StripeCard() with { AccountId = "someone-else" });
+        await App.CreateTopUp(StripeCard() with { AccountId = "someone-else" });
 
-        var first = await app.Ask(new ListTopUpsQuery(Account, null, 2));
-        var second = await app.Ask(new ListTopUpsQuery(Account, first.NextCursor, 2));
+        var first = await App.Ask(new ListTopUpsQuery(Account, null, 2));
+        var second = await App.Ask(new ListTopUpsQuery(Account, first.NextCursor, 2));
 
         Assert.Equal([created[2], created[1]], first.Items.Select(t => t.Id));
         Assert.Equal(created[1], first.NextCursor);
@@ -86,7 +80,7 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task A_page_size_out_of_range_is_a_validation_error()
     {
-        var error = await Errors.Invalid(() => app.Ask(new ListTopUpsQuery(Account, null, 0)));
+        var error = await Errors.Invalid(() => App.Ask(new ListTopUpsQuery(Account, null, 0)));
 
         Assert.Equal(("invalid_limit", "limit"), (error.Code, error.Field));
     }
@@ -94,9 +88,9 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task Another_accounts_top_up_is_not_found()
     {
-        var topUp = await app.CreateTopUp(StripeCard());
+        var topUp = await App.CreateTopUp(StripeCard());
 
-        var error = await Errors.Refused(() => app.Ask(new GetTopUpQuery("someone-else", topUp.Id)));
+        var error = await Errors.Refused(() => App.Ask(new GetTopUpQuery("someone-else", topUp.Id)));
 
         Assert.Equal((ErrorKind.NotFound, "topup_not_found"), (error.Kind, error.Code));
     }
@@ -104,14 +98,14 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task Support_finds_the_timeline_by_an_order_number_typed_in_lowercase_without_dashes()
     {
-        var topUp = await app.CreateTopUp(StripeCard("20.00"));
-        app.Clock.Advance(TimeSpan.FromMinutes(3));
-        await app.Deliver(app.Event(topUp, ProviderEventKind.AttemptDeclined, "evt_declined") with { ProviderCode = "incorrect_cvc" });
-        app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await app.Deliver(app.Event(topUp, ProviderEventKind.Paid, "evt_paid"));
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
+        App.Clock.Advance(TimeSpan.FromMinutes(3));
+        await App.Deliver(App.Event(topUp, ProviderEventKind.AttemptDeclined, "evt_declined") with { ProviderCode = "incorrect_cvc" });
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await App.Deliver(App.Event(topUp, ProviderEventKind.Paid, "evt_paid"));
 
         var typed = topUp.OrderNumber.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
-        var found = await app.Ask(new GetOrderTimelineQuery(typed));
+        var found = await App.Ask(new GetOrderTimelineQuery(typed));
 
         Assert.Equal(topUp.Id, found.TopUp.Id);
         Assert.Equal(
@@ -124,7 +118,7 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task An_order_number_nobody_has_is_not_found()
     {
-        var error = await Errors.Refused(() => app.Ask(new GetOrderTimelineQuery("TU-00000-00000")));
+        var error = await Errors.Refused(() => App.Ask(new GetOrderTimelineQuery("TU-00000-00000")));
 
         Assert.Equal((ErrorKind.NotFound, "order_not_found"), (error.Kind, error.Code));
     }
@@ -132,10 +126,10 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task The_ledger_shows_the_credit_and_the_refund_debit_newest_first()
     {
-        var topUp = await app.PaidTopUp(StripeCard("20.00"));
-        await app.Send(new Refunds.RequestRefund.RequestRefundCommand(topUp.Id, "5.00", null, "refund-1"));
+        var topUp = await App.PaidTopUp(StripeCard("20.00"));
+        await App.Send(new Refunds.RequestRefund.RequestRefundCommand(topUp.Id, "5.00", null, "refund-1"));
 
-        var ledger = await app.Ask(new GetLedgerQuery(Account, null));
+        var ledger = await App.Ask(new GetLedgerQuery(Account, null));
 
         Assert.Equal("15.00", ledger.Balance.Amount);
         Assert.Equal([("refund_debit", "-5.00"), ("top_up_credit", "20.00")], ledger.Items.Select(l => (l.Kind, l.Amount.Amount)));

@@ -8,64 +8,58 @@ using static IpoctoPayments.Application.Tests.PaymentsHarness;
 
 namespace IpoctoPayments.Application.Tests;
 
-public sealed class WebhookTests : IAsyncLifetime
+public sealed class WebhookTests : ApplicationTest
 {
-    private readonly PaymentsHarness app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => app.DisposeAsync().AsTask();
-
     [Fact]
     public async Task A_paid_event_succeeds_the_order_and_credits_the_balance()
     {
-        var topUp = await app.CreateTopUp(StripeCard("20.00"));
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
 
-        var outcome = await app.Deliver(app.Event(topUp, ProviderEventKind.Paid));
+        var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
 
         Assert.Equal(WebhookOutcome.Applied, outcome);
         var read = await Read(topUp);
         Assert.Equal("succeeded", read.Status);
         Assert.Null(read.PaymentUrl);
-        Assert.Equal(app.Clock.GetUtcNow(), read.PaidAt);
-        Assert.Equal("20.00", await app.Balance());
+        Assert.Equal(App.Clock.GetUtcNow(), read.PaidAt);
+        Assert.Equal("20.00", await App.Balance());
         Assert.Equal(1, TopUpCredits(topUp));
     }
 
     [Fact]
     public async Task A_PayerMax_notification_credits_the_balance_in_USD_for_a_payment_in_PHP()
     {
-        var topUp = await app.CreateTopUp(PayerMaxGCash("10.00"));
+        var topUp = await App.CreateTopUp(PayerMaxGCash("10.00"));
 
-        Assert.Equal(WebhookOutcome.Applied, await app.Deliver(app.Event(topUp, ProviderEventKind.Paid)));
+        Assert.Equal(WebhookOutcome.Applied, await App.Deliver(App.Event(topUp, ProviderEventKind.Paid)));
 
         Assert.Equal("succeeded", (await Read(topUp)).Status);
-        Assert.Equal("10.00", await app.Balance());
+        Assert.Equal("10.00", await App.Balance());
     }
 
     [Fact]
     public async Task Paying_twice_credits_the_balance_once()
     {
-        var topUp = await app.CreateTopUp(StripeCard("20.00"));
-        var paid = app.Event(topUp, ProviderEventKind.Paid);
-        await app.Deliver(paid);
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
+        var paid = App.Event(topUp, ProviderEventKind.Paid);
+        await App.Deliver(paid);
 
-        var redelivered = await app.Deliver(paid);
-        var anotherPaidEvent = await app.Deliver(app.Event(topUp, ProviderEventKind.Paid));
+        var redelivered = await App.Deliver(paid);
+        var anotherPaidEvent = await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
 
         Assert.Equal(WebhookOutcome.Duplicate, redelivered);
         Assert.Equal(WebhookOutcome.Ignored, anotherPaidEvent);
-        Assert.Equal("20.00", await app.Balance());
+        Assert.Equal("20.00", await App.Balance());
         Assert.Equal(1, TopUpCredits(topUp));
-        Assert.Equal(2, app.Database.Inbox.Count);
+        Assert.Equal(2, App.Database.Inbox.Count);
     }
 
     [Fact]
     public async Task A_declined_attempt_is_recorded_with_ipoctos_code_and_guidance_and_the_order_still_awaits_payment()
     {
-        var topUp = await app.CreateTopUp(StripeCard("20.00"));
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
 
-        var outcome = await app.Deliver(app.Event(topUp, ProviderEventKind.AttemptDeclined) with
+        var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.AttemptDeclined) with
         {
             ProviderCode = "card_declined", DeclineCode = "insufficient_funds", AttemptReference = "ch_1",
         });
@@ -78,24 +72,24 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal("insufficient_funds", attempt.Error.Code);
         Assert.Equal("Your card has insufficient funds.", attempt.Error.Message);
         Assert.False(string.IsNullOrWhiteSpace(attempt.Error.Guidance));
-        Assert.Equal("0.00", await app.Balance());
+        Assert.Equal("0.00", await App.Balance());
     }
 
     [Fact]
     public async Task A_payment_after_expiry_is_refunded_automatically_by_default_and_never_credited()
     {
-        var topUp = await app.CreateTopUp(StripeCard("20.00"));
-        await app.Deliver(app.Event(topUp, ProviderEventKind.Expired));
-        app.Clock.Advance(TimeSpan.FromHours(2));
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
+        await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
+        App.Clock.Advance(TimeSpan.FromHours(2));
 
-        var outcome = await app.Deliver(app.Event(topUp, ProviderEventKind.Paid));
+        var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
 
         Assert.Equal(WebhookOutcome.Applied, outcome);
-        var refund = Assert.Single(app.Stripe.Refunds);
+        var refund = Assert.Single(App.Stripe.Refunds);
         Assert.Equal((2000L, "USD"), (refund.Amount.MinorUnits, refund.Amount.Currency.Code));
         Assert.Equal(topUp.Id, refund.OrderId);
-        Assert.Equal("0.00", await app.Balance());
-        var timeline = await app.Ask(new GetOrderTimelineQuery(topUp.OrderNumber));
+        Assert.Equal("0.00", await App.Balance());
+        var timeline = await App.Ask(new GetOrderTimelineQuery(topUp.OrderNumber));
         Assert.Equal("late_capture", timeline.TopUp.Status);
         Assert.True(Assert.Single(timeline.TopUp.Refunds).ForLateCapture);
         Assert.Contains(timeline.Timeline, e => e.Message.Contains("refunded to your account within 1-7 business days", StringComparison.Ordinal));
@@ -119,29 +113,29 @@ public sealed class WebhookTests : IAsyncLifetime
     [Fact]
     public async Task A_confirmed_refund_event_marks_the_top_up_refunded()
     {
-        var topUp = await app.PaidTopUp(StripeCard("20.00"));
-        var refund = (await app.Send(new RequestRefundCommand(topUp.Id, null, null, "refund-1"))).Refund;
+        var topUp = await App.PaidTopUp(StripeCard("20.00"));
+        var refund = (await App.Send(new RequestRefundCommand(topUp.Id, null, null, "refund-1"))).Refund;
 
-        var outcome = await app.Deliver(app.Event(topUp, ProviderEventKind.RefundSucceeded) with { RefundId = refund.Id });
+        var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.RefundSucceeded) with { RefundId = refund.Id });
 
         Assert.Equal(WebhookOutcome.Applied, outcome);
         var read = await Read(topUp);
         Assert.Equal("refunded", read.Status);
         Assert.Equal("succeeded", Assert.Single(read.Refunds).Status);
-        Assert.Equal("0.00", await app.Balance());
+        Assert.Equal("0.00", await App.Balance());
     }
 
     [Fact]
     public async Task A_failed_refund_event_puts_the_amount_back_on_the_balance()
     {
-        var topUp = await app.PaidTopUp(StripeCard("20.00"));
-        var refund = (await app.Send(new RequestRefundCommand(topUp.Id, "5.00", "USD", "refund-1"))).Refund;
-        Assert.Equal("15.00", await app.Balance());
+        var topUp = await App.PaidTopUp(StripeCard("20.00"));
+        var refund = (await App.Send(new RequestRefundCommand(topUp.Id, "5.00", "USD", "refund-1"))).Refund;
+        Assert.Equal("15.00", await App.Balance());
 
-        var outcome = await app.Deliver(app.Event(topUp, ProviderEventKind.RefundFailed) with { RefundId = refund.Id });
+        var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.RefundFailed) with { RefundId = refund.Id });
 
         Assert.Equal(WebhookOutcome.Applied, outcome);
-        Assert.Equal("20.00", await app.Balance());
+        Assert.Equal("20.00", await App.Balance());
         var read = await Read(topUp);
         Assert.Equal("succeeded", read.Status);
         Assert.Equal("20.00", read.Refundable.Amount);
@@ -151,21 +145,21 @@ public sealed class WebhookTests : IAsyncLifetime
     [Fact]
     public async Task An_event_for_an_order_this_service_does_not_know_is_kept_in_the_inbox_as_unknown()
     {
-        var stranger = new ProviderEvent(PaymentProvider.Stripe, "evt_stranger", "checkout.session.completed", ProviderEventKind.Paid, app.Clock.GetUtcNow())
+        var stranger = new ProviderEvent(PaymentProvider.Stripe, "evt_stranger", "checkout.session.completed", ProviderEventKind.Paid, App.Clock.GetUtcNow())
         {
             OrderId = Guid.CreateVersion7(),
         };
 
-        var outcome = await app.Deliver(stranger);
+        var outcome = await App.Deliver(stranger);
 
         Assert.Equal(WebhookOutcome.UnknownOrder, outcome);
-        var entry = Assert.Single(app.Database.Inbox);
+        var entry = Assert.Single(App.Database.Inbox);
         Assert.Equal(("evt_stranger", null, "UnknownOrder"), (entry.EventId, entry.OrderId, entry.Outcome));
-        Assert.Empty(app.Database.Journal.Postings);
+        Assert.Empty(App.Database.Journal.Postings);
     }
 
-    private Task<TopUps.TopUpView> Read(TopUps.TopUpView topUp) => app.Ask(new GetTopUpQuery(Account, topUp.Id));
+    private Task<TopUps.TopUpView> Read(TopUps.TopUpView topUp) => App.Ask(new GetTopUpQuery(Account, topUp.Id));
 
     private int TopUpCredits(TopUps.TopUpView topUp) =>
-        app.Database.Journal.Postings.Count(p => p.Key.OrderId == topUp.Id && p.Key.Kind == PostingKind.TopUpCredit);
+        App.Database.Journal.Postings.Count(p => p.Key.OrderId == topUp.Id && p.Key.Kind == PostingKind.TopUpCredit);
 }
