@@ -29,7 +29,7 @@ internal sealed class CreateTopUpValidator : AbstractValidator<CreateTopUpComman
             .Must(BeAbsoluteHttpUrl).When(c => !string.IsNullOrEmpty(c.ReturnUrl), ApplyConditionTo.CurrentValidator)
             .WithErrorCode("invalid_return_url").WithMessage("The return URL must be an absolute http or https URL.");
         RuleFor(c => c.IdempotencyKey)
-            .MaximumLength(255).Must(k => k!.All(ch => ch is >= '!' and <= '~')).When(c => c.IdempotencyKey is not null)
+            .Must(k => k!.Length is > 0 and <= 255 && k.All(ch => ch is >= '!' and <= '~')).When(c => c.IdempotencyKey is not null)
             .WithErrorCode("invalid_idempotency_key").WithMessage("An Idempotency-Key is 1 to 255 printable ASCII characters.");
     }
 
