@@ -66,6 +66,9 @@ public sealed class CreateTopUpTests : ApplicationTest
         { StripeCard() with { ReturnUrl = null }, "return_url_required", "returnUrl" },
         { StripeCard() with { Currency = "XYZ" }, "currency_not_supported", "currency" },
         { StripeCard() with { PaymentMethod = "Credit Card" }, "payment_method_unknown", "paymentMethod" },
+        { StripeCard(key: ""), "invalid_idempotency_key", "idempotencyKey" },
+        { StripeCard(key: "key with spaces"), "invalid_idempotency_key", "idempotencyKey" },
+        { StripeCard(key: new string('k', 256)), "invalid_idempotency_key", "idempotencyKey" },
     };
 
     [Theory]
@@ -163,6 +166,18 @@ public sealed class CreateTopUpTests : ApplicationTest
         Assert.Equal((ErrorKind.Unprocessable, "idempotency_key_reused"), (error.Kind, error.Code));
         Assert.Single(App.Stripe.SessionRequests);
         Assert.Single(App.Database.Orders);
+    }
+
+    [Fact]
+    public async Task The_same_key_from_another_account_opens_that_accounts_own_top_up()
+    {
+        var mine = await App.Send(StripeCard(key: "key-1"));
+
+        var theirs = await App.Send(StripeCard(key: "key-1") with { AccountId = "someone-else" });
+
+        Assert.False(theirs.Replayed);
+        Assert.NotEqual(mine.TopUp.Id, theirs.TopUp.Id);
+        Assert.Equal("someone-else", theirs.TopUp.AccountId);
     }
 
     [Fact]

@@ -61,6 +61,20 @@ public sealed class RequestRefundTests : ApplicationTest
         Assert.Empty(App.Database.Journal.Postings);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("two words")]
+    public async Task A_refund_with_a_malformed_idempotency_key_is_refused_before_anything_moves(string key)
+    {
+        var topUp = await App.PaidTopUp(StripeCard("20.00"));
+
+        var error = await Errors.Invalid(() => App.Send(new RequestRefundCommand(topUp.Id, "5.00", null, key)));
+
+        Assert.Equal(("invalid_idempotency_key", "idempotencyKey"), (error.Code, error.Field));
+        Assert.Empty(App.Stripe.Refunds);
+        Assert.Equal("20.00", await App.Balance());
+    }
+
     [Fact]
     public async Task A_refund_of_an_unknown_top_up_is_not_found()
     {

@@ -76,6 +76,34 @@ public sealed class WebhookTests : ApplicationTest
     }
 
     [Fact]
+    public async Task A_final_failure_closes_the_order_with_ipoctos_code_and_guidance()
+    {
+        var topUp = await App.CreateTopUp(PayerMaxGCash("10.00"));
+
+        var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Failed) with { ProviderCode = "PAYMENT_FAILED" });
+
+        Assert.Equal(WebhookOutcome.Applied, outcome);
+        var read = await Read(topUp);
+        Assert.Equal("failed", read.Status);
+        Assert.NotNull(read.Failure);
+        Assert.False(string.IsNullOrWhiteSpace(read.Failure.Guidance));
+        Assert.Null(read.PaymentUrl);
+        Assert.Equal("0.00", await App.Balance());
+    }
+
+    [Fact]
+    public async Task An_expiry_reported_after_the_payment_is_ignored_and_the_order_stays_paid()
+    {
+        var topUp = await App.PaidTopUp(StripeCard("20.00"));
+
+        var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
+
+        Assert.Equal(WebhookOutcome.Ignored, outcome);
+        Assert.Equal("succeeded", (await Read(topUp)).Status);
+        Assert.Equal("20.00", await App.Balance());
+    }
+
+    [Fact]
     public async Task A_payment_after_expiry_is_refunded_automatically_by_default_and_never_credited()
     {
         var topUp = await App.CreateTopUp(StripeCard("20.00"));
