@@ -124,6 +124,40 @@ public sealed class WebhookTests : ApplicationTest
     }
 
     [Fact]
+    public async Task A_late_capture_whose_refund_cannot_be_sent_keeps_nothing_and_succeeds_on_redelivery()
+    {
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
+        await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
+        var postingsBefore = App.Database.Journal.Postings.Count;
+        var paid = App.Event(topUp, ProviderEventKind.Paid);
+        App.Stripe.Unavailable = true;
+
+        var error = await Errors.Refused(() => App.Deliver(paid));
+
+        Assert.Equal("provider_unavailable", error.Code);
+        Assert.Equal("expired", (await Read(topUp)).Status);
+        Assert.Equal(postingsBefore, App.Database.Journal.Postings.Count);
+        Assert.DoesNotContain(App.Database.Inbox, e => e.EventId == paid.EventId);
+
+        App.Stripe.Unavailable = false;
+        Assert.Equal(WebhookOutcome.Applied, await App.Deliver(paid));
+        Assert.Single(App.Stripe.Refunds);
+        Assert.Equal("0.00", await App.Balance());
+    }
+
+    [Fact]
+    public async Task A_webhook_that_does_not_verify_is_refused_and_nothing_is_stored()
+    {
+        await App.CreateTopUp(PayerMaxGCash());
+
+        await Assert.ThrowsAsync<InvalidWebhookException>(
+            () => App.Send(new Webhooks.HandlePayerMaxNotification.HandlePayerMaxNotificationCommand("{\"forged\":true}"u8.ToArray(), "forged")));
+
+        Assert.Empty(App.Database.Inbox);
+        Assert.Empty(App.Database.Journal.Postings);
+    }
+
+    [Fact]
     public async Task A_payment_after_expiry_is_credited_when_the_policy_says_credit()
     {
         await using var crediting = new PaymentsHarness(new Dictionary<string, string?> { ["TopUps:LateCapturePolicy"] = "Credit" });
