@@ -48,6 +48,17 @@ public sealed class QueryTests : ApplicationTest
         Assert.Equal("currency_not_supported", Assert.Single(methods.Unavailable, m => m.Code == "gcash").Reason);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1.00")]
+    [InlineData("1.005")]
+    public async Task Listing_methods_for_an_amount_that_cannot_be_topped_up_is_invalid(string amount)
+    {
+        var error = await Errors.Refused(() => App.Ask(new ListPaymentMethodsQuery("PH", amount, null)));
+
+        Assert.Equal((ErrorKind.Invalid, "invalid_amount", "amount"), (error.Kind, error.Code, error.Field));
+    }
+
     [Fact]
     public async Task Listing_methods_without_a_country_is_a_validation_error()
     {
