@@ -145,5 +145,11 @@ public sealed class QueryTests : ApplicationTest
         Assert.Equal("15.00", ledger.Balance.Amount);
         Assert.Equal([("refund_debit", "-5.00"), ("top_up_credit", "20.00")], ledger.Items.Select(l => (l.Kind, l.Amount.Amount)));
         Assert.Null(ledger.NextCursor);
+
+        var firstPage = await App.Ask(new GetLedgerQuery(Account, null, 1));
+        var secondPage = await App.Ask(new GetLedgerQuery(Account, firstPage.NextCursor, 1));
+        Assert.Equal(["refund_debit"], firstPage.Items.Select(l => l.Kind));
+        Assert.Equal(["top_up_credit"], secondPage.Items.Select(l => l.Kind));
+        Assert.Null(secondPage.NextCursor);
     }
 }

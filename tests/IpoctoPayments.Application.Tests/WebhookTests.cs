@@ -124,6 +124,23 @@ public sealed class WebhookTests : ApplicationTest
     }
 
     [Fact]
+    public async Task A_failed_automatic_refund_of_a_late_capture_puts_the_money_back_in_suspense_not_on_the_balance()
+    {
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
+        await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
+        await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
+        var refundId = Assert.Single(App.Stripe.Refunds).RefundId;
+
+        var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.RefundFailed) with { RefundId = refundId });
+
+        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal("0.00", await App.Balance());
+        var suspense = LedgerAccount.LateCaptureSuspense(PaymentProvider.Stripe, Currency.FromCode("USD").Value);
+        Assert.Equal(2000L, App.Database.Journal.BalanceOf(suspense));
+        Assert.Equal("refund_failed", Assert.Single((await Read(topUp)).Refunds).Failure?.Code);
+    }
+
+    [Fact]
     public async Task A_late_capture_whose_refund_cannot_be_sent_keeps_nothing_and_succeeds_on_redelivery()
     {
         var topUp = await App.CreateTopUp(StripeCard("20.00"));
