@@ -25,6 +25,11 @@ internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue
         {
             var parsed = Money.Parse(query.Amount, balanceCurrency);
             credit = parsed.IsSuccess ? parsed.Value : throw AppException.Invalid(parsed.Error!.Code, parsed.Error.Message, "amount");
+            if (credit.IsZero)
+            {
+                // The same answer CreateTopUp gives: no method is offered for a top-up of nothing.
+                throw AppException.Invalid("invalid_amount", "A top-up amount must be above zero.", "amount");
+            }
         }
 
         var offered = new List<PaymentMethodView>();

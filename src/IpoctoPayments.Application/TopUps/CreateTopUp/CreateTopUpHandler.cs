@@ -39,6 +39,12 @@ internal sealed class CreateTopUpHandler(
         }
 
         var credit = Invalid(Money.Parse(command.Amount, balanceCurrency), "amount");
+        if (credit.IsZero)
+        {
+            // Refused before any method limit or provider session: zero is bad input, not an amount out of a method's range.
+            throw AppException.Invalid("invalid_amount", "A top-up amount must be above zero.", "amount");
+        }
+
         var provider = ProviderNames.Parse(command.Provider)!.Value;
         var country = Invalid(CountryCode.Parse(command.Country), "country");
         var rate = await RateAsync(provider, country, command.PaymentMethod, balanceCurrency, cancellationToken);

@@ -1,0 +1,57 @@
+using IpoctoPayments.Application.Common.Idempotency;
+using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Domain.Ledger;
+using IpoctoPayments.Domain.TopUps;
+
+namespace IpoctoPayments.Application.Tests.Fakes;
+
+/// <summary>
+/// What a database would hold once committed: orders as snapshots (like the real repository), idempotency records,
+/// the webhook inbox and the ledger's journal. Only <see cref="FakeUnitOfWork"/> writes to it.
+/// </summary>
+public sealed class FakeDatabase
+{
+    private readonly Dictionary<Guid, TopUpOrderSnapshot> orders = [];
+    private readonly List<IdempotencyRecord> idempotencyRecords = [];
+    private readonly List<InboxEntry> inbox = [];
+
+    public Journal Journal { get; private set; } = new();
+
+    public int UnitsOfWork { get; private set; }
+
+    public IReadOnlyCollection<TopUpOrderSnapshot> Orders => orders.Values;
+
+    public IReadOnlyList<IdempotencyRecord> IdempotencyRecords => idempotencyRecords;
+
+    public IReadOnlyList<InboxEntry> Inbox => inbox;
+
+    internal int BeginUnitOfWork()
+    {
+        UnitsOfWork++;
+        return Journal.Postings.Count;
+    }
+
+    internal void Commit(IEnumerable<TopUpOrder> changed, IEnumerable<IdempotencyRecord> records, IEnumerable<InboxEntry> entries)
+    {
+        foreach (var order in changed)
+        {
+            orders[order.Id] = order.ToSnapshot();
+        }
+
+        idempotencyRecords.AddRange(records);
+        inbox.AddRange(entries);
+    }
+
+    /// <summary>The journal has no undo; a rolled-back unit of work rebuilds it from the postings committed before it.</summary>
+    internal void RollBackJournalTo(int postings)
+    {
+        var kept = Journal.Postings.Take(postings).ToList();
+        Journal = new Journal();
+        foreach (var posting in kept)
+        {
+            Journal.Post(posting);
+        }
+    }
+
+    internal TopUpOrderSnapshot? Order(Guid id) => orders.GetValueOrDefault(id);
+}

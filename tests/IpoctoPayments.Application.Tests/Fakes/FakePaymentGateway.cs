@@ -1,0 +1,73 @@
+using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Domain.Common;
+
+namespace IpoctoPayments.Application.Tests.Fakes;
+
+/// <summary>
+/// A provider that keeps its sessions by idempotency key, as Stripe and PayerMax do: asking again with a key it has seen
+/// replays the first session, with the order id and number it was opened for. Scriptable to be down, or to lose an answer.
+/// </summary>
+public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGateway
+{
+    private readonly Dictionary<string, OpenedSession> sessions = [];
+
+    public PaymentProvider Provider { get; } = provider;
+
+    public List<OpenSessionRequest> SessionRequests { get; } = [];
+
+    public List<RefundSubmission> Refunds { get; } = [];
+
+    public IReadOnlyCollection<OpenedSession> Sessions => sessions.Values;
+
+    /// <summary>Every call fails as if the provider could not be reached.</summary>
+    public bool Unavailable { get; set; }
+
+    /// <summary>The next session is opened, but its answer never reaches the caller.</summary>
+    public bool LoseNextAnswer { get; set; }
+
+    /// <summary>What the provider answers a refund with at once.</summary>
+    public SubmittedRefundStatus RefundStatus { get; set; } = SubmittedRefundStatus.Pending;
+
+    public Task<OpenedSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        SessionRequests.Add(request);
+        ThrowIfUnavailable();
+        if (!sessions.TryGetValue(request.IdempotencyKey, out var session))
+        {
+            var id = $"{(Provider == PaymentProvider.Stripe ? "cs" : "pm")}_{sessions.Count + 1}";
+            session = new OpenedSession(request.OrderId, request.OrderNumber, id, Provider == PaymentProvider.PayerMax ? $"tt_{id}" : null,
+                new Uri($"https://pay.example/{id}"), request.ExpiresAt);
+            sessions.Add(request.IdempotencyKey, session);
+        }
+
+        if (LoseNextAnswer)
+        {
+            LoseNextAnswer = false;
+            throw new ProviderUnavailableException(Provider, "The connection dropped before the answer arrived.");
+        }
+
+        return Task.FromResult(session);
+    }
+
+    public Task<SubmittedRefund> RefundAsync(RefundSubmission request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ThrowIfUnavailable();
+        Refunds.Add(request);
+        return Task.FromResult(new SubmittedRefund($"re_{Refunds.Count}", RefundStatus, RefundStatus == SubmittedRefundStatus.Failed ? "declined" : null));
+    }
+
+    private void ThrowIfUnavailable()
+    {
+        if (Unavailable)
+        {
+            throw new ProviderUnavailableException(Provider, $"{Provider} answered 503.");
+        }
+    }
+}
+
+public sealed class FakePaymentGateways(FakePaymentGateway stripe, FakePaymentGateway payerMax) : IPaymentGateways
+{
+    public IPaymentGateway For(PaymentProvider provider) => provider == PaymentProvider.Stripe ? stripe : payerMax;
+}

@@ -1,0 +1,22 @@
+using IpoctoPayments.Application.Common.Idempotency;
+using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Domain.TopUps;
+
+namespace IpoctoPayments.Application.Tests.Fakes;
+
+/// <summary>One request's changes, like a DbContext's change tracker: kept until the unit of work commits or drops them.</summary>
+public sealed class FakeSession
+{
+    public Dictionary<Guid, TopUpOrder> Orders { get; } = [];
+
+    public List<IdempotencyRecord> IdempotencyRecords { get; } = [];
+
+    public List<InboxEntry> Inbox { get; } = [];
+
+    public void Clear()
+    {
+        Orders.Clear();
+        IdempotencyRecords.Clear();
+        Inbox.Clear();
+    }
+}

@@ -1,0 +1,94 @@
+using IpoctoPayments.Application.Common.Idempotency;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.TopUps;
+
+namespace IpoctoPayments.Application.Tests.Fakes;
+
+public sealed class FakeTopUpOrders(FakeDatabase database, FakeSession session) : ITopUpOrders
+{
+    public void Add(TopUpOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        session.Orders[order.Id] = order;
+    }
+
+    public Task<TopUpOrder?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (session.Orders.TryGetValue(id, out var tracked))
+        {
+            return Task.FromResult<TopUpOrder?>(tracked);
+        }
+
+        if (database.Order(id) is not { } snapshot)
+        {
+            return Task.FromResult<TopUpOrder?>(null);
+        }
+
+        var order = TopUpOrder.Restore(snapshot);
+        session.Orders[id] = order;
+        return Task.FromResult<TopUpOrder?>(order);
+    }
+
+    public Task<TopUpOrder?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        var id = database.Orders.FirstOrDefault(o => o.Number == number.Value)?.Id;
+        return id is { } found ? FindAsync(found, cancellationToken) : Task.FromResult<TopUpOrder?>(null);
+    }
+
+    public Task<IReadOnlyList<TopUpOrder>> ListAsync(AccountId account, Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var newestFirst = database.Orders.Where(o => o.AccountId == account.Value)
+            .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Number, StringComparer.Ordinal)
+            .ToList();
+        var start = after is { } cursor ? newestFirst.FindIndex(o => o.Id == cursor) + 1 : 0;
+        return Task.FromResult<IReadOnlyList<TopUpOrder>>([.. newestFirst.Skip(start).Take(limit).Select(TopUpOrder.Restore)]);
+    }
+}
+
+public sealed class FakeIdempotencyRecords(FakeDatabase database, FakeSession session) : IIdempotencyRecords
+{
+    public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(database.IdempotencyRecords.Concat(session.IdempotencyRecords).FirstOrDefault(r => r.Scope == scope && r.Key == key));
+
+    public void Add(IdempotencyRecord record) => session.IdempotencyRecords.Add(record);
+}
+
+public sealed class FakeWebhookInbox(FakeDatabase database, FakeSession session) : IWebhookInbox
+{
+    public Task<bool> ContainsAsync(PaymentProvider provider, string eventId, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Inbox.Concat(session.Inbox).Any(e => e.Provider == provider && e.EventId == eventId));
+
+    public void Add(InboxEntry entry) => session.Inbox.Add(entry);
+
+    public Task<IReadOnlyList<InboxEntry>> ForOrderAsync(Guid orderId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<InboxEntry>>([.. database.Inbox.Where(e => e.OrderId == orderId).OrderBy(e => e.ReceivedAt)]);
+}
+
+/// <summary>A table of rates, USD→PHP 56.25 unless a test says otherwise.</summary>
+public sealed class FakeExchangeRates : IExchangeRates
+{
+    private readonly Dictionary<(string From, string To), string> rates = new() { [("USD", "PHP")] = "56.25" };
+
+    public void Set(string from, string to, string? rate)
+    {
+        if (rate is null)
+        {
+            rates.Remove((from, to));
+        }
+        else
+        {
+            rates[(from, to)] = rate;
+        }
+    }
+
+    public Task<ExchangeRate?> FindAsync(Currency from, Currency to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        return Task.FromResult(rates.TryGetValue((from.Code, to.Code), out var rate) ? ExchangeRate.Parse(from, to, rate).Value : null);
+    }
+}
