@@ -77,6 +77,9 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["PayerMax:NotifyUrl"] = $"{ApiBase}/webhooks/payermax",
             // Tests run reconciliation on demand (POST /api/v1/reconciliation/runs), not on a timer.
             ["Reconciliation:Interval"] = "00:00:00",
+
+            // The limiter runs on the wall clock; tests that are not about it should never meet it.
+            ["RateLimits:TopUpsPerMinute"] = "100000",
             ["ExchangeRates:Rates:USD:PHP"] = "56.25",
             ["ExchangeRates:Rates:USD:IDR"] = "16250",
             ["ExchangeRates:Rates:USD:SGD"] = "1.35",
