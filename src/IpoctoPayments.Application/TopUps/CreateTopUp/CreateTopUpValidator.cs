@@ -14,18 +14,18 @@ internal sealed class CreateTopUpValidator : AbstractValidator<CreateTopUpComman
             .WithErrorCode("currency_not_supported").WithMessage("The currency is not an ISO 4217 code this service knows.");
         RuleFor(c => c.Provider)
             .NotEmpty().WithErrorCode("provider_required").WithMessage("Choose a provider: stripe or payermax.")
-            .Must(p => ProviderNames.Parse(p) is not null).When(c => !string.IsNullOrEmpty(c.Provider))
+            .Must(p => ProviderNames.Parse(p) is not null).When(c => !string.IsNullOrEmpty(c.Provider), ApplyConditionTo.CurrentValidator)
             .WithErrorCode("provider_not_supported").WithMessage("The provider must be stripe or payermax.");
         RuleFor(c => c.Country)
             .NotEmpty().WithErrorCode("country_required").WithMessage("Give the customer's country or region, e.g. \"US\" or \"PH\".")
-            .Must(c => CountryCode.Parse(c).IsSuccess).When(c => !string.IsNullOrEmpty(c.Country))
+            .Must(c => CountryCode.Parse(c).IsSuccess).When(c => !string.IsNullOrEmpty(c.Country), ApplyConditionTo.CurrentValidator)
             .WithErrorCode("invalid_country").WithMessage("A country is a two-letter ISO 3166 code such as PH or US.");
         RuleFor(c => c.PaymentMethod)
             .MaximumLength(64).Matches("^[a-z0-9_]+$").When(c => c.PaymentMethod is not null)
             .WithErrorCode("payment_method_unknown").WithMessage("A payment method code is lowercase letters, digits and '_', e.g. \"card\" or \"gcash\".");
         RuleFor(c => c.ReturnUrl)
             .NotEmpty().WithErrorCode("return_url_required").WithMessage("Give the console page the customer comes back to.")
-            .Must(BeAbsoluteHttpUrl).When(c => !string.IsNullOrEmpty(c.ReturnUrl))
+            .Must(BeAbsoluteHttpUrl).When(c => !string.IsNullOrEmpty(c.ReturnUrl), ApplyConditionTo.CurrentValidator)
             .WithErrorCode("invalid_return_url").WithMessage("The return URL must be an absolute http or https URL.");
         RuleFor(c => c.IdempotencyKey)
             .MaximumLength(255).Must(k => k!.All(ch => ch is >= '!' and <= '~')).When(c => c.IdempotencyKey is not null)
@@ -33,5 +33,6 @@ internal sealed class CreateTopUpValidator : AbstractValidator<CreateTopUpComman
     }
 
     private static bool BeAbsoluteHttpUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && url!.Length <= 2000;
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && url!.Length <= 2000
+        && !url.Any(char.IsControl);
 }
