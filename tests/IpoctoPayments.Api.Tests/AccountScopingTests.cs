@@ -53,9 +53,8 @@ public sealed class AccountScopingTests
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-support");
         var topUp = await system.StripeTopUpAsync(console, "15.00");
-        await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{topUp.SessionId()}/decline", new { declineCode = "insufficient_funds" });
-        await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{topUp.SessionId()}/complete", new { method = "card" });
-        await system.DeliverWebhooksAsync();
+        await system.DeclineStripeAsync(topUp, "insufficient_funds");
+        await system.PayStripeAsync(topUp);
 
         var typed = topUp.OrderNumber().Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
         var found = await system.TimelineAsync(typed);

@@ -86,19 +86,7 @@ public sealed class BadInputTests(SharedSystems systems) : IClassFixture<SharedS
         new("payermax notification with a garbage signature", Caller.Anonymous, HttpMethod.Post, "/webhooks/payermax", "{}", 400, "invalid_signature", null, Sign: "not-base64!!"),
     }.ToDictionary(c => c.Name);
 
-    public static TheoryData<DatabaseProvider, string> All()
-    {
-        var data = new TheoryData<DatabaseProvider, string>();
-        foreach (var provider in new Databases())
-        {
-            foreach (var name in Cases.Keys)
-            {
-                data.Add(provider, name);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<DatabaseProvider, string> All() => Databases.Times(Cases.Keys);
 
     [SkippableTheory]
     [MemberData(nameof(All))]

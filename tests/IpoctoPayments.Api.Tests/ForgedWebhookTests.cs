@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text;
-using System.Security.Cryptography;
 using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
@@ -28,9 +28,9 @@ public sealed class ForgedWebhookTests
         MissingHeader,
     }
 
-    public static TheoryData<DatabaseProvider, StripeForgery> StripeCases() => Cases<StripeForgery>();
+    public static TheoryData<DatabaseProvider, StripeForgery> StripeCases() => Databases.Times(Enum.GetValues<StripeForgery>());
 
-    public static TheoryData<DatabaseProvider, PayerMaxForgery> PayerMaxCases() => Cases<PayerMaxForgery>();
+    public static TheoryData<DatabaseProvider, PayerMaxForgery> PayerMaxCases() => Databases.Times(Enum.GetValues<PayerMaxForgery>());
 
     [SkippableTheory]
     [MemberData(nameof(StripeCases))]
@@ -125,20 +125,5 @@ public sealed class ForgedWebhookTests
     {
         using var stranger = RSA.Create(2048);
         return Convert.ToBase64String(stranger.SignData(Encoding.UTF8.GetBytes(payload), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-    }
-
-    private static TheoryData<DatabaseProvider, T> Cases<T>()
-        where T : struct, Enum
-    {
-        var data = new TheoryData<DatabaseProvider, T>();
-        foreach (var provider in new Databases())
-        {
-            foreach (var value in Enum.GetValues<T>())
-            {
-                data.Add(provider, value);
-            }
-        }
-
-        return data;
     }
 }

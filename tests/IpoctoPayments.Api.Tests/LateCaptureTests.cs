@@ -10,17 +10,7 @@ public sealed class LateCaptureTests
     private const string RefundPromise = "1-7 business days";
     private static readonly TimeSpan Delay = TimeSpan.FromMinutes(10);
 
-    public static TheoryData<DatabaseProvider, string> Providers()
-    {
-        var data = new TheoryData<DatabaseProvider, string>();
-        foreach (var database in new Databases())
-        {
-            data.Add(database, "stripe");
-            data.Add(database, "payermax");
-        }
-
-        return data;
-    }
+    public static TheoryData<DatabaseProvider, string> Providers() => Databases.Times(["stripe", "payermax"]);
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]

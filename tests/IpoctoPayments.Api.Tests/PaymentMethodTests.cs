@@ -8,7 +8,8 @@ using IpoctoPayments.Testing;
 namespace IpoctoPayments.Api.Tests;
 
 /// <summary>The guide's "Why can't I see the payment method I want to use?", answered per country and amount.</summary>
-public sealed class PaymentMethodTests
+/// <remarks>Nothing here is written, so one system per engine serves every test.</remarks>
+public sealed class PaymentMethodTests(SharedSystems systems) : IClassFixture<SharedSystems>
 {
     private const string VariesByCountry = "The available payment methods vary depending on your country/region.";
 
@@ -16,8 +17,7 @@ public sealed class PaymentMethodTests
     [ClassData(typeof(Databases))]
     public async Task The_philippines_offers_payermax_wallets_in_pesos_and_says_why_cards_are_absent(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        var system = await systems.ForAsync(provider);
 
         var methods = await MethodsAsync(system, "country=PH&amount=10.00");
 
@@ -33,8 +33,7 @@ public sealed class PaymentMethodTests
     [ClassData(typeof(Databases))]
     public async Task The_united_states_offers_stripe_cards_and_wallets_in_dollars(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        var system = await systems.ForAsync(provider);
 
         var methods = await MethodsAsync(system, "country=US");
 
@@ -49,8 +48,7 @@ public sealed class PaymentMethodTests
     [ClassData(typeof(Databases))]
     public async Task Egypt_has_no_stripe_method_and_each_absence_gives_the_guides_reason(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        var system = await systems.ForAsync(provider);
 
         var methods = await MethodsAsync(system, "country=EG&provider=stripe");
 
@@ -69,8 +67,7 @@ public sealed class PaymentMethodTests
     [ClassData(typeof(Databases))]
     public async Task An_amount_below_a_methods_minimum_lists_it_as_absent_with_the_minimum(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        var system = await systems.ForAsync(provider);
 
         var methods = await MethodsAsync(system, "country=US&amount=0.10&provider=stripe");
 
@@ -83,8 +80,7 @@ public sealed class PaymentMethodTests
     [ClassData(typeof(Databases))]
     public async Task Creating_a_top_up_with_a_method_the_country_lacks_is_refused_with_the_reason(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        var system = await systems.ForAsync(provider);
         var console = system.Console("acc-no-method");
 
         using var response = await TopUpSteps.PostCreateAsync(console, new

@@ -10,21 +10,17 @@ internal static class TopUpSteps
 {
     public const string ReturnUrl = "https://console.ipocto.test/topups";
 
-    public static object StripeCard(string amount = "20.00") => new
-    {
-        amount = new { amount, currency = "USD" },
-        provider = "stripe",
-        country = "US",
-        paymentMethod = "card",
-        returnUrl = ReturnUrl,
-    };
+    public static object StripeCard(string amount = "20.00") => Request("stripe", "US", "card", amount);
 
-    public static object PayerMaxGcash(string amount = "10.00") => new
+    public static object PayerMaxGcash(string amount = "10.00") => Request("payermax", "PH", "gcash", amount);
+
+    /// <summary>The console's "Balance Top-up" request: an amount in the balance currency through a provider's method.</summary>
+    public static object Request(string provider, string country, string paymentMethod, string amount) => new
     {
         amount = new { amount, currency = "USD" },
-        provider = "payermax",
-        country = "PH",
-        paymentMethod = "gcash",
+        provider,
+        country,
+        paymentMethod,
         returnUrl = ReturnUrl,
     };
 
@@ -67,9 +63,22 @@ internal static class TopUpSteps
     public static async Task<JsonElement> PaidStripeTopUpAsync(this PaymentsSystem system, HttpClient console, string amount = "20.00")
     {
         var topUp = await CreateAsync(console, StripeCard(amount));
+        await system.PayStripeAsync(topUp);
+        return await GetTopUpAsync(console, topUp.Id());
+    }
+
+    /// <summary>The customer pays the top-up's Checkout Session with the 4242 card; its webhooks are delivered.</summary>
+    public static async Task PayStripeAsync(this PaymentsSystem system, JsonElement topUp)
+    {
         await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{topUp.SessionId()}/complete", new { method = "card", cardNumber = "4242424242424242" });
         await system.DeliverWebhooksAsync();
-        return await GetTopUpAsync(console, topUp.Id());
+    }
+
+    /// <summary>The customer's card is declined with a Stripe decline code; the session stays open; webhooks delivered.</summary>
+    public static async Task DeclineStripeAsync(this PaymentsSystem system, JsonElement topUp, string declineCode)
+    {
+        await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{topUp.SessionId()}/decline", new { declineCode });
+        await system.DeliverWebhooksAsync();
     }
 
     /// <summary>A PayerMax GCash top-up completed in the wallet and its notification delivered.</summary>
