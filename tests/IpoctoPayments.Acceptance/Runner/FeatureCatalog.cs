@@ -43,9 +43,8 @@ internal static class FeatureCatalog
         var feature = document.Feature ?? throw new InvalidOperationException($"{uri} holds no feature.");
 
         var messages = new FeatureMessages(new Source(uri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN), document, pickles);
-        // The features are in English; the build runs in globalization-invariant mode, which has the invariant culture only.
         var info = new FeatureInfo(
-            CultureInfo.InvariantCulture, Folder, feature.Name, feature.Description, ProgrammingLanguage.CSharp,
+            new CultureInfo(feature.Language), Folder, feature.Name, feature.Description, ProgrammingLanguage.CSharp,
             [.. feature.Tags.Select(t => t.Name.TrimStart('@'))], messages);
         var spec = new FeatureSpec(Path.GetFileNameWithoutExtension(file), info);
         var tree = new DocumentTree(feature);
