@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Reqnroll;
 using Xunit;
@@ -13,8 +12,7 @@ public sealed class MethodSteps(PaymentsWorld world)
     private JsonElement methods;
 
     [When("the customer asks which payment methods they can use")]
-    public async Task WhenTheCustomerAsks() =>
-        methods = await world.Console.GetFromJsonAsync<JsonElement>($"/api/v1/payment-methods?country={world.Country}");
+    public async Task WhenTheCustomerAsks() => methods = await world.PaymentMethodsAsync();
 
     [Then(@"^(.+) through (Stripe|PayerMax) is among them$")]
     public void ThenTheMethodIsOffered(string method, string provider)
@@ -44,7 +42,7 @@ public sealed class MethodSteps(PaymentsWorld world)
     public void ThenTheExplanationSays(string method, string explanation)
     {
         var absent = methods.GetProperty("unavailable").EnumerateArray()
-            .FirstOrDefault(m => Named(m, method));
+            .FirstOrDefault(m => PaymentsWorld.Named(m, method));
         Assert.True(absent.ValueKind == JsonValueKind.Object, $"{method} is neither offered nor explained in {world.Country}: {methods}");
         Assert.Contains(explanation, absent.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
@@ -53,9 +51,9 @@ public sealed class MethodSteps(PaymentsWorld world)
     public async Task WhenTheCustomerTriesAMethod(string amount, string currency, string provider, string method)
     {
         // The method as the console knows it, offered here or not.
-        var listed = await world.Console.GetFromJsonAsync<JsonElement>($"/api/v1/payment-methods?country={world.Country}");
+        var listed = await world.PaymentMethodsAsync();
         var code = listed.GetProperty("offered").EnumerateArray().Concat(listed.GetProperty("unavailable").EnumerateArray())
-            .First(m => Named(m, method)).GetProperty("code").GetString();
+            .First(m => PaymentsWorld.Named(m, method)).GetProperty("code").GetString();
         var response = await world.StartTopUpAsync(amount, currency, provider.ToLowerInvariant(), code);
         Assert.NotEqual(HttpStatusCode.Created, response.StatusCode);
     }
@@ -70,10 +68,7 @@ public sealed class MethodSteps(PaymentsWorld world)
 
     private JsonElement Offered(string method)
     {
-        LastOffered = methods.GetProperty("offered").EnumerateArray().FirstOrDefault(m => Named(m, method));
+        LastOffered = methods.GetProperty("offered").EnumerateArray().FirstOrDefault(m => PaymentsWorld.Named(m, method));
         return LastOffered;
     }
-
-    private static bool Named(JsonElement method, string name) =>
-        method.GetProperty("name").GetString()!.Contains(name, StringComparison.OrdinalIgnoreCase);
 }

@@ -94,6 +94,15 @@ public sealed class PaymentsWorld : IAsyncDisposable
         return response;
     }
 
+    /// <summary>The console's list of the methods in the customer's country: those offered, and the others with the reason.</summary>
+    public async Task<JsonElement> PaymentMethodsAsync(string? provider = null) =>
+        await Console.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/payment-methods?country={Country}" + (provider is null ? "" : $"&provider={provider.ToLowerInvariant()}"));
+
+    /// <summary>Whether a listed method is the one a customer names ("GCash", "card", "E.SUN Bank transfer").</summary>
+    public static bool Named(JsonElement method, string name) =>
+        method.GetProperty("name").GetString()!.Contains(name, StringComparison.OrdinalIgnoreCase);
+
     public async Task<JsonElement> RefreshOrderAsync()
     {
         await System.DeliverWebhooksAsync();

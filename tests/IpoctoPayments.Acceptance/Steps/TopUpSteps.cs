@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Reqnroll;
 using Xunit;
@@ -134,10 +133,8 @@ public sealed class TopUpSteps(PaymentsWorld world)
     /// <summary>The console's own lookup: the method the customer picked, by the name the methods list shows.</summary>
     private async Task<string> MethodCodeAsync(string provider, string name)
     {
-        var methods = await world.Console.GetFromJsonAsync<JsonElement>(
-            $"/api/v1/payment-methods?country={world.Country}&provider={provider.ToLowerInvariant()}");
-        var offered = methods.GetProperty("offered").EnumerateArray().ToList();
-        var match = offered.FirstOrDefault(m => m.GetProperty("name").GetString()!.Contains(name, StringComparison.OrdinalIgnoreCase));
+        var methods = await world.PaymentMethodsAsync(provider);
+        var match = methods.GetProperty("offered").EnumerateArray().FirstOrDefault(m => PaymentsWorld.Named(m, name));
         Assert.True(match.ValueKind == JsonValueKind.Object, $"{name} is not offered in {world.Country}: {methods}");
         return match.GetProperty("code").GetString()!;
     }
