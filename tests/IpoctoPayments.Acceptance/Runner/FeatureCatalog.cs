@@ -114,7 +114,7 @@ internal static class FeatureCatalog
             return new ScenarioSpec(
                 $"{spec.Key}#{index}",
                 index,
-                $"{feature.Name}: {scenario.Name}{values}",
+                $"{feature.Name}: {pickle.Name}{values}",
                 spec,
                 new ScenarioInfo(scenario.Name, scenario.Description, tags, arguments, inherited, index.ToString(CultureInfo.InvariantCulture)),
                 rule is null ? null : new RuleInfo(rule.Name, rule.Description, [.. rule.Tags.Select(t => t.Name.TrimStart('@'))]),
