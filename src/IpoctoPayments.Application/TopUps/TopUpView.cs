@@ -3,7 +3,7 @@ using IpoctoPayments.Domain.TopUps;
 
 namespace IpoctoPayments.Application.TopUps;
 
-/// <summary>A top-up as the console shows it; <see cref="Notice"/> tells the customer what happens to a payment that arrived late.</summary>
+/// <summary>A top-up as the console shows it; its notice tells the customer what happens to a payment that arrived late.</summary>
 public sealed record TopUpView(
     Guid Id,
     string OrderNumber,
