@@ -1,6 +1,7 @@
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Api.Ledger;
 using IpoctoPayments.Api.PaymentMethods;
+using IpoctoPayments.Api.Reconciliation;
 using IpoctoPayments.Api.Refunds;
 using IpoctoPayments.Api.Support;
 using IpoctoPayments.Api.TopUps;
@@ -47,6 +48,7 @@ public static class PaymentsApi
         api.MapLedgerEndpoints();
         api.MapPaymentMethodEndpoints();
         api.MapSupportEndpoints();
+        api.MapReconciliationEndpoints();
         app.MapWebhookEndpoints();
         return app;
     }

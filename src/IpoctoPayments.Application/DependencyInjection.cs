@@ -1,5 +1,6 @@
 using FluentValidation;
 using IpoctoPayments.Application.Common.Behaviors;
+using IpoctoPayments.Application.Reconciliation;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.Webhooks;
@@ -23,6 +24,8 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddOptions<TopUpOptions>().Bind(configuration.GetSection(TopUpOptions.Section));
+        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));
+        services.AddSingleton<ReconciliationRun>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(PaymentMethodCatalogue.Default);
         services.AddScoped<ProviderEventProcessor>();

@@ -13,6 +13,7 @@ using IpoctoPayments.Infrastructure.Persistence.Sqlite;
 using IpoctoPayments.Infrastructure.Persistence.SqlServer;
 using IpoctoPayments.Infrastructure.Providers.PayerMax;
 using IpoctoPayments.Infrastructure.Providers.Stripe;
+using IpoctoPayments.Infrastructure.Reconciliation;
 using IpoctoPayments.Infrastructure.TopUps;
 using IpoctoPayments.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddProviders(configuration);
         services.AddOptions<ExchangeRateOptions>().Bind(configuration.GetSection(ExchangeRateOptions.Section));
         services.AddSingleton<IExchangeRates, ConfiguredExchangeRates>();
+        services.AddHostedService<ReconciliationJob>();
         return services;
     }
 

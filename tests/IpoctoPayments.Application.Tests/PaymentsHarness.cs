@@ -107,6 +107,9 @@ public sealed class PaymentsHarness : IAsyncDisposable
             : Send(new HandlePayerMaxNotificationCommand(PayerMaxEvents.Script(providerEvent), "signed"));
     }
 
+    /// <summary>One reconciliation pass, as the background job or the admin endpoint runs it.</summary>
+    public Task<Reconciliation.ReconciliationReport> Reconcile() => services.GetRequiredService<Reconciliation.ReconciliationRun>().RunAsync(CancellationToken.None);
+
     public async Task<string> Balance(string account = Account) => (await Ask(new GetBalanceQuery(account))).Available.Amount;
 
     public ValueTask DisposeAsync() => services.DisposeAsync();

@@ -1,6 +1,7 @@
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Refunds.RequestRefund;
+using IpoctoPayments.Application.TopUps.CreateTopUp;
 using IpoctoPayments.Application.TopUps.GetTopUp;
 using IpoctoPayments.Domain.Ledger;
 using static IpoctoPayments.Application.Tests.PaymentsHarness;
@@ -47,6 +48,19 @@ public sealed class RequestRefundTests : ApplicationTest
         Assert.Equal((ErrorKind.Unprocessable, "refund_exceeds_remaining", "amount"), (error.Kind, error.Code, error.Field));
         Assert.Equal("5.00", await App.Balance());
         Assert.Single(App.Stripe.Refunds);
+    }
+
+    [Fact]
+    public async Task A_top_up_paid_with_a_method_that_cannot_refund_is_refused_and_nothing_moves()
+    {
+        App.Rates.Set("USD", "EGP", "48.50");
+        var topUp = await App.PaidTopUp(new CreateTopUpCommand(Account, "10.00", "USD", "payermax", "EG", "vodafone_cash", ReturnUrl, null));
+
+        var error = await Errors.Refused(() => App.Send(new RequestRefundCommand(topUp.Id, null, null, "refund-1")));
+
+        Assert.Equal((ErrorKind.Unprocessable, "refund_not_supported"), (error.Kind, error.Code));
+        Assert.Equal("10.00", await App.Balance());
+        Assert.Empty(App.PayerMax.Refunds);
     }
 
     [Fact]

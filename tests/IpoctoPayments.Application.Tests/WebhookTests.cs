@@ -1,5 +1,6 @@
 using IpoctoPayments.Application.Refunds.RequestRefund;
 using IpoctoPayments.Application.Support.GetOrderTimeline;
+using IpoctoPayments.Application.TopUps.CreateTopUp;
 using IpoctoPayments.Application.TopUps.GetTopUp;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
@@ -187,6 +188,20 @@ public sealed class WebhookTests : ApplicationTest
         Assert.Empty(crediting.Stripe.Refunds);
         Assert.Equal("20.00", await crediting.Balance());
         Assert.Equal("succeeded", (await crediting.Ask(new GetTopUpQuery(Account, topUp.Id))).Status);
+    }
+
+    [Fact]
+    public async Task A_late_payment_by_a_method_that_cannot_refund_is_credited_instead()
+    {
+        App.Rates.Set("USD", "EGP", "48.50");
+        var topUp = await App.CreateTopUp(new CreateTopUpCommand(Account, "10.00", "USD", "payermax", "EG", "vodafone_cash", ReturnUrl, null));
+        await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
+
+        var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
+
+        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Empty(App.PayerMax.Refunds);
+        Assert.Equal("10.00", await App.Balance());
     }
 
     [Fact]

@@ -75,6 +75,8 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["PayerMax:MerchantPrivateKey"] = MerchantKeys.PrivateKey,
             ["PayerMax:PayerMaxPublicKey"] = SimulatorKeys.PublicKey,
             ["PayerMax:NotifyUrl"] = $"{ApiBase}/webhooks/payermax",
+            // Tests run reconciliation on demand (POST /api/v1/reconciliation/runs), not on a timer.
+            ["Reconciliation:Interval"] = "00:00:00",
             ["ExchangeRates:Rates:USD:PHP"] = "56.25",
             ["ExchangeRates:Rates:USD:IDR"] = "16250",
             ["ExchangeRates:Rates:USD:SGD"] = "1.35",

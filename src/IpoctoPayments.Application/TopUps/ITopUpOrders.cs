@@ -14,4 +14,11 @@ public interface ITopUpOrders
 
     /// <summary>An account's orders, newest first, after the cursor's order when one is given.</summary>
     Task<IReadOnlyList<TopUpOrder>> ListAsync(AccountId account, Guid? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Orders worth asking the provider about, oldest first: still awaiting payment though created before
+    /// <paramref name="awaitingCreatedBefore"/>; failed, expired or cancelled since <paramref name="closedSince"/>
+    /// (a late capture may still come); or with a refund not yet settled.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> ListToReconcileAsync(DateTimeOffset awaitingCreatedBefore, DateTimeOffset closedSince, int limit, CancellationToken cancellationToken);
 }

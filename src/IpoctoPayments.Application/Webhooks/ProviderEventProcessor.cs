@@ -5,6 +5,7 @@ using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Domain.Ledger;
+using IpoctoPayments.Domain.PaymentMethods;
 using IpoctoPayments.Domain.TopUps;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ internal sealed class ProviderEventProcessor(
     ITopUpOrders orders,
     ILedger ledger,
     RefundSubmitter refunds,
+    PaymentMethodCatalogue catalogue,
     IOptions<TopUpOptions> options,
     TimeProvider clock)
 {
@@ -78,7 +80,8 @@ internal sealed class ProviderEventProcessor(
 
         // Paid after the order closed: the money waits in suspense until it goes back or is credited.
         await PostAsync(Postings.LateCaptureHold(order.Id, order.Provider, order.Charge, at), cancellationToken);
-        if (options.Value.LateCapturePolicy == LateCapturePolicy.Credit)
+        // A method the provider cannot refund (cash at a counter, say) leaves crediting as the only way to give the money back.
+        if (options.Value.LateCapturePolicy == LateCapturePolicy.Credit || !catalogue.IsRefundable(order))
         {
             Settled(order.CreditLateCapture(at));
             await PostAsync(Postings.LateCaptureCredit(order.Id, order.AccountId, order.Provider, order.Charge, order.Credit, at), cancellationToken);

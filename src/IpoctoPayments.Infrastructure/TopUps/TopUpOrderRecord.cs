@@ -26,6 +26,9 @@ internal sealed class TopUpOrderRecord
     /// <summary>Creation time in Unix milliseconds: sortable the same way on every engine.</summary>
     public long CreatedAtUnixMs { get; set; }
 
+    /// <summary>Refunds asked for and not yet confirmed or failed: reconciliation looks for them.</summary>
+    public int OpenRefunds { get; set; }
+
     /// <summary>The order's version; a concurrent writer's change makes a save fail instead of being overwritten.</summary>
     public int Version { get; set; }
 
@@ -47,6 +50,7 @@ internal sealed class TopUpOrderRecordConfiguration : IEntityTypeConfiguration<T
         builder.Property(o => o.SessionId).HasMaxLength(255);
         builder.HasIndex(o => o.SessionId);
         builder.Property(o => o.PaymentIntentId).HasMaxLength(255);
+        builder.HasIndex(o => new { o.Status, o.CreatedAtUnixMs });
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Property(o => o.State);
     }

@@ -58,6 +58,22 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
         return [.. records.Select(Restore)];
     }
 
+    public async Task<IReadOnlyList<Guid>> ListToReconcileAsync(DateTimeOffset awaitingCreatedBefore, DateTimeOffset closedSince, int limit, CancellationToken cancellationToken)
+    {
+        var awaiting = nameof(TopUpStatus.AwaitingPayment);
+        string[] closed = [nameof(TopUpStatus.Failed), nameof(TopUpStatus.Expired), nameof(TopUpStatus.Cancelled)];
+        var before = awaitingCreatedBefore.ToUnixTimeMilliseconds();
+        var since = closedSince.ToUnixTimeMilliseconds();
+        return await db.Set<TopUpOrderRecord>().AsNoTracking()
+            .Where(o => (o.Status == awaiting && o.CreatedAtUnixMs < before)
+                || (closed.Contains(o.Status) && o.CreatedAtUnixMs >= since)
+                || o.OpenRefunds > 0)
+            .OrderBy(o => o.CreatedAtUnixMs)
+            .Take(limit)
+            .Select(o => o.Id)
+            .ToListAsync(cancellationToken);
+    }
+
     public void Dispose() => db.SavingChanges -= WriteBack;
 
     private TopUpOrder? Track(TopUpOrderRecord? record)
@@ -97,6 +113,7 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
         record.Status = snapshot.Status;
         record.SessionId = snapshot.SessionId;
         record.PaymentIntentId = snapshot.PaymentIntentId;
+        record.OpenRefunds = snapshot.Refunds.Count(r => r.Status == nameof(Domain.Refunds.RefundStatus.Pending));
         record.Version = snapshot.Version;
         record.State = JsonSerializer.Serialize(snapshot, Json);
     }

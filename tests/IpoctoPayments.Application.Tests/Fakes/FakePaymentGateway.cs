@@ -28,6 +28,14 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
     /// <summary>What the provider answers a refund with at once.</summary>
     public SubmittedRefundStatus RefundStatus { get; set; } = SubmittedRefundStatus.Pending;
 
+    /// <summary>What the provider reports about each order's payment when asked (reconciliation); unknown when unset.</summary>
+    public Dictionary<Guid, PaymentLookupResult> Payments { get; } = [];
+
+    /// <summary>What the provider reports about each refund when asked.</summary>
+    public Dictionary<Guid, SubmittedRefundStatus> RefundStates { get; } = [];
+
+    public int Lookups { get; private set; }
+
     public Task<OpenedSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -56,6 +64,22 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
         ThrowIfUnavailable();
         Refunds.Add(request);
         return Task.FromResult(new SubmittedRefund($"re_{Refunds.Count}", RefundStatus, RefundStatus == SubmittedRefundStatus.Failed ? "declined" : null));
+    }
+
+    public Task<PaymentLookupResult> LookUpPaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        ThrowIfUnavailable();
+        Lookups++;
+        return Task.FromResult(Payments.GetValueOrDefault(lookup.OrderId) ?? new PaymentLookupResult(ProviderPaymentStatus.Unknown));
+    }
+
+    public Task<SubmittedRefundStatus?> LookUpRefundAsync(RefundLookup lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        ThrowIfUnavailable();
+        Lookups++;
+        return Task.FromResult(RefundStates.TryGetValue(lookup.RefundId, out var state) ? state : (SubmittedRefundStatus?)null);
     }
 
     private void ThrowIfUnavailable()

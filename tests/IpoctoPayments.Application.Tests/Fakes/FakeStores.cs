@@ -47,6 +47,18 @@ public sealed class FakeTopUpOrders(FakeDatabase database, FakeSession session) 
         var start = after is { } cursor ? newestFirst.FindIndex(o => o.Id == cursor) + 1 : 0;
         return Task.FromResult<IReadOnlyList<TopUpOrder>>([.. newestFirst.Skip(start).Take(limit).Select(TopUpOrder.Restore)]);
     }
+
+    public Task<IReadOnlyList<Guid>> ListToReconcileAsync(DateTimeOffset awaitingCreatedBefore, DateTimeOffset closedSince, int limit, CancellationToken cancellationToken)
+    {
+        string[] closed = [nameof(TopUpStatus.Failed), nameof(TopUpStatus.Expired), nameof(TopUpStatus.Cancelled)];
+        return Task.FromResult<IReadOnlyList<Guid>>([.. database.Orders
+            .Where(o => (o.Status == nameof(TopUpStatus.AwaitingPayment) && o.CreatedAt < awaitingCreatedBefore)
+                || (closed.Contains(o.Status) && o.CreatedAt >= closedSince)
+                || o.Refunds.Any(r => r.Status == nameof(Domain.Refunds.RefundStatus.Pending)))
+            .OrderBy(o => o.CreatedAt)
+            .Take(limit)
+            .Select(o => o.Id)]);
+    }
 }
 
 public sealed class FakeIdempotencyRecords(FakeDatabase database, FakeSession session) : IIdempotencyRecords

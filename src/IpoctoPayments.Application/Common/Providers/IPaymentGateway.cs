@@ -14,6 +14,12 @@ public interface IPaymentGateway
     Task<OpenedSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken cancellationToken);
 
     Task<SubmittedRefund> RefundAsync(RefundSubmission request, CancellationToken cancellationToken);
+
+    /// <summary>What the provider says about an order's payment now: the pull that stands in for a webhook that never came.</summary>
+    Task<PaymentLookupResult> LookUpPaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken);
+
+    /// <summary>What the provider says about a refund now.</summary>
+    Task<SubmittedRefundStatus?> LookUpRefundAsync(RefundLookup lookup, CancellationToken cancellationToken);
 }
 
 /// <summary>Finds the gateway of a provider.</summary>
@@ -48,6 +54,28 @@ public sealed record RefundSubmission(
     string? PaymentIntentId,
     Money Amount,
     string IdempotencyKey);
+
+public sealed record PaymentLookup(Guid OrderId, string? SessionId, string? PaymentIntentId);
+
+public enum ProviderPaymentStatus
+{
+    /// <summary>Still open or in flight.</summary>
+    Pending,
+
+    Paid,
+
+    Failed,
+
+    /// <summary>Closed unpaid (expired, cancelled).</summary>
+    Expired,
+
+    /// <summary>The provider does not know the payment.</summary>
+    Unknown,
+}
+
+public sealed record PaymentLookupResult(ProviderPaymentStatus Status, string? PaymentIntentId = null, string? ProviderCode = null);
+
+public sealed record RefundLookup(Guid OrderId, Guid RefundId, string? SessionId, string? PaymentIntentId);
 
 public enum SubmittedRefundStatus
 {

@@ -5,17 +5,24 @@ using IpoctoPayments.Application.Ledger;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Ledger;
+using IpoctoPayments.Domain.PaymentMethods;
 using Mediator;
 
 namespace IpoctoPayments.Application.Refunds.RequestRefund;
 
-internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, RefundSubmitter submitter, TimeProvider clock)
+internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, RefundSubmitter submitter, PaymentMethodCatalogue catalogue, TimeProvider clock)
     : ICommandHandler<RequestRefundCommand, RequestRefundResult>
 {
     public async ValueTask<RequestRefundResult> Handle(RequestRefundCommand command, CancellationToken cancellationToken)
     {
         var order = await orders.FindAsync(command.TopUpId, cancellationToken) ?? throw TopUpErrors.NotFound(command.TopUpId);
         var now = clock.GetUtcNow();
+        if (!catalogue.IsRefundable(order))
+        {
+            throw AppException.Unprocessable("refund_not_supported",
+                $"{order.PaymentMethodCode} payments cannot be refunded through {order.Provider}; the balance keeps the top-up.");
+        }
+
         if (command.Currency is not null && !string.Equals(command.Currency, order.Credit.Currency.Code, StringComparison.OrdinalIgnoreCase))
         {
             throw AppException.Invalid("currency_mismatch", $"Refunds of order {order.Number} are in {order.Credit.Currency}.", "amount.currency");

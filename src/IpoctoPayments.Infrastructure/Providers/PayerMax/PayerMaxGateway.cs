@@ -75,6 +75,41 @@ internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalo
         }, null);
     }
 
+    public async Task<PaymentLookupResult> LookUpPaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        var response = await CallAsync(() => client.OrderQueryAsync(TradeNumberOf(lookup.OrderId), cancellationToken));
+        if (response.Code == "ORDER_NOT_EXIST")
+        {
+            return new PaymentLookupResult(ProviderPaymentStatus.Unknown);
+        }
+
+        return Accepted(response).Status switch
+        {
+            "SUCCESS" => new PaymentLookupResult(ProviderPaymentStatus.Paid),
+            "FAILED" => new PaymentLookupResult(ProviderPaymentStatus.Failed, ProviderCode: response.Data!.ResultCode),
+            "CLOSED" => new PaymentLookupResult(ProviderPaymentStatus.Expired),
+            _ => new PaymentLookupResult(ProviderPaymentStatus.Pending),
+        };
+    }
+
+    public async Task<SubmittedRefundStatus?> LookUpRefundAsync(RefundLookup lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        var response = await CallAsync(() => client.RefundQueryAsync(TradeNumberOf(lookup.RefundId), cancellationToken));
+        if (response.Code == "ORDER_NOT_EXIST")
+        {
+            return null;
+        }
+
+        return Accepted(response).Status switch
+        {
+            "REFUND_SUCCESS" => SubmittedRefundStatus.Succeeded,
+            "REFUND_FAILED" => SubmittedRefundStatus.Failed,
+            _ => SubmittedRefundStatus.Pending,
+        };
+    }
+
     private TData Accepted<TData>(PayerMaxResponse<TData> response)
         where TData : class
     {

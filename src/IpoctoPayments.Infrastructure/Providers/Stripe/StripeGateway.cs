@@ -93,6 +93,58 @@ internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
         }, refund.FailureReason);
     }
 
+    public async Task<PaymentLookupResult> LookUpPaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        if (lookup.SessionId is null)
+        {
+            return new PaymentLookupResult(ProviderPaymentStatus.Unknown);
+        }
+
+        var session = await CallAsync(() => stripe.V1.Checkout.Sessions.GetAsync(
+            lookup.SessionId, new SessionGetOptions { Expand = ["payment_intent"] }, cancellationToken: cancellationToken));
+
+        // A session reported expired can still have taken the money later (the bank-sync delay): the PaymentIntent says.
+        var intent = session.PaymentIntent;
+        if (intent?.Status == "succeeded" || (session.Status == "complete" && session.PaymentStatus == "paid"))
+        {
+            return new PaymentLookupResult(ProviderPaymentStatus.Paid, session.PaymentIntentId);
+        }
+
+        return session.Status switch
+        {
+            "expired" => new PaymentLookupResult(ProviderPaymentStatus.Expired, session.PaymentIntentId),
+            "complete" when intent?.Status is "canceled" or "requires_payment_method" =>
+                new PaymentLookupResult(ProviderPaymentStatus.Failed, session.PaymentIntentId, intent.LastPaymentError?.DeclineCode ?? intent.LastPaymentError?.Code),
+            _ => new PaymentLookupResult(ProviderPaymentStatus.Pending, session.PaymentIntentId),
+        };
+    }
+
+    public async Task<SubmittedRefundStatus?> LookUpRefundAsync(RefundLookup lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        var paymentIntentId = lookup.PaymentIntentId;
+        if (paymentIntentId is null && lookup.SessionId is not null)
+        {
+            paymentIntentId = (await CallAsync(() => stripe.V1.Checkout.Sessions.GetAsync(lookup.SessionId, cancellationToken: cancellationToken))).PaymentIntentId;
+        }
+
+        if (paymentIntentId is null)
+        {
+            return null;
+        }
+
+        var refunds = await CallAsync(() => stripe.V1.Refunds.ListAsync(new RefundListOptions { PaymentIntent = paymentIntentId, Limit = 100 }, cancellationToken: cancellationToken));
+        var refund = refunds.Data.FirstOrDefault(r => r.Metadata?.GetValueOrDefault(StripeMetadata.RefundId) == lookup.RefundId.ToString());
+        return refund?.Status switch
+        {
+            "succeeded" => SubmittedRefundStatus.Succeeded,
+            "failed" or "canceled" => SubmittedRefundStatus.Failed,
+            null => null,
+            _ => SubmittedRefundStatus.Pending,
+        };
+    }
+
     /// <summary>ipocto's method codes that narrow Stripe's page; cards (with Apple Pay and Google Pay) need no narrowing.</summary>
     private static List<string>? StripeMethodTypes(string? methodCode) => methodCode switch
     {

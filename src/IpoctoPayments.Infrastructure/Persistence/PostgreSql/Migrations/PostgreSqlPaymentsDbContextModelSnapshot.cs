@@ -175,6 +175,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("OpenRefunds")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PaymentIntentId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -209,6 +212,8 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("SessionId");
 
                     b.HasIndex("AccountId", "CreatedAtUnixMs");
+
+                    b.HasIndex("Status", "CreatedAtUnixMs");
 
                     b.ToTable("topup_orders", (string)null);
                 });

@@ -175,6 +175,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int>("OpenRefunds")
+                        .HasColumnType("int");
+
                     b.Property<string>("PaymentIntentId")
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
@@ -209,6 +212,8 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("SessionId");
 
                     b.HasIndex("AccountId", "CreatedAtUnixMs");
+
+                    b.HasIndex("Status", "CreatedAtUnixMs");
 
                     b.ToTable("topup_orders", (string)null);
                 });

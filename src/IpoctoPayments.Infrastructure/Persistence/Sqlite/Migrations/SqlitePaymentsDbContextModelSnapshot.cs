@@ -166,6 +166,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OpenRefunds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PaymentIntentId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -200,6 +203,8 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("SessionId");
 
                     b.HasIndex("AccountId", "CreatedAtUnixMs");
+
+                    b.HasIndex("Status", "CreatedAtUnixMs");
 
                     b.ToTable("topup_orders", (string)null);
                 });

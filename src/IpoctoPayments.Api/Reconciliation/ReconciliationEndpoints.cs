@@ -1,0 +1,16 @@
+using IpoctoPayments.Api.Common;
+using IpoctoPayments.Application.Reconciliation;
+
+namespace IpoctoPayments.Api.Reconciliation;
+
+internal static class ReconciliationEndpoints
+{
+    public static void MapReconciliationEndpoints(this IEndpointRouteBuilder api) =>
+        api.MapPost("/reconciliation/runs", async (ReconciliationRun run, CancellationToken ct) => TypedResults.Ok(await run.RunAsync(ct)))
+            .WithTags("Reconciliation")
+            .RequireAuthorization(Scopes.Admin)
+            .WithName("RunReconciliation")
+            .WithSummary("Checks with the providers the orders whose outcome may have been missed, and applies what they report (admin scope).")
+            .WithDescription("Orders still awaiting payment past their window, orders failed or expired within the window (a late capture is refunded "
+                + "automatically, or credited by configuration), and refunds not yet settled. Running it twice, or on two instances at once, changes things once.");
+}

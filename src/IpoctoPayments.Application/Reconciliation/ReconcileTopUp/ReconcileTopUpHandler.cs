@@ -1,0 +1,93 @@
+using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Domain.Refunds;
+using IpoctoPayments.Domain.TopUps;
+using Mediator;
+
+namespace IpoctoPayments.Application.Reconciliation.ReconcileTopUp;
+
+/// <summary>
+/// What the provider reports becomes an event with an id of its own (order or refund + state), applied through the
+/// same processor as webhooks: a second run, or a second instance running at once, meets it in the inbox and does nothing.
+/// </summary>
+internal sealed class ReconcileTopUpHandler(ITopUpOrders orders, IPaymentGateways gateways, ProviderEventProcessor processor, TimeProvider clock)
+    : ICommandHandler<ReconcileTopUpCommand, ReconciledTopUp>
+{
+    public async ValueTask<ReconciledTopUp> Handle(ReconcileTopUpCommand command, CancellationToken cancellationToken)
+    {
+        var order = await orders.FindAsync(command.TopUpId, cancellationToken) ?? throw TopUpErrors.NotFound(command.TopUpId);
+        var before = StatusNames.Of(order.Status);
+        var gateway = gateways.For(order.Provider);
+        var actions = new List<string>();
+        try
+        {
+            if (order.Status is TopUpStatus.AwaitingPayment or TopUpStatus.Failed or TopUpStatus.Expired or TopUpStatus.Cancelled)
+            {
+                var payment = await gateway.LookUpPaymentAsync(new PaymentLookup(order.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken);
+                if (PaymentEvent(order, payment) is { } paymentEvent)
+                {
+                    actions.Add(Describe(await processor.ApplyAsync(paymentEvent, cancellationToken), $"provider reports the payment {StatusNames.Of(payment.Status)}"));
+                }
+            }
+
+            foreach (var refund in order.Refunds.Where(r => r.Status == RefundStatus.Pending).ToList())
+            {
+                var state = await gateway.LookUpRefundAsync(new RefundLookup(order.Id, refund.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken);
+                if (RefundEvent(order, refund, state) is { } refundEvent)
+                {
+                    actions.Add(Describe(await processor.ApplyAsync(refundEvent, cancellationToken), $"provider reports refund {refund.Id} {StatusNames.Of(state!.Value)}"));
+                }
+            }
+        }
+        catch (ProviderUnavailableException exception)
+        {
+            throw new AppException(new AppError(ErrorKind.ProviderUnavailable, "provider_unavailable", $"Could not ask {ProviderNames.Of(order.Provider)}: {exception.Message}"));
+        }
+
+        return new ReconciledTopUp(order.Id, order.Number.Value, before, StatusNames.Of(order.Status), actions);
+    }
+
+    private ProviderEvent? PaymentEvent(TopUpOrder order, PaymentLookupResult payment)
+    {
+        var kind = payment.Status switch
+        {
+            ProviderPaymentStatus.Paid => ProviderEventKind.Paid,
+            ProviderPaymentStatus.Failed when order.Status == TopUpStatus.AwaitingPayment => ProviderEventKind.Failed,
+            ProviderPaymentStatus.Expired when order.Status == TopUpStatus.AwaitingPayment => ProviderEventKind.Expired,
+            _ => (ProviderEventKind?)null,
+        };
+        return kind is null ? null : new ProviderEvent(
+            order.Provider, $"reconcile:{order.Id:N}:{StatusNames.Of(payment.Status)}", $"reconciliation.payment_{StatusNames.Of(payment.Status)}", kind.Value, clock.GetUtcNow())
+        {
+            OrderId = order.Id,
+            PaymentIntentId = payment.PaymentIntentId,
+            ProviderCode = payment.ProviderCode,
+        };
+    }
+
+    private ProviderEvent? RefundEvent(TopUpOrder order, Refund refund, SubmittedRefundStatus? state)
+    {
+        var kind = state switch
+        {
+            SubmittedRefundStatus.Succeeded => ProviderEventKind.RefundSucceeded,
+            SubmittedRefundStatus.Failed => ProviderEventKind.RefundFailed,
+            _ => (ProviderEventKind?)null,
+        };
+        return kind is null ? null : new ProviderEvent(
+            order.Provider, $"reconcile:{refund.Id:N}:{StatusNames.Of(state!.Value)}", $"reconciliation.refund_{StatusNames.Of(state.Value)}", kind.Value, clock.GetUtcNow())
+        {
+            OrderId = order.Id,
+            RefundId = refund.Id,
+        };
+    }
+
+    private static string Describe(WebhookOutcome outcome, string what) => outcome switch
+    {
+        WebhookOutcome.Applied => $"{what}: applied",
+        WebhookOutcome.Duplicate => $"{what}: already applied",
+        _ => $"{what}: nothing to change",
+    };
+}

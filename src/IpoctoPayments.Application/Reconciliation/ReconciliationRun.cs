@@ -1,0 +1,42 @@
+using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Reconciliation.FindTopUpsToReconcile;
+using IpoctoPayments.Application.Reconciliation.ReconcileTopUp;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IpoctoPayments.Application.Reconciliation;
+
+/// <summary>One pass over the orders to reconcile, each in its own scope and transaction; one order's trouble does not stop the others.</summary>
+public sealed class ReconciliationRun(IServiceScopeFactory scopes, ILogger<ReconciliationRun> logger)
+{
+    public async Task<ReconciliationReport> RunAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Guid> candidates;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            candidates = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new FindTopUpsToReconcileQuery(), cancellationToken);
+        }
+
+        var reconciled = new List<ReconciledTopUp>();
+        var failed = new List<string>();
+        foreach (var id in candidates)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            try
+            {
+                reconciled.Add(await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReconcileTopUpCommand(id), cancellationToken));
+            }
+            catch (AppException exception)
+            {
+                logger.LogWarning("Reconciling top-up {TopUpId} failed: {Code}", id, exception.Error.Code);
+                failed.Add($"{id}: {exception.Error.Code}");
+            }
+        }
+
+        return new ReconciliationReport(candidates.Count, [.. reconciled.Where(r => r.Actions.Count > 0)], failed);
+    }
+}
+
+/// <summary>How many orders were checked, what changed, and which could not be checked.</summary>
+public sealed record ReconciliationReport(int Checked, IReadOnlyList<ReconciledTopUp> Changed, IReadOnlyList<string> Failed);

@@ -1,0 +1,97 @@
+using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Application.Refunds.RequestRefund;
+using IpoctoPayments.Application.Support.GetOrderTimeline;
+using IpoctoPayments.Application.TopUps.GetTopUp;
+using IpoctoPayments.Application.Webhooks;
+using static IpoctoPayments.Application.Tests.PaymentsHarness;
+
+namespace IpoctoPayments.Application.Tests;
+
+public sealed class ReconciliationTests : ApplicationTest
+{
+    private static readonly TimeSpan PastThePaymentWindow = TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task A_payment_whose_webhook_never_came_is_credited_once_however_often_reconciliation_runs()
+    {
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
+        App.Stripe.Payments[topUp.Id] = new PaymentLookupResult(ProviderPaymentStatus.Paid, "pi_missed");
+        App.Clock.Advance(PastThePaymentWindow);
+
+        var first = await App.Reconcile();
+        var second = await App.Reconcile();
+
+        Assert.Equal(topUp.Id, Assert.Single(first.Changed).TopUpId);
+        Assert.Empty(second.Changed);
+        Assert.Equal("succeeded", (await App.Ask(new GetTopUpQuery(Account, topUp.Id))).Status);
+        Assert.Equal("20.00", await App.Balance());
+        Assert.Single(App.Database.Journal.Postings);
+    }
+
+    [Fact]
+    public async Task An_order_still_inside_its_payment_window_is_left_alone()
+    {
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
+        App.Stripe.Payments[topUp.Id] = new PaymentLookupResult(ProviderPaymentStatus.Paid);
+
+        var report = await App.Reconcile();
+
+        Assert.Equal(0, report.Checked);
+        Assert.Equal(0, App.Stripe.Lookups);
+        Assert.Equal("0.00", await App.Balance());
+    }
+
+    [Fact]
+    public async Task A_late_capture_found_on_an_expired_order_is_refunded_with_the_guides_promise()
+    {
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
+        await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
+        App.Stripe.Payments[topUp.Id] = new PaymentLookupResult(ProviderPaymentStatus.Paid, "pi_late");
+
+        await App.Reconcile();
+
+        var timeline = await App.Ask(new GetOrderTimelineQuery(topUp.OrderNumber));
+        Assert.Equal("late_capture", timeline.TopUp.Status);
+        Assert.Single(App.Stripe.Refunds);
+        Assert.Equal("0.00", await App.Balance());
+        Assert.Contains(timeline.Timeline, e => e.Message.Contains("1-7 business days", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_expiry_the_provider_reports_closes_an_order_whose_webhook_was_lost()
+    {
+        var topUp = await App.CreateTopUp(PayerMaxGCash("10.00"));
+        App.PayerMax.Payments[topUp.Id] = new PaymentLookupResult(ProviderPaymentStatus.Expired);
+        App.Clock.Advance(PastThePaymentWindow);
+
+        await App.Reconcile();
+
+        var order = await App.Ask(new GetTopUpQuery(Account, topUp.Id));
+        Assert.Equal(("expired", "payment_expired"), (order.Status, order.Failure?.Code));
+    }
+
+    [Fact]
+    public async Task A_refund_the_provider_settled_without_telling_is_confirmed()
+    {
+        var topUp = await App.PaidTopUp(StripeCard("20.00"));
+        var refund = (await App.Send(new RequestRefundCommand(topUp.Id, null, null, "refund-1"))).Refund;
+        App.Stripe.RefundStates[refund.Id] = SubmittedRefundStatus.Succeeded;
+
+        await App.Reconcile();
+
+        Assert.Equal("refunded", (await App.Ask(new GetTopUpQuery(Account, topUp.Id))).Status);
+    }
+
+    [Fact]
+    public async Task A_provider_that_cannot_be_reached_is_reported_and_the_order_stays_as_it_was()
+    {
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
+        App.Clock.Advance(PastThePaymentWindow);
+        App.Stripe.Unavailable = true;
+
+        var report = await App.Reconcile();
+
+        Assert.Single(report.Failed);
+        Assert.Equal("awaiting_payment", (await App.Ask(new GetTopUpQuery(Account, topUp.Id))).Status);
+    }
+}
