@@ -27,6 +27,8 @@ let token = null;
 let countries = [];
 let idempotencyKey = null;
 let methodsRequest = 0;
+// Method names by provider and code, for the history table (orders carry only the method's code).
+const methodNames = new Map();
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -99,6 +101,7 @@ async function loadMethods() {
   const method = $("method");
   try {
     const view = await call(`${api}/payment-methods?${query}`);
+    rememberNames(view);
     if (request !== methodsRequest) return;
     $("form-error").textContent = "";
     offered.replaceChildren(
@@ -143,6 +146,15 @@ async function loadMethods() {
     $("form-error").textContent = describe(error);
     $("topup-button").disabled = true;
   }
+}
+
+function rememberNames(view) {
+  for (const m of [...view.offered, ...view.unavailable]) methodNames.set(`${m.provider}/${m.code}`, m.name);
+}
+
+// Every method of both providers comes back, offered or with its reason, whatever the country.
+async function loadMethodNames() {
+  rememberNames(await call(`${api}/payment-methods?country=${defaultCountry.stripe}`));
 }
 
 function reasonItem(unavailable) {
@@ -204,7 +216,7 @@ async function loadHistory() {
         number,
         el("td", new Date(t.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })),
         el("td", providerNames[t.provider] ?? t.provider),
-        el("td", t.paymentMethod ?? "—"),
+        el("td", t.paymentMethod ? methodNames.get(`${t.provider}/${t.paymentMethod}`) ?? t.paymentMethod : "Chosen on the payment page"),
         el("td", money(t.amount), "num"),
         el("td", money(t.charge), "num"),
       );
@@ -227,6 +239,10 @@ async function showResult(id, cancelled) {
   const started = Date.now();
   let order = await call(`${api}/topups/${encodeURIComponent(id)}`);
   renderResult(order, cancelled, false);
+  // A next top-up most likely goes the same way: the form starts from this order's partner and country.
+  $(`provider-${order.provider}`).checked = true;
+  $("country").value = order.country;
+  loadMethods();
   while (order.status === "awaiting_payment" && !cancelled && Date.now() - started < pollForMs) {
     await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
     order = await call(`${api}/topups/${encodeURIComponent(id)}`);
@@ -243,7 +259,8 @@ function renderResult(order, cancelled, settled) {
   $("result-order-number").textContent = order.orderNumber;
   $("result-amount").textContent = money(order.amount);
   $("result-charge").textContent = order.exchangeRate ? `${money(order.charge)} (${order.exchangeRate})` : money(order.charge);
-  $("result-provider").textContent = [providerNames[order.provider], order.paymentMethod].filter(Boolean).join(" · ");
+  const method = order.paymentMethod && (methodNames.get(`${order.provider}/${order.paymentMethod}`) ?? order.paymentMethod);
+  $("result-provider").textContent = [providerNames[order.provider], method].filter(Boolean).join(" · ");
 
   // A final failure, or else the last declined attempt while the payment page is still open.
   const error = order.failure ?? (order.status === "awaiting_payment" ? order.attempts.at(-1)?.error : null);
@@ -315,9 +332,10 @@ async function start() {
   $("topup-form").addEventListener("submit", topUp);
 
   const params = new URLSearchParams(location.search);
-  const loads = [loadMethods(), loadBalance(), loadHistory()];
-  if (params.get("topup")) loads.push(showResult(params.get("topup"), params.get("cancelled") === "true"));
   try {
+    await loadMethodNames();
+    const loads = [loadMethods(), loadBalance(), loadHistory()];
+    if (params.get("topup")) loads.push(showResult(params.get("topup"), params.get("cancelled") === "true"));
     await Promise.all(loads);
   } catch (error) {
     $("form-error").textContent = describe(error);
