@@ -47,11 +47,8 @@ public sealed class SandboxTests
         var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(checkout, "Pay"),
             ("card_number", "4242 4242 4242 4242"), ("card_expiry", "12 / 34"), ("card_cvc", "123"));
 
-        Assert.StartsWith(new Uri(sandbox.BaseUrl, $"/?topup={id}").AbsoluteUri, back.AbsoluteUri, StringComparison.Ordinal);
         Assert.Contains("ipocto console", await HostedPages.GetAsync(sandbox.Browser, back.AbsoluteUri), StringComparison.Ordinal);
-        var order = await sandbox.WaitUntilSettledAsync(id);
-        Assert.Equal("succeeded", order.GetProperty("status").GetString());
-        Assert.Equal("20.00", await sandbox.BalanceAsync());
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "20.00");
     }
 
     [Fact]
@@ -86,9 +83,7 @@ public sealed class SandboxTests
         var checkout = await HostedPages.GetAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!);
         var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(checkout, "Simulate scan"));
 
-        Assert.StartsWith(new Uri(sandbox.BaseUrl, $"/?topup={id}").AbsoluteUri, back.AbsoluteUri, StringComparison.Ordinal);
-        Assert.Equal("succeeded", (await sandbox.WaitUntilSettledAsync(id)).GetProperty("status").GetString());
-        Assert.Equal("15.00", await sandbox.BalanceAsync());
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "15.00");
     }
 
     [Fact]
@@ -105,9 +100,7 @@ public sealed class SandboxTests
         var wallet = await HostedPages.GetAsync(sandbox.Browser, HostedPages.Link(method, "Open wallet app"));
         var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(wallet, "Confirm payment"), ("action", "confirm"));
 
-        Assert.StartsWith(new Uri(sandbox.BaseUrl, $"/?topup={id}").AbsoluteUri, back.AbsoluteUri, StringComparison.Ordinal);
-        Assert.Equal("succeeded", (await sandbox.WaitUntilSettledAsync(id)).GetProperty("status").GetString());
-        Assert.Equal("10.00", await sandbox.BalanceAsync());
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "10.00");
     }
 
     [Fact]
@@ -122,10 +115,9 @@ public sealed class SandboxTests
         var cashier = await HostedPages.GetAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!);
         var method = await HostedPages.GetAsync(sandbox.Browser, HostedPages.Link(cashier, "Pay with E.SUN Bank"));
         var bank = await HostedPages.GetAsync(sandbox.Browser, HostedPages.Link(method, "Continue to bank"));
-        await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(bank, "Authorise"), ("username", "demo"), ("password", "demo"), ("action", "confirm"));
+        var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(bank, "Authorise"), ("username", "demo"), ("password", "demo"), ("action", "confirm"));
 
-        Assert.Equal("succeeded", (await sandbox.WaitUntilSettledAsync(id)).GetProperty("status").GetString());
-        Assert.Equal("25.00", await sandbox.BalanceAsync());
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "25.00");
     }
 
     [Fact]
@@ -141,5 +133,13 @@ public sealed class SandboxTests
         Assert.Equal(
             [second.GetProperty("orderNumber").GetString()!, first.GetProperty("orderNumber").GetString()!],
             page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("orderNumber").GetString()!).ToArray());
+    }
+
+    /// <summary>Guide step 5: the provider sends the customer back to the console page, and the webhook credits the balance.</summary>
+    private static async Task AssertBackOnTheConsoleAndCreditedAsync(RunningSandbox sandbox, string id, Uri back, string balance)
+    {
+        Assert.StartsWith(new Uri(sandbox.BaseUrl, $"/?topup={id}").AbsoluteUri, back.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal("succeeded", (await sandbox.WaitUntilSettledAsync(id)).GetProperty("status").GetString());
+        Assert.Equal(balance, await sandbox.BalanceAsync());
     }
 }
