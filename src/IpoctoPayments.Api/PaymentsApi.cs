@@ -21,6 +21,7 @@ public static class PaymentsApi
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPaymentsAuthentication();
+        builder.AddPaymentsRateLimits();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("code", ApiExceptionHandler.CodeForStatus(context.ProblemDetails.Status)));
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -39,6 +40,7 @@ public static class PaymentsApi
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
 

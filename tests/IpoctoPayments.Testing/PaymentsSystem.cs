@@ -30,11 +30,14 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
     private readonly WebApplication simulator;
     private readonly WebApplicationFactory<Program> api;
+    private readonly Func<WebApplicationFactory<Program>> newInstance;
+    private readonly List<WebApplicationFactory<Program>> instances = [];
 
-    private PaymentsSystem(WebApplication simulator, WebApplicationFactory<Program> api, FakeTimeProvider clock)
+    private PaymentsSystem(WebApplication simulator, Func<WebApplicationFactory<Program>> newInstance, FakeTimeProvider clock)
     {
         this.simulator = simulator;
-        this.api = api;
+        this.newInstance = newInstance;
+        api = newInstance();
         Clock = clock;
         Simulator = simulator.GetTestClient();
         Simulator.BaseAddress = new Uri(SimulatorBase);
@@ -77,6 +80,9 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["PayerMax:NotifyUrl"] = $"{ApiBase}/webhooks/payermax",
             // Tests run reconciliation on demand (POST /api/v1/reconciliation/runs), not on a timer.
             ["Reconciliation:Interval"] = "00:00:00",
+
+            // The limiter runs on the wall clock; tests that are not about it should never meet it.
+            ["RateLimits:TopUpsPerMinute"] = "100000",
             ["ExchangeRates:Rates:USD:PHP"] = "56.25",
             ["ExchangeRates:Rates:USD:IDR"] = "16250",
             ["ExchangeRates:Rates:USD:SGD"] = "1.35",
@@ -86,7 +92,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var api = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        WebApplicationFactory<Program> NewInstance() => new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Testing");
             foreach (var (key, value) in configuration)
@@ -101,8 +107,20 @@ public sealed class PaymentsSystem : IAsyncDisposable
                 services.AddHttpClient(DependencyInjection.PayerMaxHttpClient).ConfigurePrimaryHttpMessageHandler(simulatorServer.CreateHandler);
             });
         });
-        toApi.Target = api.Server.CreateHandler();
-        return new PaymentsSystem(simulator, api, clock);
+        var system = new PaymentsSystem(simulator, NewInstance, clock);
+        toApi.Target = system.api.Server.CreateHandler();
+        return system;
+    }
+
+    /// <summary>
+    /// Another API instance on the same database, as behind a load balancer; the simulator's webhooks still go to the
+    /// first. Returns a client for a caller with the given token (none: anonymous, as providers call).
+    /// </summary>
+    public HttpClient AnotherInstance(string? token = null)
+    {
+        var instance = newInstance();
+        instances.Add(instance);
+        return Client(instance, token);
     }
 
     /// <summary>A client of the API with a bearer token for one account, as the console calls it for a customer.</summary>
@@ -114,9 +132,11 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
     public HttpClient Anonymous() => Client(token: null);
 
-    public HttpClient Client(string? token)
+    public HttpClient Client(string? token) => Client(api, token);
+
+    private static HttpClient Client(WebApplicationFactory<Program> instance, string? token)
     {
-        var client = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(ApiBase), AllowAutoRedirect = false });
+        var client = instance.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(ApiBase), AllowAutoRedirect = false });
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -141,6 +161,11 @@ public sealed class PaymentsSystem : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Simulator.Dispose();
+        foreach (var instance in instances)
+        {
+            await instance.DisposeAsync();
+        }
+
         await api.DisposeAsync();
         await simulator.StopAsync();
         await simulator.DisposeAsync();

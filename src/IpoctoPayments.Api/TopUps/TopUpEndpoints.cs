@@ -20,6 +20,7 @@ internal static class TopUpEndpoints
         var topUps = api.MapGroup("/topups").WithTags("Top-ups").RequireAuthorization(Scopes.Account);
 
         topUps.MapPost("/", CreateAsync)
+            .RequireRateLimiting(RateLimits.CreateTopUp)
             .WithName("CreateTopUp")
             .WithSummary("Creates a top-up and opens the provider's payment page.")
             .WithDescription("Send the customer to `paymentUrl`. The balance is credited when the provider confirms the payment. "
@@ -30,6 +31,7 @@ internal static class TopUpEndpoints
             .Produces<TopUpView>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         topUps.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
