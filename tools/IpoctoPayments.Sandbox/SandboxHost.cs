@@ -23,8 +23,6 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>Where the console page is, and the base of every other address.</summary>
     public Uri BaseUrl { get; }
 
-    public IServiceProvider Services => app.Services;
-
     /// <summary>Builds and starts the sandbox; <paramref name="args"/> take the usual <c>--urls</c> and <c>--Section:Key=value</c> overrides.</summary>
     public static async Task<SandboxHost> StartAsync(string[] args, CancellationToken cancellationToken = default)
     {

@@ -41,6 +41,11 @@ function money(view) {
   return view ? `${view.amount} ${view.currency}` : "";
 }
 
+// Only web addresses are followed: a payment page URL is never run as script.
+function webUrl(url) {
+  return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+}
+
 function countryName(code) {
   try {
     return regionNames.of(code) || code;
@@ -188,8 +193,10 @@ async function topUp(event) {
         returnUrl: `${location.origin}/`,
       }),
     });
+    const target = webUrl(order.paymentUrl);
+    if (!target) throw new Error("The payment partner gave no payment page for this order.");
     button.textContent = `Redirecting to ${providerNames[order.provider]}…`;
-    location.assign(order.paymentUrl);
+    location.assign(target);
   } catch (error) {
     $("form-error").textContent = describe(error);
     if (error.code) idempotencyKey = null;
@@ -273,9 +280,9 @@ function renderResult(order, cancelled, settled) {
 
   const actions = $("result-actions");
   actions.replaceChildren();
-  if (order.status === "awaiting_payment" && order.paymentUrl) {
+  if (order.status === "awaiting_payment" && webUrl(order.paymentUrl)) {
     const back = el("a", "Return to the payment page", "button-link");
-    back.href = order.paymentUrl;
+    back.href = webUrl(order.paymentUrl);
     actions.append(back);
   }
 }
