@@ -14,6 +14,18 @@ internal static partial class HostedPages
         return html;
     }
 
+    /// <summary>Opens <paramref name="url"/> and follows links by their text, as a customer clicks through; returns the last page.</summary>
+    public static async Task<string> FollowAsync(HttpClient browser, string url, params string[] links)
+    {
+        var page = await GetAsync(browser, url);
+        foreach (var link in links)
+        {
+            page = await GetAsync(browser, Link(page, link));
+        }
+
+        return page;
+    }
+
     /// <summary>The target of the link whose text is <paramref name="text"/>.</summary>
     public static string Link(string html, string text)
     {

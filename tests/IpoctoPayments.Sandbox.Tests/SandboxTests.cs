@@ -95,9 +95,7 @@ public sealed class SandboxTests
         var topUp = await sandbox.TopUpAsync("10.00", "payermax", "PH", "gcash");
         var id = topUp.GetProperty("id").GetString()!;
         Assert.Equal("562.50", topUp.GetProperty("charge").GetProperty("amount").GetString());
-        var cashier = await HostedPages.GetAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!);
-        var method = await HostedPages.GetAsync(sandbox.Browser, HostedPages.Link(cashier, "Pay with GCash"));
-        var wallet = await HostedPages.GetAsync(sandbox.Browser, HostedPages.Link(method, "Open wallet app"));
+        var wallet = await HostedPages.FollowAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!, "Pay with GCash", "Open wallet app");
         var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(wallet, "Confirm payment"), ("action", "confirm"));
 
         await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "10.00");
@@ -112,9 +110,7 @@ public sealed class SandboxTests
         var topUp = await sandbox.TopUpAsync("25.00", "payermax", "TW", "yushan_bank");
         var id = topUp.GetProperty("id").GetString()!;
         Assert.Equal("TWD", topUp.GetProperty("charge").GetProperty("currency").GetString());
-        var cashier = await HostedPages.GetAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!);
-        var method = await HostedPages.GetAsync(sandbox.Browser, HostedPages.Link(cashier, "Pay with E.SUN Bank"));
-        var bank = await HostedPages.GetAsync(sandbox.Browser, HostedPages.Link(method, "Continue to bank"));
+        var bank = await HostedPages.FollowAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!, "Pay with E.SUN Bank", "Continue to bank");
         var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(bank, "Authorise"), ("username", "demo"), ("password", "demo"), ("action", "confirm"));
 
         await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "25.00");
