@@ -22,8 +22,7 @@ public static class PaymentsApi
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPaymentsAuthentication();
         builder.AddPaymentsRateLimits();
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("code", ApiExceptionHandler.CodeForStatus(context.ProblemDetails.Status)));
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiExceptionHandler.AddMissingCode);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi(OpenApiDocumentName, options => options.ShouldInclude = description =>
             description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("webhooks/", StringComparison.Ordinal)));

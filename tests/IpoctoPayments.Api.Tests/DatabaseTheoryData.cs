@@ -10,4 +10,19 @@ public sealed class Databases : TheoryData<DatabaseProvider>
         Add(DatabaseProvider.Sqlite);
         Add(DatabaseProvider.PostgreSql);
     }
+
+    /// <summary>Each case on each engine.</summary>
+    public static TheoryData<DatabaseProvider, T> Times<T>(IEnumerable<T> cases)
+    {
+        var data = new TheoryData<DatabaseProvider, T>();
+        foreach (var provider in new Databases())
+        {
+            foreach (var value in cases)
+            {
+                data.Add(provider, value);
+            }
+        }
+
+        return data;
+    }
 }

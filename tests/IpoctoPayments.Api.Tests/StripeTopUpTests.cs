@@ -1,13 +1,31 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using System.Text.RegularExpressions;
+using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
 
 namespace IpoctoPayments.Api.Tests;
 
-public sealed class StripeTopUpTests
+public sealed partial class StripeTopUpTests
 {
+    private const string CheckFunds = "Ensure your bank card has sufficient funds or available credit.";
+    private const string CheckCardDetails = "Verify that the card number, expiration date, and CVC code were entered correctly.";
+    private const string CheckConnection = "Check your internet connection.";
+
+    /// <summary>Each Stripe decline code: the ipocto code the customer sees, and a step of the guidance given.</summary>
+    private static readonly Dictionary<string, (string Code, string Guidance)> Expected = new()
+    {
+        ["insufficient_funds"] = ("insufficient_funds", CheckFunds),
+        ["incorrect_cvc"] = ("incorrect_cvc", CheckCardDetails),
+        ["expired_card"] = ("expired_card", CheckCardDetails),
+        ["generic_decline"] = ("card_declined", CheckFunds),
+        ["processing_error"] = ("processing_error", CheckConnection),
+        ["lost_card"] = ("lost_or_stolen_card", CheckFunds),
+        ["stolen_card"] = ("lost_or_stolen_card", CheckFunds),
+    };
+
+    public static TheoryData<DatabaseProvider, string> Declines() => Databases.Times(Expected.Keys);
+
     [SkippableTheory]
     [ClassData(typeof(Databases))]
     public async Task A_card_payment_credits_the_balance(DatabaseProvider provider)
@@ -16,25 +34,83 @@ public sealed class StripeTopUpTests
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-card");
 
-        var created = await console.PostAsJsonAsync("/api/v1/topups", new
-        {
-            amount = new { amount = "20.00", currency = "USD" },
-            provider = "stripe",
-            country = "US",
-            paymentMethod = "card",
-            returnUrl = "https://console.ipocto.test/topups",
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var topUp = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var paymentUrl = new Uri(topUp.GetProperty("paymentUrl").GetString()!);
-        var sessionId = paymentUrl.Segments[^1];
+        var order = await system.PaidStripeTopUpAsync(console, "20.00");
 
-        (await system.Simulator.PostAsJsonAsync($"/_simulator/stripe/sessions/{sessionId}/complete", new { method = "card" })).EnsureSuccessStatusCode();
+        Assert.Equal("succeeded", order.Status());
+        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task The_hosted_card_form_paid_with_4242_credits_the_balance(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var system = await PaymentsSystem.StartAsync(database);
+        var console = system.Console("acc-card-form");
+        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("35.50"));
+
+        var page = await system.Simulator.GetStringAsync(topUp.GetProperty("paymentUrl").GetString());
+        var action = FormAction().Match(page);
+        Assert.True(action.Success, "the checkout page has a card form");
+        using var paid = await system.Simulator.PostAsync(WebUtility.HtmlDecode(action.Groups[1].Value), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["card_number"] = "4242 4242 4242 4242",
+            ["card_expiry"] = $"12 / {(system.Clock.GetUtcNow().Year + 2) % 100:00}",
+            ["card_cvc"] = "123",
+        }));
+        Assert.True((int)paid.StatusCode is 200 or 302 or 303, $"{paid.StatusCode}");
         await system.DeliverWebhooksAsync();
 
-        var order = await console.GetFromJsonAsync<JsonElement>($"/api/v1/topups/{topUp.GetProperty("id").GetString()}");
-        var balance = await console.GetFromJsonAsync<JsonElement>("/api/v1/balance");
-        Assert.Equal("succeeded", order.GetProperty("status").GetString());
-        Assert.Equal("20.00", balance.GetProperty("available").GetProperty("amount").GetString());
+        var order = await TopUpSteps.GetTopUpAsync(console, topUp.Id());
+        Assert.Equal("succeeded", order.Status());
+        Assert.Equal("35.50", await TopUpSteps.BalanceAsync(console));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Declines))]
+    public async Task A_declined_card_shows_the_code_and_guidance_and_a_retry_with_4242_pays(DatabaseProvider provider, string declineCode)
+    {
+        var (ipoctoCode, guidance) = Expected[declineCode];
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var system = await PaymentsSystem.StartAsync(database);
+        var console = system.Console("acc-decline");
+        var topUp = await system.StripeTopUpAsync(console, "15.00");
+
+        await system.DeclineStripeAsync(topUp, declineCode);
+
+        var declined = await TopUpSteps.GetTopUpAsync(console, topUp.Id());
+        Assert.Equal("awaiting_payment", declined.Status());
+        var error = Assert.Single(declined.GetProperty("attempts").EnumerateArray()).GetProperty("error");
+        Assert.Equal(ipoctoCode, error.GetProperty("code").GetString());
+        Assert.Contains(guidance, error.GetProperty("guidance").GetString(), StringComparison.Ordinal);
+        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+
+        await system.PayStripeAsync(topUp);
+
+        var paid = await TopUpSteps.GetTopUpAsync(console, topUp.Id());
+        Assert.Equal("succeeded", paid.Status());
+        Assert.Single(paid.GetProperty("attempts").EnumerateArray());
+        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task An_expired_checkout_session_ends_the_order_with_payment_expired(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var system = await PaymentsSystem.StartAsync(database);
+        var console = system.Console("acc-expire");
+        var topUp = await system.StripeTopUpAsync(console);
+
+        await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{topUp.SessionId()}/expire");
+        await system.DeliverWebhooksAsync();
+
+        var order = await TopUpSteps.GetTopUpAsync(console, topUp.Id());
+        Assert.Equal("expired", order.Status());
+        Assert.Equal("payment_expired", order.GetProperty("failure").GetProperty("code").GetString());
+        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+    }
+
+    [GeneratedRegex("<form method=\"post\" action=\"([^\"]*/card)\"")]
+    private static partial Regex FormAction();
 }

@@ -44,6 +44,10 @@ public sealed class TestDatabase : IAsyncDisposable
         Skip.If(true, $"PostgreSQL not available: {PostgresVariable} is not set. `bash .ci/run` starts a throwaway server and runs these tests.");
     }
 
+    /// <summary>A database someone else made and will remove (a Testcontainers server, say).</summary>
+    public static TestDatabase External(DatabaseProvider provider, string connectionString) =>
+        new(provider, connectionString, () => Task.CompletedTask);
+
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
         SkipUnlessAvailable(provider);

@@ -33,6 +33,33 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>
+    /// Gives the problems ASP.NET Core writes itself (an unmatched route, a query value that does not bind, a missing
+    /// token) the stable <c>code</c> every other problem carries.
+    /// </summary>
+    public static void AddMissingCode(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        problem.Extensions["code"] = problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => "invalid_parameter",
+            StatusCodes.Status401Unauthorized => "unauthenticated",
+            StatusCodes.Status403Forbidden => "forbidden",
+            StatusCodes.Status404NotFound => "not_found",
+            StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+            StatusCodes.Status413PayloadTooLarge => "body_too_large",
+            StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+            >= 500 => "internal_error",
+            _ => "request_failed",
+        };
+    }
+
     public static ProblemDetails FromError(AppError error)
     {
         var problem = Problem(StatusOf(error.Kind), error.Code, error.Message);
@@ -59,19 +86,6 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         problem.Extensions["code"] = code;
         return problem;
     }
-
-    /// <summary>The code of a problem the framework writes itself (no token, wrong scope, unknown route).</summary>
-    public static string CodeForStatus(int? status) => status switch
-    {
-        StatusCodes.Status400BadRequest => "bad_request",
-        StatusCodes.Status401Unauthorized => "unauthorized",
-        StatusCodes.Status403Forbidden => "forbidden",
-        StatusCodes.Status404NotFound => "not_found",
-        StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
-        StatusCodes.Status413PayloadTooLarge => "body_too_large",
-        StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
-        _ => "error",
-    };
 
     private static int StatusOf(ErrorKind kind) => kind switch
     {

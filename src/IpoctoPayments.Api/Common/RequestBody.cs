@@ -46,7 +46,8 @@ internal static class RequestBody
         catch (JsonException exception)
         {
             var where = exception.Path is { Length: > 1 } path ? $" at {path}" : "";
-            throw AppException.Invalid("malformed_body", $"The request body is not valid JSON for this endpoint{where}.", exception.Path?.TrimStart('$', '.'));
+            var field = exception.Path?.TrimStart('$', '.');
+            throw AppException.Invalid("malformed_body", $"The request body is not valid JSON for this endpoint{where}.", string.IsNullOrEmpty(field) ? null : field);
         }
     }
 

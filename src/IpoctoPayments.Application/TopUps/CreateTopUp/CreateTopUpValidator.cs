@@ -22,7 +22,7 @@ internal sealed class CreateTopUpValidator : AbstractValidator<CreateTopUpComman
             .Must(c => CountryCode.Parse(c).IsSuccess).When(c => !string.IsNullOrEmpty(c.Country), ApplyConditionTo.CurrentValidator)
             .WithErrorCode("invalid_country").WithMessage("A country is a two-letter ISO 3166 code such as PH or US.");
         RuleFor(c => c.PaymentMethod)
-            .MaximumLength(64).Matches("^[a-z0-9_]+$").When(c => c.PaymentMethod is not null)
+            .Must(m => m!.Length is > 0 and <= 64 && m.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '_')).When(c => c.PaymentMethod is not null)
             .WithErrorCode("payment_method_unknown").WithMessage("A payment method code is lowercase letters, digits and '_', e.g. \"card\" or \"gcash\".");
         RuleFor(c => c.ReturnUrl)
             .NotEmpty().WithErrorCode("return_url_required").WithMessage("Give the console page the customer comes back to.")
@@ -34,5 +34,6 @@ internal sealed class CreateTopUpValidator : AbstractValidator<CreateTopUpComman
     }
 
     private static bool BeAbsoluteHttpUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && url!.Length <= 2000;
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && url!.Length <= 2000
+        && !url.Any(char.IsControl);
 }
