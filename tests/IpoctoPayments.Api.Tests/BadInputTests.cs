@@ -29,7 +29,7 @@ public sealed class BadInputTests(SharedSystems systems) : IClassFixture<SharedS
     private static readonly Dictionary<string, BadRequest> Cases = new BadRequest[]
     {
         TopUp("negative amount", Amount("-5.00"), 400, "invalid_amount", "amount"),
-        TopUp("zero amount", Amount("0.00"), 422, "amount_out_of_range", "paymentMethod"),
+        TopUp("zero amount", Amount("0.00"), 400, "invalid_amount", "amount"),
         TopUp("over-precise amount", Amount("20.005"), 400, "invalid_amount", "amount"),
         TopUp("huge amount", Amount("99999999999999999999"), 400, "invalid_amount", "amount"),
         TopUp("non-numeric amount", Amount("twenty"), 400, "invalid_amount", "amount"),

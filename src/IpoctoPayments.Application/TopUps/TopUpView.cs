@@ -3,7 +3,7 @@ using IpoctoPayments.Domain.TopUps;
 
 namespace IpoctoPayments.Application.TopUps;
 
-/// <summary>A top-up as the console shows it.</summary>
+/// <summary>A top-up as the console shows it; <see cref="Notice"/> tells the customer what happens to a payment that arrived late.</summary>
 public sealed record TopUpView(
     Guid Id,
     string OrderNumber,
@@ -22,7 +22,8 @@ public sealed record TopUpView(
     MoneyView Refundable,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? PaidAt)
+    DateTimeOffset? PaidAt,
+    string? Notice)
 {
     public static TopUpView From(TopUpOrder order)
     {
@@ -45,7 +46,8 @@ public sealed record TopUpView(
             MoneyView.From(order.RefundableCredit),
             order.CreatedAt,
             order.UpdatedAt,
-            order.PaidAt);
+            order.PaidAt,
+            order.LateCaptureNotice);
     }
 }
 
