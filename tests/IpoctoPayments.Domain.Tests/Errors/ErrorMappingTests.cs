@@ -132,7 +132,7 @@ public sealed class ErrorMappingTests
         {
             Assert.StartsWith("1. ", e.Guidance, StringComparison.Ordinal);
             Assert.EndsWith(
-                "note down the error code and your order number and contact our customer support at [email protected].",
+                "note down the error code and your order number and contact our customer support by Live Chat: after logging into your ipocto account, click the \"Help\" icon in the lower right corner.",
                 e.Guidance, StringComparison.Ordinal);
         });
     }
@@ -144,7 +144,7 @@ public sealed class ErrorMappingTests
             "1. Ensure your bank card has sufficient funds or available credit. "
             + "2. Verify that the card number, expiration date, and CVC code were entered correctly. "
             + "3. Wait a moment and try again. "
-            + "If the problem persists, please note down the error code and your order number and contact our customer support at [email protected].",
+            + "If the problem persists, please note down the error code and your order number and contact our customer support by Live Chat: after logging into your ipocto account, click the \"Help\" icon in the lower right corner.",
             PaymentErrors.CardDeclined.Guidance);
         Assert.Contains("Check your internet connection.", PaymentErrors.ProviderUnavailable.Guidance, StringComparison.Ordinal);
     }

@@ -131,7 +131,7 @@ public sealed class PaymentTransitionTests
 
         Assert.Equal(TopUpStatus.Failed, order.Status);
         Assert.Equal("bank_transfer_failed", order.Failure!.Code);
-        Assert.Contains("[email protected]", order.Failure.Guidance, StringComparison.Ordinal);
+        Assert.Contains("click the \"Help\" icon", order.Failure.Guidance, StringComparison.Ordinal);
         Assert.Equal("bank_transfer_failed", order.Timeline[^1].Code);
     }
 

@@ -1,0 +1,141 @@
+using System.Net;
+
+namespace IpoctoPayments.Sandbox.Tests;
+
+public sealed class SandboxTests
+{
+    [Theory]
+    [InlineData("/", "text/html")]
+    [InlineData("/console.js", "text/javascript")]
+    [InlineData("/console.css", "text/css")]
+    [InlineData("/health", "text/plain")]
+    [InlineData("/openapi/v1.json", "application/json")]
+    [InlineData("/_simulator/openapi/simulator.json", "application/json")]
+    public async Task The_console_page_and_the_service_addresses_answer(string path, string mediaType)
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+
+        using var response = await sandbox.Browser.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_console_page_is_the_guides_Balance_Top_up()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+
+        var page = await HostedPages.GetAsync(sandbox.Browser, "/");
+
+        Assert.Contains("ipocto console", page, StringComparison.Ordinal);
+        Assert.Contains("Step 1: Balance Top-up", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"amount\">Amount (USD)</label>", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"country\">Country/region</label>", page, StringComparison.Ordinal);
+        Assert.Contains(">Top up</button>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Stripe_card_top_up_walks_steps_1_to_5_and_credits_the_balance()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+        await sandbox.SignInAsync();
+
+        var topUp = await sandbox.TopUpAsync("20.00", "stripe", "US", "card");
+        var id = topUp.GetProperty("id").GetString()!;
+        var checkout = await HostedPages.GetAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!);
+        var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(checkout, "Pay"),
+            ("card_number", "4242 4242 4242 4242"), ("card_expiry", "12 / 34"), ("card_cvc", "123"));
+
+        Assert.Contains("ipocto console", await HostedPages.GetAsync(sandbox.Browser, back.AbsoluteUri), StringComparison.Ordinal);
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "20.00");
+    }
+
+    [Fact]
+    public async Task A_declined_Stripe_card_leaves_the_order_open_with_the_attempts_code_and_guidance()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+        await sandbox.SignInAsync();
+
+        var topUp = await sandbox.TopUpAsync("20.00", "stripe", "US", "card");
+        var id = topUp.GetProperty("id").GetString()!;
+        var checkout = await HostedPages.GetAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!);
+        using var declined = await sandbox.Browser.PostAsync(new Uri(HostedPages.FormAction(checkout, "Pay"), UriKind.Relative), new FormUrlEncodedContent(
+            [new("card_number", "4000 0000 0000 9995"), new("card_expiry", "12 / 34"), new("card_cvc", "123")]));
+
+        Assert.Equal(HttpStatusCode.PaymentRequired, declined.StatusCode);
+        var order = await sandbox.WaitForOrderAsync(id, o => o.GetProperty("attempts").GetArrayLength() > 0);
+        Assert.Equal("awaiting_payment", order.GetProperty("status").GetString());
+        var error = Assert.Single(order.GetProperty("attempts").EnumerateArray()).GetProperty("error");
+        Assert.Equal("insufficient_funds", error.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("guidance").GetString()));
+        Assert.Equal("0.00", await sandbox.BalanceAsync());
+    }
+
+    [Fact]
+    public async Task A_Stripe_WeChat_Pay_top_up_is_paid_by_scanning_the_QR_code()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+        await sandbox.SignInAsync();
+
+        var topUp = await sandbox.TopUpAsync("15.00", "stripe", "US", "wechat_pay");
+        var id = topUp.GetProperty("id").GetString()!;
+        var checkout = await HostedPages.GetAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!);
+        var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(checkout, "Simulate scan"));
+
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "15.00");
+    }
+
+    [Fact]
+    public async Task A_PayerMax_e_wallet_top_up_in_the_Philippines_is_confirmed_in_the_wallet_app()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+        await sandbox.SignInAsync();
+
+        var topUp = await sandbox.TopUpAsync("10.00", "payermax", "PH", "gcash");
+        var id = topUp.GetProperty("id").GetString()!;
+        Assert.Equal("562.50", topUp.GetProperty("charge").GetProperty("amount").GetString());
+        var wallet = await HostedPages.FollowAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!, "Pay with GCash", "Open wallet app");
+        var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(wallet, "Confirm payment"), ("action", "confirm"));
+
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "10.00");
+    }
+
+    [Fact]
+    public async Task A_PayerMax_bank_transfer_in_Taiwan_is_authorised_at_the_bank()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+        await sandbox.SignInAsync();
+
+        var topUp = await sandbox.TopUpAsync("25.00", "payermax", "TW", "yushan_bank");
+        var id = topUp.GetProperty("id").GetString()!;
+        Assert.Equal("TWD", topUp.GetProperty("charge").GetProperty("currency").GetString());
+        var bank = await HostedPages.FollowAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!, "Pay with E.SUN Bank", "Continue to bank");
+        var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(bank, "Authorise"), ("username", "demo"), ("password", "demo"), ("action", "confirm"));
+
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "25.00");
+    }
+
+    [Fact]
+    public async Task Past_top_ups_are_listed_newest_first()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+        await sandbox.SignInAsync();
+
+        var first = await sandbox.TopUpAsync("5.00", "stripe", "GB", null);
+        var second = await sandbox.TopUpAsync("7.00", "payermax", "SG", null);
+
+        var page = await sandbox.GetJsonAsync("/api/v1/topups");
+        Assert.Equal(
+            [second.GetProperty("orderNumber").GetString()!, first.GetProperty("orderNumber").GetString()!],
+            page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("orderNumber").GetString()!).ToArray());
+    }
+
+    /// <summary>Guide step 5: the provider sends the customer back to the console page, and the webhook credits the balance.</summary>
+    private static async Task AssertBackOnTheConsoleAndCreditedAsync(RunningSandbox sandbox, string id, Uri back, string balance)
+    {
+        Assert.StartsWith(new Uri(sandbox.BaseUrl, $"/?topup={id}").AbsoluteUri, back.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal("succeeded", (await sandbox.WaitUntilSettledAsync(id)).GetProperty("status").GetString());
+        Assert.Equal(balance, await sandbox.BalanceAsync());
+    }
+}

@@ -1,0 +1,352 @@
+// The demo console: calls the payments API as the real ipocto console would, with a bearer token.
+// Every value from the API is put on the page with textContent, never as HTML.
+"use strict";
+
+const api = "/api/v1";
+const balanceCurrency = "USD";
+const defaultCountry = { stripe: "US", payermax: "PH" };
+// Webhooks arrive asynchronously; the result is polled this long before the page says it is still waiting.
+const pollEveryMs = 1000;
+const pollForMs = 30000;
+
+const $ = (id) => document.getElementById(id);
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+const providerNames = { stripe: "Stripe", payermax: "PayerMax" };
+const statusNames = {
+  awaiting_payment: "Awaiting payment",
+  succeeded: "Succeeded",
+  failed: "Failed",
+  expired: "Expired",
+  cancelled: "Cancelled",
+  late_capture: "Captured late",
+  partially_refunded: "Partially refunded",
+  refunded: "Refunded",
+};
+
+let token = null;
+let countries = [];
+let idempotencyKey = null;
+let methodsRequest = 0;
+// Method names by provider and code, for the history table (orders carry only the method's code).
+const methodNames = new Map();
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function money(view) {
+  return view ? `${view.amount} ${view.currency}` : "";
+}
+
+// Only web addresses are followed: a payment page URL is never run as script.
+function webUrl(url) {
+  return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+}
+
+function countryName(code) {
+  try {
+    return regionNames.of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
+// Any random string will do; crypto.randomUUID needs a secure context, which a LAN address is not.
+function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function call(path, options = {}) {
+  const response = await fetch(path, {
+    ...options,
+    headers: { Accept: "application/json", Authorization: `Bearer ${token}`, ...(options.headers || {}) },
+  });
+  const body = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = new Error(body?.detail || `The request failed (${response.status}).`);
+    error.code = body?.code;
+    throw error;
+  }
+  return body;
+}
+
+function provider() {
+  return document.querySelector("input[name=provider]:checked").value;
+}
+
+function fillCountries() {
+  const select = $("country");
+  const wanted = select.value || defaultCountry[provider()];
+  select.replaceChildren(
+    ...countries
+      .map((c) => ({ code: c.code, name: countryName(c.code), providers: c.providers }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en"))
+      .map((c) => {
+        const option = el("option", `${c.name} (${c.code})`);
+        option.value = c.code;
+        return option;
+      }),
+  );
+  select.value = wanted;
+}
+
+// Step 1: what the chosen partner offers in the country for the amount, and why the rest is absent.
+async function loadMethods() {
+  const request = ++methodsRequest;
+  const query = new URLSearchParams({ country: $("country").value, provider: provider() });
+  const amount = $("amount").value.trim();
+  if (amount) query.set("amount", amount);
+  const offered = $("methods-offered");
+  const limited = $("methods-limited");
+  const unavailable = $("methods-unavailable");
+  const method = $("method");
+  try {
+    const view = await call(`${api}/payment-methods?${query}`);
+    rememberNames(view);
+    if (request !== methodsRequest) return;
+    $("form-error").textContent = "";
+    offered.replaceChildren(
+      ...view.offered.map((m) => {
+        const item = el("li");
+        item.append(el("span", m.name, "method-name"));
+        const pays = m.exchangeRate
+          ? `You pay ${m.chargeAmount ?? ""} ${m.chargeCurrency} (${m.exchangeRate})`
+          : `Charged in ${m.chargeCurrency}`;
+        item.append(el("span", pays, "method-detail"));
+        return item;
+      }),
+    );
+    if (view.offered.length === 0) {
+      offered.replaceChildren(el("li", `${providerNames[provider()]} offers no payment method here for this amount.`, "none"));
+    }
+    // Limits and currencies matter for this top-up; "not in this country" is the guide's general answer.
+    const here = view.unavailable.filter((u) => u.reason !== "not_offered_in_country" && u.reason !== "provider_not_serving_country");
+    const elsewhere = view.unavailable.filter((u) => !here.includes(u));
+    limited.replaceChildren(...here.map((u) => reasonItem(u)));
+    unavailable.replaceChildren(...elsewhere.map((u) => reasonItem(u)));
+    $("methods-elsewhere").hidden = elsewhere.length === 0;
+
+    const chosen = method.value;
+    const any = el("option", "Any — choose on the payment page");
+    any.value = "";
+    method.replaceChildren(
+      any,
+      ...view.offered.map((m) => {
+        const option = el("option", m.name);
+        option.value = m.code;
+        return option;
+      }),
+    );
+    method.value = view.offered.some((m) => m.code === chosen) ? chosen : "";
+    $("topup-button").disabled = view.offered.length === 0;
+  } catch (error) {
+    if (request !== methodsRequest) return;
+    offered.replaceChildren();
+    limited.replaceChildren();
+    unavailable.replaceChildren();
+    $("form-error").textContent = describe(error);
+    $("topup-button").disabled = true;
+  }
+}
+
+function rememberNames(view) {
+  for (const m of [...view.offered, ...view.unavailable]) methodNames.set(`${m.provider}/${m.code}`, m.name);
+}
+
+// Every method of both providers comes back, offered or with its reason, whatever the country.
+async function loadMethodNames() {
+  rememberNames(await call(`${api}/payment-methods?country=${defaultCountry.stripe}`));
+}
+
+function reasonItem(unavailable) {
+  const item = el("li");
+  item.append(el("strong", unavailable.name));
+  item.append(document.createTextNode(" — "));
+  item.append(el("span", unavailable.message));
+  return item;
+}
+
+function describe(error) {
+  return error.code ? `${error.message} (${error.code})` : error.message;
+}
+
+async function topUp(event) {
+  event.preventDefault();
+  const button = $("topup-button");
+  button.disabled = true;
+  $("form-error").textContent = "";
+  // The same key for retries of the same request, so a lost answer never opens a second payment.
+  idempotencyKey ??= newKey();
+  try {
+    const order = await call(`${api}/topups`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
+      body: JSON.stringify({
+        amount: { amount: $("amount").value.trim(), currency: balanceCurrency },
+        provider: provider(),
+        country: $("country").value,
+        paymentMethod: $("method").value || null,
+        returnUrl: `${location.origin}/`,
+      }),
+    });
+    const target = webUrl(order.paymentUrl);
+    if (!target) throw new Error("The payment partner gave no payment page for this order.");
+    button.textContent = `Redirecting to ${providerNames[order.provider]}…`;
+    location.assign(target);
+  } catch (error) {
+    $("form-error").textContent = describe(error);
+    if (error.code) idempotencyKey = null;
+    button.disabled = false;
+  }
+}
+
+async function loadBalance() {
+  const balance = await call(`${api}/balance`);
+  $("balance-amount").textContent = balance.available.amount;
+  $("balance-currency").textContent = balance.available.currency;
+}
+
+async function loadHistory() {
+  const page = await call(`${api}/topups?limit=20`);
+  $("history-rows").replaceChildren(
+    ...page.items.map((t) => {
+      const row = el("tr");
+      const number = el("td");
+      const link = el("a", t.orderNumber);
+      link.href = `/?topup=${encodeURIComponent(t.id)}`;
+      number.append(link);
+      row.append(
+        number,
+        el("td", new Date(t.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })),
+        el("td", providerNames[t.provider] ?? t.provider),
+        el("td", t.paymentMethod ? methodNames.get(`${t.provider}/${t.paymentMethod}`) ?? t.paymentMethod : "Chosen on the payment page"),
+        el("td", money(t.amount), "num"),
+        el("td", money(t.charge), "num"),
+      );
+      const status = el("td");
+      status.append(badge(t.status));
+      row.append(status);
+      return row;
+    }),
+  );
+  $("history-empty").hidden = page.items.length > 0;
+}
+
+function badge(status) {
+  return el("span", statusNames[status] ?? status, `badge badge-${status}`);
+}
+
+// Step 5: back from the payment page; the outcome arrives by webhook, so the order is polled until it is settled.
+async function showResult(id, cancelled) {
+  $("result").hidden = false;
+  const started = Date.now();
+  let order = await call(`${api}/topups/${encodeURIComponent(id)}`);
+  renderResult(order, cancelled, false);
+  // A next top-up most likely goes the same way: the form starts from this order's partner and country.
+  $(`provider-${order.provider}`).checked = true;
+  $("country").value = order.country;
+  loadMethods();
+  while (order.status === "awaiting_payment" && !cancelled && Date.now() - started < pollForMs) {
+    await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
+    order = await call(`${api}/topups/${encodeURIComponent(id)}`);
+    renderResult(order, cancelled, false);
+  }
+  renderResult(order, cancelled, true);
+  await Promise.all([loadBalance(), loadHistory()]);
+}
+
+function renderResult(order, cancelled, settled) {
+  const status = $("result-status");
+  status.replaceChildren(badge(order.status), document.createTextNode(" " + headline(order, cancelled, settled)));
+  $("result").className = `card result result-${order.status}`;
+  $("result-order-number").textContent = order.orderNumber;
+  $("result-amount").textContent = money(order.amount);
+  $("result-charge").textContent = order.exchangeRate ? `${money(order.charge)} (${order.exchangeRate})` : money(order.charge);
+  const method = order.paymentMethod && (methodNames.get(`${order.provider}/${order.paymentMethod}`) ?? order.paymentMethod);
+  $("result-provider").textContent = [providerNames[order.provider], method].filter(Boolean).join(" · ");
+
+  // A final failure, or else the last declined attempt while the payment page is still open.
+  const error = order.failure ?? (order.status === "awaiting_payment" ? order.attempts.at(-1)?.error : null);
+  $("result-error").hidden = !error;
+  if (error) {
+    $("result-error-code").textContent = error.code;
+    $("result-error-message").textContent = error.message;
+    $("result-error-guidance").textContent = error.guidance;
+  }
+
+  const actions = $("result-actions");
+  actions.replaceChildren();
+  if (order.status === "awaiting_payment" && webUrl(order.paymentUrl)) {
+    const back = el("a", "Return to the payment page", "button-link");
+    back.href = webUrl(order.paymentUrl);
+    actions.append(back);
+  }
+}
+
+function headline(order, cancelled, settled) {
+  switch (order.status) {
+    case "succeeded":
+      return `Payment successful. ${money(order.amount)} was added to your balance.`;
+    case "awaiting_payment":
+      if (cancelled) return "You left the payment page. The order stays open until its payment page expires.";
+      if (order.attempts.length > 0 && settled) return "The last payment attempt was declined. You can try again on the payment page.";
+      return settled
+        ? "We have not heard from the payment partner yet. This page shows the result once it arrives; reload to check again."
+        : "Confirming your payment with the payment partner…";
+    case "failed":
+      return "The payment failed.";
+    case "expired":
+      return "The payment page expired before the payment was made.";
+    case "cancelled":
+      return "The payment was cancelled.";
+    case "late_capture":
+      return "The amount was deducted after the order closed; it is refunded to you within 1–7 business days.";
+    default:
+      return statusNames[order.status] ?? order.status;
+  }
+}
+
+async function start() {
+  try {
+    token = (await (await fetch("/demo/token", { method: "POST" })).json()).token;
+    countries = await call("/demo/countries");
+  } catch (error) {
+    $("form-error").textContent = `The console could not sign in to the sandbox: ${error.message}`;
+    return;
+  }
+
+  fillCountries();
+  let timer = null;
+  const refresh = () => {
+    idempotencyKey = null;
+    clearTimeout(timer);
+    timer = setTimeout(loadMethods, 300);
+  };
+  document.querySelectorAll("input[name=provider]").forEach((radio) =>
+    radio.addEventListener("change", () => {
+      const served = countries.find((c) => c.code === $("country").value)?.providers ?? [];
+      if (!served.includes(provider())) $("country").value = defaultCountry[provider()];
+      refresh();
+    }),
+  );
+  $("amount").addEventListener("input", refresh);
+  $("country").addEventListener("change", refresh);
+  $("method").addEventListener("change", () => (idempotencyKey = null));
+  $("topup-form").addEventListener("submit", topUp);
+
+  const params = new URLSearchParams(location.search);
+  try {
+    await loadMethodNames();
+    const loads = [loadMethods(), loadBalance(), loadHistory()];
+    if (params.get("topup")) loads.push(showResult(params.get("topup"), params.get("cancelled") === "true"));
+    await Promise.all(loads);
+  } catch (error) {
+    $("form-error").textContent = describe(error);
+  }
+}
+
+start();
