@@ -44,16 +44,24 @@ public sealed record ExchangeRate
     }
 
     /// <summary>Converts an amount in <see cref="From"/> to <see cref="To"/>, rounding half to even.</summary>
-    public Result<Money> Convert(Money amount)
+    public Result<Money> Convert(Money amount) => Convert(amount, To.Exponent);
+
+    /// <summary>
+    /// Converts, rounding half to even to <paramref name="decimals"/> places: fewer than the currency's own where the
+    /// payment provider takes fewer (PayerMax charges IDR in whole rupiah).
+    /// </summary>
+    public Result<Money> Convert(Money amount, int decimals)
     {
         ArgumentNullException.ThrowIfNull(amount);
         if (amount.Currency != From)
             return new DomainError("currency_mismatch", $"This rate converts {From}, not {amount.Currency}.");
+        if (decimals < 0 || decimals > To.Exponent)
+            return new DomainError("invalid_precision", $"{To} has {To.Exponent} decimals, not {decimals}.");
 
-        // target minor = source minor × rate × 10^to.exp / 10^from.exp, with rate = units / 10^scale.
-        var numerator = (Int128)amount.MinorUnits * Units * To.MinorUnitsPerMajor;
+        // target units at `decimals` = source minor × rate × 10^decimals / 10^from.exp, with rate = units / 10^scale.
+        var numerator = (Int128)amount.MinorUnits * Units * Currency.Pow10(decimals);
         var denominator = (Int128)Currency.Pow10(Scale) * From.MinorUnitsPerMajor;
-        var converted = DivideHalfToEven(numerator, denominator);
+        var converted = DivideHalfToEven(numerator, denominator) * Currency.Pow10(To.Exponent - decimals);
 
         return converted > long.MaxValue
             ? new DomainError("invalid_amount", "The converted amount is too large.")

@@ -105,7 +105,7 @@ public sealed partial class TopUpOrder
         if (credit == leftCredit)
             return RefundableCharge;
 
-        return ExchangeRate.Convert(credit).Then(converted =>
+        return ExchangeRate.Convert(credit, ChargeDecimals).Then(converted =>
         {
             var charge = converted.MinorUnits > RefundableCharge.MinorUnits ? RefundableCharge : converted;
             return charge.IsZero

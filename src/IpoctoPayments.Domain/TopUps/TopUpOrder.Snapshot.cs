@@ -33,7 +33,8 @@ public sealed partial class TopUpOrder
         Version,
         [.. attempts.Select(a => new AttemptSnapshot(a.At, a.Error.Code, a.ProviderCode, a.Reference))],
         [.. refunds.Select(r => new RefundSnapshot(r.Id, r.Credit.MinorUnits, r.Charge.MinorUnits, r.ForLateCapture, r.Status.ToString(), r.Failure?.Code, r.RequestedAt, r.CompletedAt))],
-        [.. timeline.Select(e => new TimelineSnapshot(e.At, e.Kind.ToString(), e.Message, e.Code))]);
+        [.. timeline.Select(e => new TimelineSnapshot(e.At, e.Kind.ToString(), e.Message, e.Code))],
+        ChargeDecimals);
 
     /// <summary>Rebuilds a stored order. Values that no longer parse mean the store is corrupt, and are refused loudly.</summary>
     public static TopUpOrder Restore(TopUpOrderSnapshot snapshot)
@@ -63,6 +64,7 @@ public sealed partial class TopUpOrder
             UpdatedAt = snapshot.UpdatedAt,
             PaidAt = snapshot.PaidAt,
             Version = snapshot.Version,
+            ChargeDecimals = snapshot.ChargeDecimals ?? chargeCurrency.Exponent,
         };
 
         order.attempts.AddRange(snapshot.Attempts.Select(a => new PaymentAttempt(a.At, PaymentErrors.FromCode(a.ErrorCode), a.ProviderCode, a.Reference)));

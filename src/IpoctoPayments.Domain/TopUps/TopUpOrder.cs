@@ -52,6 +52,9 @@ public sealed partial class TopUpOrder
     /// <summary>What the customer pays, in the currency of the payment method; equal to <see cref="Credit"/> without a rate.</summary>
     public Money Charge { get; }
 
+    /// <summary>Decimals the provider takes in the charge currency (PayerMax: none for IDR); refunds are converted to the same.</summary>
+    public int ChargeDecimals { get; private init; }
+
     /// <summary>The rate locked at creation when <see cref="Charge"/> is in another currency than <see cref="Credit"/>.</summary>
     public ExchangeRate? ExchangeRate { get; }
 
@@ -101,7 +104,7 @@ public sealed partial class TopUpOrder
     /// </summary>
     public static Result<TopUpOrder> Create(
         Guid id, OrderNumber number, AccountId accountId, PaymentProvider provider, CountryCode country, Money credit,
-        ExchangeRate? exchangeRate, PaymentMethod? method, DateTimeOffset at)
+        ExchangeRate? exchangeRate, PaymentMethod? method, DateTimeOffset at, int? chargeDecimals = null)
     {
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(accountId);
@@ -111,7 +114,7 @@ public sealed partial class TopUpOrder
         if (credit.IsZero)
             return new DomainError("invalid_amount", "A top-up amount must be above zero.");
 
-        var charge = exchangeRate is null ? credit : exchangeRate.Convert(credit);
+        var charge = exchangeRate is null ? credit : exchangeRate.Convert(credit, chargeDecimals ?? exchangeRate.To.Exponent);
         if (!charge.IsSuccess)
             return charge.Error!;
         if (charge.Value.IsZero)
@@ -122,7 +125,10 @@ public sealed partial class TopUpOrder
         if (method is not null && !method.Accepts(charge.Value.Currency))
             return new DomainError("currency_not_supported", $"{method.DisplayName} does not accept {charge.Value.Currency}.");
 
-        var order = new TopUpOrder(id, number, accountId, provider, country, credit, charge.Value, exchangeRate, method, at);
+        var order = new TopUpOrder(id, number, accountId, provider, country, credit, charge.Value, exchangeRate, method, at)
+        {
+            ChargeDecimals = chargeDecimals ?? charge.Value.Currency.Exponent,
+        };
         var rate = exchangeRate is null ? string.Empty : $" at {exchangeRate}";
         order.timeline.Add(new TimelineEntry(at, TimelineEntryKind.Created,
             $"Top-up {number} of {credit} created with {provider}; the customer pays {charge.Value}{rate}."));

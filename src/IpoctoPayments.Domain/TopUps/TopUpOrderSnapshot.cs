@@ -29,7 +29,8 @@ public sealed record TopUpOrderSnapshot(
     int Version,
     IReadOnlyList<AttemptSnapshot> Attempts,
     IReadOnlyList<RefundSnapshot> Refunds,
-    IReadOnlyList<TimelineSnapshot> Timeline);
+    IReadOnlyList<TimelineSnapshot> Timeline,
+    int? ChargeDecimals = null);
 
 public sealed record AttemptSnapshot(DateTimeOffset At, string ErrorCode, string? ProviderCode, string? Reference);
 

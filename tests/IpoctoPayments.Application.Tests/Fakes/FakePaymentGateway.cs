@@ -13,6 +13,15 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
 
     public PaymentProvider Provider { get; } = provider;
 
+    /// <summary>Decimals taken per currency where fewer than ISO's, as PayerMax takes none for IDR.</summary>
+    public Dictionary<string, int> Decimals { get; } = [];
+
+    public int ChargeDecimals(Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        return Decimals.GetValueOrDefault(currency.Code, currency.Exponent);
+    }
+
     public List<OpenSessionRequest> SessionRequests { get; } = [];
 
     public List<RefundSubmission> Refunds { get; } = [];

@@ -21,6 +21,28 @@ public sealed class ExchangeRateTests
     }
 
     [Theory]
+    [InlineData("USD", "IDR", "15873.5", "1.00", 0, "15874.00")]
+    [InlineData("USD", "IDR", "16250", "10.01", 0, "162662.00")]
+    [InlineData("USD", "KWD", "0.3072", "12.34", 2, "3.790")]
+    [InlineData("USD", "KWD", "0.3072", "12.34", 3, "3.791")]
+    public void Conversion_to_fewer_decimals_than_the_currency_has_rounds_half_to_even_there(string from, string to, string rate, string amount, int decimals, string expected)
+    {
+        var converted = ExchangeRate.Parse(C(from), C(to), rate).Value.Convert(Money.Parse(amount, from).Value, decimals).Value;
+
+        Assert.Equal(Money.Parse(expected, to).Value, converted);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3)]
+    public void Conversion_to_more_decimals_than_the_currency_has_is_refused(int decimals)
+    {
+        var converted = ExchangeRate.Parse(C("USD"), C("IDR"), "16250").Value.Convert(Money.Parse("1.00", "USD").Value, decimals);
+
+        Assert.Equal("invalid_precision", converted.Error?.Code);
+    }
+
+    [Theory]
     // 0.01 × 0.5 = 0.005 → 0.00 (even), 0.03 × 0.5 = 0.015 → 0.02 (even), 0.05 × 0.5 = 0.025 → 0.02 (even)
     [InlineData("0.01", "0.00")]
     [InlineData("0.03", "0.02")]

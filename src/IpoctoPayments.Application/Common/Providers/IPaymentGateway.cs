@@ -7,6 +7,9 @@ public interface IPaymentGateway
 {
     PaymentProvider Provider { get; }
 
+    /// <summary>How many decimals the provider takes in a currency, which can be fewer than ISO 4217's.</summary>
+    int ChargeDecimals(Currency currency);
+
     /// <summary>
     /// Opens the provider's hosted page for an order. <see cref="OpenSessionRequest.IdempotencyKey"/> is derived from
     /// the order, so asking again after a lost answer returns the same session instead of opening a second one.

@@ -1,5 +1,6 @@
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.PaymentMethods;
@@ -12,7 +13,7 @@ namespace IpoctoPayments.Application.PaymentMethods.ListPaymentMethods;
 /// Each method is checked in the currency it charges: the balance currency where it takes it, else its local currency at
 /// today's rate, so the limits in the answer are the ones the customer's payment will meet.
 /// </summary>
-internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue, IExchangeRates rates, IOptions<TopUpOptions> options)
+internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue, IExchangeRates rates, IPaymentGateways gateways, IOptions<TopUpOptions> options)
     : IQueryHandler<ListPaymentMethodsQuery, PaymentMethodsView>
 {
     public async ValueTask<PaymentMethodsView> Handle(ListPaymentMethodsQuery query, CancellationToken cancellationToken)
@@ -48,7 +49,7 @@ internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue
                 continue;
             }
 
-            var charge = credit is null ? null : rate is null ? credit : rate.Convert(credit).Value;
+            var charge = credit is null ? null : rate is null ? credit : rate.Convert(credit, gateways.For(method.Provider).ChargeDecimals(chargeCurrency)).Value;
             var check = catalogue.Available(country, chargeCurrency, charge, method.Provider).Value;
             if (check.Unavailable.FirstOrDefault(u => u.Code == method.Code) is { } reason)
             {

@@ -48,7 +48,8 @@ internal sealed class CreateTopUpHandler(
         var provider = ProviderNames.Parse(command.Provider)!.Value;
         var country = Invalid(CountryCode.Parse(command.Country), "country");
         var rate = await RateAsync(provider, country, command.PaymentMethod, balanceCurrency, cancellationToken);
-        var charge = rate is null ? credit : Valid(rate.Convert(credit), "amount");
+        var chargeDecimals = rate is null ? (int?)null : gateways.For(provider).ChargeDecimals(rate.To);
+        var charge = rate is null ? credit : Valid(rate.Convert(credit, chargeDecimals!.Value), "amount");
         var method = ChooseMethod(provider, country, command.PaymentMethod, charge);
 
         var session = await OpenSessionAsync(provider, new OpenSessionRequest(
@@ -63,7 +64,7 @@ internal sealed class CreateTopUpHandler(
             ProviderIdempotencyKey(account, command.IdempotencyKey)), cancellationToken);
 
         var order = Valid(
-            TopUpOrder.Create(session.OrderId, Valid(OrderNumber.Parse(session.OrderNumber), "orderNumber"), account, provider, country, credit, rate, method, now),
+            TopUpOrder.Create(session.OrderId, Valid(OrderNumber.Parse(session.OrderNumber), "orderNumber"), account, provider, country, credit, rate, method, now, chargeDecimals),
             "amount");
         Valid(order.OpenSession(new ProviderReferences(session.SessionId, session.TradeToken), now, session.RedirectUrl), "provider");
         orders.Add(order);

@@ -13,6 +13,8 @@ internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalo
 
     public PaymentProvider Provider => PaymentProvider.PayerMax;
 
+    public int ChargeDecimals(Currency currency) => PayerMaxAmounts.DecimalsOf(currency);
+
     public static string TradeNumberOf(Guid id) => id.ToString("N");
 
     public async Task<OpenedSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken cancellationToken)

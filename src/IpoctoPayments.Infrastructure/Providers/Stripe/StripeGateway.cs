@@ -11,6 +11,12 @@ internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
 {
     public PaymentProvider Provider => PaymentProvider.Stripe;
 
+    public int ChargeDecimals(Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        return currency.Exponent;
+    }
+
     public async Task<OpenedSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
