@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePaymentsDbContext))]
-    [Migration("20261127054405_InitialCreate")]
+    [Migration("20261127071947_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -169,6 +169,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OpenRefunds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PaymentIntentId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -203,6 +206,8 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("SessionId");
 
                     b.HasIndex("AccountId", "CreatedAtUnixMs");
+
+                    b.HasIndex("Status", "CreatedAtUnixMs");
 
                     b.ToTable("topup_orders", (string)null);
                 });

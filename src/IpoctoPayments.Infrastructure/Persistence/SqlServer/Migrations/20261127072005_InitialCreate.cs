@@ -71,6 +71,7 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                     SessionId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
                     PaymentIntentId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
                     CreatedAtUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    OpenRefunds = table.Column<int>(type: "int", nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false),
                     State = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
@@ -150,6 +151,11 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                 name: "IX_topup_orders_SessionId",
                 table: "topup_orders",
                 column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_topup_orders_Status_CreatedAtUnixMs",
+                table: "topup_orders",
+                columns: new[] { "Status", "CreatedAtUnixMs" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_webhook_inbox_OrderId",

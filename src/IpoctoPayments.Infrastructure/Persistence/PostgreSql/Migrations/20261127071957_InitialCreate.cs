@@ -72,6 +72,7 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                     SessionId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     PaymentIntentId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     CreatedAtUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    OpenRefunds = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     State = table.Column<string>(type: "text", nullable: false)
                 },
@@ -151,6 +152,11 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                 name: "IX_topup_orders_SessionId",
                 table: "topup_orders",
                 column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_topup_orders_Status_CreatedAtUnixMs",
+                table: "topup_orders",
+                columns: new[] { "Status", "CreatedAtUnixMs" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_webhook_inbox_OrderId",

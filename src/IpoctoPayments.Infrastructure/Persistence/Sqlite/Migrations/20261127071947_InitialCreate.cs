@@ -71,6 +71,7 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     SessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     CreatedAtUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenRefunds = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     State = table.Column<string>(type: "TEXT", nullable: false)
                 },
@@ -150,6 +151,11 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                 name: "IX_topup_orders_SessionId",
                 table: "topup_orders",
                 column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_topup_orders_Status_CreatedAtUnixMs",
+                table: "topup_orders",
+                columns: new[] { "Status", "CreatedAtUnixMs" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_webhook_inbox_OrderId",
