@@ -13,11 +13,18 @@ public sealed partial class TopUpOrder
         "The payment arrived after the order had closed; this is usually caused by a delay in bank synchronization. "
         + "The funds will typically be automatically refunded to your account within 1-7 business days.";
 
+    internal const string LateCaptureCreditedMessage =
+        "The payment arrived after the order had closed; this is usually caused by a delay in bank synchronization. "
+        + "It has been added to your balance.";
+
     /// <summary>
     /// What the customer is told once a payment arrived after the order had closed: the guide's answer to "the amount was
-    /// deducted, but the order shows as failed". Null for every other order.
+    /// deducted, but the order shows as failed" while it goes back, or that it was credited instead. Null for every other order.
     /// </summary>
-    public string? LateCaptureNotice => timeline.Exists(e => e.Kind == TimelineEntryKind.LateCapture) ? LateCaptureMessage : null;
+    public string? LateCaptureNotice =>
+        timeline.Exists(e => e.Kind == TimelineEntryKind.LateCaptureCredited) ? LateCaptureCreditedMessage
+        : timeline.Exists(e => e.Kind == TimelineEntryKind.LateCapture) ? LateCaptureMessage
+        : null;
 
     /// <summary>Records the provider's session once it is open; the customer is then redirected to the provider's page.</summary>
     public Result<Transition> OpenSession(ProviderReferences references, DateTimeOffset at, Uri? paymentPage = null)

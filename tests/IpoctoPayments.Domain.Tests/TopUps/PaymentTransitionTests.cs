@@ -215,4 +215,38 @@ public sealed class PaymentTransitionTests
 
         Assert.Equal(T0.AddMinutes(10), order.UpdatedAt);
     }
+
+    [Fact]
+    public void A_late_capture_tells_the_customer_the_money_goes_back_within_one_to_seven_business_days()
+    {
+        var order = New();
+        order.MarkExpired(Later);
+
+        order.MarkPaid(Later.AddMinutes(1), "pi_1");
+
+        Assert.Contains("1-7 business days", order.LateCaptureNotice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_late_capture_kept_on_the_balance_says_so_instead_of_promising_a_refund()
+    {
+        var order = New();
+        order.MarkExpired(Later);
+        order.MarkPaid(Later.AddMinutes(1), "pi_1");
+
+        order.CreditLateCapture(Later.AddMinutes(2));
+
+        Assert.Contains("added to your balance", order.LateCaptureNotice, StringComparison.Ordinal);
+        Assert.DoesNotContain("refunded", order.LateCaptureNotice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_order_paid_in_time_carries_no_late_capture_notice()
+    {
+        var order = New();
+
+        order.MarkPaid(Later, "pi_1");
+
+        Assert.Null(order.LateCaptureNotice);
+    }
 }
