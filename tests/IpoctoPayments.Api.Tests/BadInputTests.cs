@@ -72,6 +72,7 @@ public sealed class BadInputTests(SharedSystems systems) : IClassFixture<SharedS
         Get("methods for a malformed country", "/api/v1/payment-methods?country=U1", 400, "invalid_country", "country"),
         Get("methods for a negative amount", "/api/v1/payment-methods?country=US&amount=-1", 400, "invalid_amount", "amount"),
         Get("methods for an over-precise amount", "/api/v1/payment-methods?country=US&amount=1.001", 400, "invalid_amount", "amount"),
+        Get("methods for an amount too large to convert", "/api/v1/payment-methods?country=ID&amount=900000000000000", 400, "invalid_amount", "amount"),
         Get("methods of an unknown provider", "/api/v1/payment-methods?country=US&provider=paypal", 400, "provider_not_supported", "provider"),
         Get("unknown endpoint", "/api/v1/nothing-here", 404, "not_found", null),
         new("malformed order number", Caller.Support, HttpMethod.Get, "/api/v1/support/orders/DROP%20TABLE", null, 400, "invalid_order_number", "orderNumber"),

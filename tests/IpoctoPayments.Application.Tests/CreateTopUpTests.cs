@@ -191,7 +191,7 @@ public sealed class CreateTopUpTests : ApplicationTest
     }
 
     [Fact]
-    public async Task A_retry_after_a_lost_provider_answer_takes_the_identity_of_the_session_the_provider_replays()
+    public async Task A_retry_after_a_lost_provider_answer_meets_the_session_and_order_of_the_first_attempt()
     {
         App.Stripe.LoseNextAnswer = true;
         await Errors.Refused(() => App.Send(StripeCard(key: "key-1")));
@@ -201,7 +201,7 @@ public sealed class CreateTopUpTests : ApplicationTest
         var retried = await App.Send(StripeCard(key: "key-1"));
 
         Assert.False(retried.Replayed);
-        Assert.NotEqual(lost.OrderId, App.Stripe.SessionRequests[1].OrderId);
+        Assert.Equal((lost.OrderId, lost.IdempotencyKey, lost.ExpiresAt), (App.Stripe.SessionRequests[1].OrderId, App.Stripe.SessionRequests[1].IdempotencyKey, App.Stripe.SessionRequests[1].ExpiresAt));
         Assert.Equal((lost.OrderId, lost.OrderNumber), (retried.TopUp.Id, retried.TopUp.OrderNumber));
         Assert.Single(App.Stripe.Sessions);
         Assert.Equal(lost.OrderId, Assert.Single(App.Database.Orders).Id);

@@ -83,6 +83,22 @@ public sealed class ReconciliationTests : ApplicationTest
     }
 
     [Fact]
+    public async Task An_order_the_provider_refuses_to_look_up_does_not_stop_the_others()
+    {
+        var refused = await App.CreateTopUp(StripeCard("20.00"));
+        var missed = await App.CreateTopUp(StripeCard("30.00"));
+        App.Stripe.RefusedLookups.Add(refused.Id);
+        App.Stripe.Payments[missed.Id] = new PaymentLookupResult(ProviderPaymentStatus.Paid);
+        App.Clock.Advance(PastThePaymentWindow);
+
+        var report = await App.Reconcile();
+
+        Assert.Contains(report.Failed, f => f.Contains("provider_rejected", StringComparison.Ordinal));
+        Assert.Equal(missed.Id, Assert.Single(report.Changed).TopUpId);
+        Assert.Equal("30.00", await App.Balance());
+    }
+
+    [Fact]
     public async Task A_provider_that_cannot_be_reached_is_reported_and_the_order_stays_as_it_was()
     {
         var topUp = await App.CreateTopUp(StripeCard("20.00"));

@@ -32,6 +32,13 @@ public sealed class ReconciliationRun(IServiceScopeFactory scopes, ILogger<Recon
                 logger.LogWarning("Reconciling top-up {TopUpId} failed: {Code}", id, exception.Error.Code);
                 failed.Add($"{id}: {exception.Error.Code}");
             }
+#pragma warning disable CA1031 // one order that cannot be reconciled must not stop the others, run after run
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                logger.LogError(exception, "Reconciling top-up {TopUpId} failed unexpectedly", id);
+                failed.Add($"{id}: error");
+            }
         }
 
         return new ReconciliationReport(candidates.Count, [.. reconciled.Where(r => r.Actions.Count > 0)], failed);

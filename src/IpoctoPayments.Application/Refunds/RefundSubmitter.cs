@@ -50,13 +50,16 @@ internal sealed class RefundSubmitter(IPaymentGateways gateways, ILedger ledger)
         }
     }
 
-    /// <summary>The provider could not refund: the refund is failed and what was taken from the balance (or suspense) goes back.</summary>
-    public async Task FailAsync(TopUpOrder order, Guid refundId, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// The provider could not refund: the refund is failed and what was taken from the balance (or suspense) goes back.
+    /// False when there was nothing to change (an unknown or already settled refund).
+    /// </summary>
+    public async Task<bool> FailAsync(TopUpOrder order, Guid refundId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var failed = order.FailRefund(refundId, PaymentErrors.RefundFailed, at);
         if (!failed.IsSuccess || !failed.Value.IsApplied)
         {
-            return;
+            return false;
         }
 
         var refund = order.Refunds.First(r => r.Id == refundId);
@@ -65,5 +68,7 @@ internal sealed class RefundSubmitter(IPaymentGateways gateways, ILedger ledger)
         {
             await ledger.PostAsync(Postings.RefundReversal(posting, at).Value, cancellationToken);
         }
+
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Ledger;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
@@ -56,9 +57,7 @@ internal sealed class ProviderEventProcessor(
             case ProviderEventKind.RefundSucceeded when e.RefundId is { } refundId:
                 return Outcome(order.ConfirmRefund(refundId, at));
             case ProviderEventKind.RefundFailed when e.RefundId is { } refundId:
-                var before = order.Version;
-                await refunds.FailAsync(order, refundId, at, cancellationToken);
-                return order.Version > before ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
+                return await refunds.FailAsync(order, refundId, at, cancellationToken) ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
             default:
                 return WebhookOutcome.Ignored;
         }
@@ -88,7 +87,9 @@ internal sealed class ProviderEventProcessor(
             return WebhookOutcome.Applied;
         }
 
-        var refund = Settled(order.RequestLateCaptureRefund(Guid.CreateVersion7(at), at));
+        // Named by the order and how many late-capture refunds it had: a unit of work run again asks for the same one.
+        var refundId = RequestHash.Id("late-capture-refund", order.Id.ToString("N"), order.Refunds.Count(r => r.ForLateCapture).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var refund = Settled(order.RequestLateCaptureRefund(refundId, at));
         await PostAsync(Postings.LateCaptureRefund(order.Id, refund.Id, order.Provider, refund.Charge, at), cancellationToken);
         await refunds.SubmitAsync(order, refund, at, cancellationToken);
         return WebhookOutcome.Applied;

@@ -46,7 +46,7 @@ public sealed record Currency
 
     public override string ToString() => Code;
 
-    internal static long Pow10(int exponent)
+    public static long Pow10(int exponent)
     {
         long result = 1;
         for (var i = 0; i < exponent; i++)

@@ -25,6 +25,17 @@ public sealed record OrderNumber
         return FromBits(BitConverter.ToUInt64(random));
     }
 
+    /// <summary>
+    /// The number of the order with this id: the same id always gives the same number, so a retried request that
+    /// meets the provider session of an earlier attempt also meets its order number.
+    /// </summary>
+    public static OrderNumber For(Guid orderId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(orderId.ToByteArray(), hash);
+        return FromBits(BitConverter.ToUInt64(hash));
+    }
+
     /// <summary>Reads a number as a customer may type it: any case, with or without dashes or spaces, O for 0, I or L for 1.</summary>
     public static Result<OrderNumber> Parse(string? text)
     {

@@ -64,7 +64,7 @@ public sealed partial class TopUpOrder
             UpdatedAt = snapshot.UpdatedAt,
             PaidAt = snapshot.PaidAt,
             Version = snapshot.Version,
-            ChargeDecimals = snapshot.ChargeDecimals ?? chargeCurrency.Exponent,
+            ChargeDecimals = snapshot.ChargeDecimals,
         };
 
         order.attempts.AddRange(snapshot.Attempts.Select(a => new PaymentAttempt(a.At, PaymentErrors.FromCode(a.ErrorCode), a.ProviderCode, a.Reference)));

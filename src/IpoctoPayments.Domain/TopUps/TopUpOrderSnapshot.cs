@@ -30,7 +30,7 @@ public sealed record TopUpOrderSnapshot(
     IReadOnlyList<AttemptSnapshot> Attempts,
     IReadOnlyList<RefundSnapshot> Refunds,
     IReadOnlyList<TimelineSnapshot> Timeline,
-    int? ChargeDecimals = null);
+    int ChargeDecimals);
 
 public sealed record AttemptSnapshot(DateTimeOffset At, string ErrorCode, string? ProviderCode, string? Reference);
 

@@ -19,6 +19,9 @@ public sealed class FakeDatabase
 
     public int UnitsOfWork { get; private set; }
 
+    /// <summary>How many coming commits meet a concurrent writer and run their work again.</summary>
+    public int WriteConflicts { get; set; }
+
     public IReadOnlyCollection<TopUpOrderSnapshot> Orders => orders.Values;
 
     public IReadOnlyList<IdempotencyRecord> IdempotencyRecords => idempotencyRecords;

@@ -45,6 +45,9 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
 
     public int Lookups { get; private set; }
 
+    /// <summary>Orders whose look-up the provider refuses (an unknown session, say).</summary>
+    public HashSet<Guid> RefusedLookups { get; } = [];
+
     public Task<OpenedSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -80,6 +83,11 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
         ArgumentNullException.ThrowIfNull(lookup);
         ThrowIfUnavailable();
         Lookups++;
+        if (RefusedLookups.Contains(lookup.OrderId))
+        {
+            throw new ProviderRejectedException(Provider, "resource_missing", "No such checkout session.");
+        }
+
         return Task.FromResult(Payments.GetValueOrDefault(lookup.OrderId) ?? new PaymentLookupResult(ProviderPaymentStatus.Unknown));
     }
 

@@ -2,7 +2,11 @@ using IpoctoPayments.Application.Common.Persistence;
 
 namespace IpoctoPayments.Application.Tests.Fakes;
 
-/// <summary>Runs the work and commits the session; work that throws leaves the database as it was, the journal included.</summary>
+/// <summary>
+/// Runs the work and commits the session; work that throws leaves the database as it was, the journal included.
+/// <see cref="FakeDatabase.WriteConflicts"/> makes the next commits meet another writer: the work is discarded and run
+/// again, as the real unit of work does.
+/// </summary>
 public sealed class FakeUnitOfWork(FakeDatabase database, FakeSession session) : IUnitOfWork
 {
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -12,6 +16,14 @@ public sealed class FakeUnitOfWork(FakeDatabase database, FakeSession session) :
         try
         {
             var result = await work(cancellationToken);
+            while (database.WriteConflicts > 0)
+            {
+                database.WriteConflicts--;
+                session.Clear();
+                database.RollBackJournalTo(postingsBefore);
+                result = await work(cancellationToken);
+            }
+
             database.Commit(session.Orders.Values, session.IdempotencyRecords, session.Inbox);
             session.Clear();
             return result;

@@ -49,7 +49,13 @@ internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue
                 continue;
             }
 
-            var charge = credit is null ? null : rate is null ? credit : rate.Convert(credit, gateways.For(method.Provider).ChargeDecimals(chargeCurrency)).Value;
+            var converted = credit is null || rate is null ? null : rate.Convert(credit, gateways.For(method.Provider).ChargeDecimals(chargeCurrency));
+            if (converted is { IsSuccess: false })
+            {
+                throw AppException.Invalid(converted.Error!.Code, converted.Error.Message, "amount");
+            }
+
+            var charge = converted?.Value ?? credit;
             var check = catalogue.Available(country, chargeCurrency, charge, method.Provider).Value;
             if (check.Unavailable.FirstOrDefault(u => u.Code == method.Code) is { } reason)
             {

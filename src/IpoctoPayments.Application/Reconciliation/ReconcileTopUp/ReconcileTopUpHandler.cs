@@ -46,6 +46,10 @@ internal sealed class ReconcileTopUpHandler(ITopUpOrders orders, IPaymentGateway
         {
             throw new AppException(new AppError(ErrorKind.ProviderUnavailable, "provider_unavailable", $"Could not ask {ProviderNames.Of(order.Provider)}: {exception.Message}"));
         }
+        catch (ProviderRejectedException exception)
+        {
+            throw AppException.Unprocessable("provider_rejected", $"{ProviderNames.Of(order.Provider)} refused the look-up ({exception.ProviderCode}): {exception.Message}");
+        }
 
         return new ReconciledTopUp(order.Id, order.Number.Value, before, StatusNames.Of(order.Status), actions);
     }

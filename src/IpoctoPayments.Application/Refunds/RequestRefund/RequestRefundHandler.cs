@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Ledger;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
@@ -35,7 +34,7 @@ internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, 
             amount = parsed.IsSuccess ? parsed.Value : throw AppException.Invalid(parsed.Error!.Code, parsed.Error.Message, "amount");
         }
 
-        var refundId = command.IdempotencyKey is { } key ? RefundIdFor(order.Id, key) : Guid.CreateVersion7(now);
+        var refundId = command.IdempotencyKey is { } key ? RequestHash.Id("refund", order.Id.ToString("N"), key) : command.RequestId;
         var isRetry = order.Refunds.Any(r => r.Id == refundId);
         var requested = order.RequestRefund(refundId, amount, now);
         if (!requested.IsSuccess)
@@ -59,12 +58,5 @@ internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, 
         }
 
         return new RequestRefundResult(RefundView.From(order.Refunds.First(r => r.Id == refund.Id)), TopUpView.From(order));
-    }
-
-    /// <summary>The same key on the same top-up always names the same refund, so a retried request cannot refund twice.</summary>
-    private static Guid RefundIdFor(Guid orderId, string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{orderId:N}:{key}"));
-        return new Guid(hash.AsSpan(0, 16));
     }
 }

@@ -11,7 +11,11 @@ public sealed record CreateTopUpCommand(
     string? Country,
     string? PaymentMethod,
     string? ReturnUrl,
-    string? IdempotencyKey) : ICommand<CreateTopUpResult>;
+    string? IdempotencyKey) : ICommand<CreateTopUpResult>
+{
+    /// <summary>Fixed when the request arrives, so a unit of work run again after a write conflict opens the same order.</summary>
+    public Guid RequestId { get; init; } = Guid.CreateVersion7();
+}
 
 /// <summary>The new (or, for a retried key, the earlier) top-up; <see cref="Replayed"/> says which.</summary>
 public sealed record CreateTopUpResult(TopUpView TopUp, bool Replayed);

@@ -52,16 +52,18 @@ internal sealed class CreateTopUpHandler(
         var charge = rate is null ? credit : Valid(rate.Convert(credit, chargeDecimals!.Value), "amount");
         var method = ChooseMethod(provider, country, command.PaymentMethod, charge);
 
+        // A caller's key names one order, across its retries and ours: the same id, number and provider key every time.
+        var orderId = command.IdempotencyKey is { } callerKey ? RequestHash.Id(Operation, account.Value, callerKey) : command.RequestId;
         var session = await OpenSessionAsync(provider, new OpenSessionRequest(
-            Guid.CreateVersion7(now),
-            OrderNumber.New().Value,
+            orderId,
+            OrderNumber.For(orderId).Value,
             account.Value,
             charge,
             country.Value,
             method?.Code,
             new Uri(command.ReturnUrl!),
-            now + options.Value.PaymentWindow,
-            ProviderIdempotencyKey(account, command.IdempotencyKey)), cancellationToken);
+            ExpiryFor(now),
+            $"topup-{orderId:N}"), cancellationToken);
 
         var order = Valid(
             TopUpOrder.Create(session.OrderId, Valid(OrderNumber.Parse(session.OrderNumber), "orderNumber"), account, provider, country, credit, rate, method, now, chargeDecimals),
@@ -142,11 +144,14 @@ internal sealed class CreateTopUpHandler(
     }
 
     /// <summary>
-    /// Derived from the caller's key when there is one, so a retry after a lost answer meets the provider session the
-    /// first attempt opened; otherwise from the new order.
+    /// The payment window from the start of the current ten minutes: a retry soon after a lost answer sends the provider
+    /// the same parameters as the first attempt, which its idempotency requires.
     /// </summary>
-    private static string ProviderIdempotencyKey(AccountId account, string? callerKey) =>
-        callerKey is null ? $"topup-{Guid.NewGuid():N}" : $"topup-{RequestHash.Of(account.Value, callerKey)[..40]}";
+    private DateTimeOffset ExpiryFor(DateTimeOffset now)
+    {
+        var bucket = TimeSpan.FromMinutes(10).Ticks;
+        return new DateTimeOffset(now.UtcTicks / bucket * bucket, TimeSpan.Zero) + options.Value.PaymentWindow;
+    }
 
     /// <summary>Input that is malformed in itself (400).</summary>
     private static T Invalid<T>(Result<T> result, string field) =>

@@ -20,7 +20,7 @@ internal static class PayerMaxAmounts
     {
         ArgumentNullException.ThrowIfNull(money);
         var dropped = money.Currency.Exponent - DecimalsOf(money.Currency);
-        var divisor = Pow10(dropped);
+        var divisor = Currency.Pow10(dropped);
         if (money.MinorUnits % divisor != 0)
         {
             return null;
@@ -33,18 +33,7 @@ internal static class PayerMaxAmounts
             return new PayerMaxAmount(units.ToString(CultureInfo.InvariantCulture));
         }
 
-        var scale = Pow10(decimals);
+        var scale = Currency.Pow10(decimals);
         return new PayerMaxAmount(string.Create(CultureInfo.InvariantCulture, $"{units / scale}.{(units % scale).ToString(CultureInfo.InvariantCulture).PadLeft(decimals, '0')}"));
-    }
-
-    private static long Pow10(int exponent)
-    {
-        var result = 1L;
-        for (var i = 0; i < exponent; i++)
-        {
-            result *= 10;
-        }
-
-        return result;
     }
 }
