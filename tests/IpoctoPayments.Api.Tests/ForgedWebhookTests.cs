@@ -65,6 +65,23 @@ public sealed class ForgedWebhookTests
     }
 
     [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_signed_stripe_event_of_another_api_version_is_refused_as_such_and_nothing_is_stored(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var system = await PaymentsSystem.StartAsync(database);
+        var console = system.Console("acc-version");
+        await system.SetFaultsAsync(new { webhooks = new { drop = true } });
+        var topUp = await system.PaidStripeTopUpAsync(console);
+        var payload = system.Delivery("stripe", "checkout.session.completed").Payload.Replace("2026-10-28.endive", "2020-08-27", StringComparison.Ordinal);
+
+        using var response = await system.PostStripeAsync(payload, SignedWebhooks.StripeSignature(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
+
+        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest, "api_version_mismatch");
+        await AssertNothingStoredAsync(system, console, topUp);
+    }
+
+    [SkippableTheory]
     [MemberData(nameof(PayerMaxCases))]
     public async Task A_forged_payermax_notification_is_refused_and_nothing_is_stored(DatabaseProvider provider, PayerMaxForgery forgery)
     {

@@ -20,19 +20,31 @@ internal sealed class StripeEventReader(IOptions<StripeOptions> options, TimePro
             throw new InvalidWebhookException("signature_missing", "The Stripe-Signature header is missing.");
         }
 
-        Event stripeEvent;
+        var json = Encoding.UTF8.GetString(payload);
+        var o = options.Value;
         try
         {
-            var o = options.Value;
-            stripeEvent = EventUtility.ConstructEvent(
-                Encoding.UTF8.GetString(payload), signature, o.WebhookSecret, o.WebhookToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: true);
+            EventUtility.ValidateSignature(json, signature, o.WebhookSecret, o.WebhookToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds());
         }
         catch (StripeException exception)
         {
             throw new InvalidWebhookException("invalid_signature", $"The Stripe event was refused: {exception.Message}", exception);
         }
-        catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or System.Text.Json.JsonException or ArgumentException or NullReferenceException or FormatException)
+
+        Event stripeEvent;
+        try
         {
+            stripeEvent = EventUtility.ParseEvent(json, throwOnApiVersionMismatch: true);
+        }
+        catch (StripeException exception)
+        {
+            // Signed by Stripe, but for an API version this client cannot read: the endpoint's version needs changing.
+            throw new InvalidWebhookException("api_version_mismatch", exception.Message, exception);
+        }
+        catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or System.Text.Json.JsonException or ArgumentException or FormatException
+            or NullReferenceException)
+        {
+            // Stripe.net answers a signed body without api_version with a NullReferenceException.
             throw new InvalidWebhookException("malformed_event", "The body is not a Stripe event.", exception);
         }
 
