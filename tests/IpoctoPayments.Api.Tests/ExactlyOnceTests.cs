@@ -2,10 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
-using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Testing;
-using Stripe;
 
 namespace IpoctoPayments.Api.Tests;
 
@@ -20,22 +19,13 @@ public sealed class ExactlyOnceTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-storm");
-        var created = await console.PostAsJsonAsync("/api/v1/topups", new
-        {
-            amount = new { amount = "20.00", currency = "USD" },
-            provider = "stripe",
-            country = "US",
-            returnUrl = "https://console.ipocto.test/topups",
-        });
-        var topUp = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var sessionId = new Uri(topUp.GetProperty("paymentUrl").GetString()!).Segments[^1];
+        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"));
 
         // The simulator records the event but sends nothing: the test delivers it, fifty times at once.
-        (await system.Simulator.PutAsJsonAsync($"/_simulator/faults/{sessionId}", new { webhooks = new { drop = true } })).EnsureSuccessStatusCode();
-        (await system.Simulator.PostAsJsonAsync($"/_simulator/stripe/sessions/{sessionId}/complete", new { method = "card" })).EnsureSuccessStatusCode();
-        var payload = system.SimulatorService<WebhookOutbox>().Deliveries
-            .Single(d => d.EventType == "checkout.session.completed" && d.TargetKeys.Contains(sessionId)).Payload;
-        var signature = EventUtility.GenerateSignatureHeader(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow().ToUnixTimeSeconds());
+        await system.SetFaultsAsync(new { webhooks = new { drop = true } }, topUp.SessionId());
+        await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{topUp.SessionId()}/complete", new { method = "card" });
+        var payload = system.Delivery("stripe", "checkout.session.completed").Payload;
+        var signature = SignedWebhooks.StripeSignature(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow());
         HttpClient[] instances = [system.Anonymous(), system.AnotherInstance()];
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Deliveries).Select(async i =>
@@ -49,9 +39,7 @@ public sealed class ExactlyOnceTests
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Equal(1, answers.Count(a => a.Outcome == "applied"));
         Assert.Equal(Deliveries - 1, answers.Count(a => a.Outcome == "duplicate"));
-        var balance = await console.GetFromJsonAsync<JsonElement>("/api/v1/balance");
-        Assert.Equal("20.00", balance.GetProperty("available").GetProperty("amount").GetString());
-        var ledger = await console.GetFromJsonAsync<JsonElement>("/api/v1/ledger");
-        Assert.Single(ledger.GetProperty("items").EnumerateArray());
+        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Single(await TopUpSteps.LedgerAsync(console));
     }
 }

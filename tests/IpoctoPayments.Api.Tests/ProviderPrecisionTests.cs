@@ -1,6 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
 
@@ -16,25 +14,13 @@ public sealed class ProviderPrecisionTests
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-idr");
 
-        var created = await console.PostAsJsonAsync("/api/v1/topups", new
-        {
-            amount = new { amount = "10.01", currency = "USD" },
-            provider = "payermax",
-            country = "ID",
-            paymentMethod = "dana",
-            returnUrl = "https://console.ipocto.test/topups",
-        });
-
-        var body = await created.Content.ReadAsStringAsync();
-        Assert.True(created.StatusCode == HttpStatusCode.Created, body);
-        var topUp = JsonDocument.Parse(body).RootElement;
+        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.Request("payermax", "ID", "dana", "10.01"));
 
         // 10.01 × 16250 = 162,662.50 IDR; PayerMax takes no decimals in IDR, so half to even: 162,662.
-        Assert.Equal(("162662.00", "IDR"), (topUp.GetProperty("charge").GetProperty("amount").GetString(), topUp.GetProperty("charge").GetProperty("currency").GetString()));
-        var outTradeNo = Guid.Parse(topUp.GetProperty("id").GetString()!).ToString("N");
-        (await system.Simulator.PostAsJsonAsync($"/_simulator/payermax/orders/{outTradeNo}/complete", new { paymentMethodType = "WALLET", targetOrg = "DANA" })).EnsureSuccessStatusCode();
+        var charge = topUp.GetProperty("charge");
+        Assert.Equal(("162662.00", "IDR"), (charge.GetProperty("amount").GetString(), charge.GetProperty("currency").GetString()));
+        await system.SimulatorPostAsync($"/_simulator/payermax/orders/{topUp.OutTradeNo()}/complete", new { paymentMethodType = "WALLET", targetOrg = "DANA" });
         await system.DeliverWebhooksAsync();
-        var balance = await console.GetFromJsonAsync<JsonElement>("/api/v1/balance");
-        Assert.Equal("10.01", balance.GetProperty("available").GetProperty("amount").GetString());
+        Assert.Equal("10.01", await TopUpSteps.BalanceAsync(console));
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
 
@@ -18,25 +17,15 @@ public sealed class RateLimitTests
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
         {
-            answers.Add(await hasty.PostAsJsonAsync("/api/v1/topups", Request()));
+            answers.Add(await TopUpSteps.PostCreateAsync(hasty, TopUpSteps.StripeCard("5.00")));
         }
 
-        var other = await system.Console("acc-calm").PostAsJsonAsync("/api/v1/topups", Request());
+        var other = await TopUpSteps.PostCreateAsync(system.Console("acc-calm"), TopUpSteps.StripeCard("5.00"));
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], answers.Select(a => a.StatusCode));
-        Assert.Equal("application/problem+json", answers[2].Content.Headers.ContentType?.MediaType);
-        Assert.Equal("too_many_requests", (await answers[2].Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        Assert.True(answers[2].Headers.RetryAfter is not null);
+        await TopUpSteps.AssertProblemAsync(answers[2], HttpStatusCode.TooManyRequests, "too_many_requests");
+        Assert.NotNull(answers[2].Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
-        var listed = await hasty.GetFromJsonAsync<JsonElement>("/api/v1/topups");
-        Assert.Equal(2, listed.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, (await TopUpSteps.ListTopUpsAsync(hasty)).Length);
     }
-
-    private static object Request() => new
-    {
-        amount = new { amount = "5.00", currency = "USD" },
-        provider = "stripe",
-        country = "US",
-        returnUrl = "https://console.ipocto.test/topups",
-    };
 }

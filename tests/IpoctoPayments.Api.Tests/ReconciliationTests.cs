@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
 
@@ -15,19 +16,10 @@ public sealed class ReconciliationTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-dropped");
-        var created = await console.PostAsJsonAsync("/api/v1/topups", new
-        {
-            amount = new { amount = "20.00", currency = "USD" },
-            provider = "stripe",
-            country = "US",
-            returnUrl = "https://console.ipocto.test/topups",
-        });
-        var topUp = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var sessionId = new Uri(topUp.GetProperty("paymentUrl").GetString()!).Segments[^1];
-        (await system.Simulator.PutAsJsonAsync($"/_simulator/faults/{sessionId}", new { webhooks = new { drop = true } })).EnsureSuccessStatusCode();
-        (await system.Simulator.PostAsJsonAsync($"/_simulator/stripe/sessions/{sessionId}/complete", new { method = "card" })).EnsureSuccessStatusCode();
-        await system.DeliverWebhooksAsync();
-        Assert.Equal("0.00", await BalanceAsync(console));
+        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"));
+        await system.SetFaultsAsync(new { webhooks = new { drop = true } }, topUp.SessionId());
+        await system.PayStripeAsync(topUp);
+        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
 
         system.Clock.Advance(TimeSpan.FromMinutes(61));
         var first = await system.Admin().PostAsync("/api/v1/reconciliation/runs", null);
@@ -36,9 +28,8 @@ public sealed class ReconciliationTests
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Single((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").EnumerateArray());
         Assert.Empty((await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").EnumerateArray());
-        Assert.Equal("20.00", await BalanceAsync(console));
-        var order = await console.GetFromJsonAsync<JsonElement>($"/api/v1/topups/{topUp.GetProperty("id").GetString()}");
-        Assert.Equal("succeeded", order.GetProperty("status").GetString());
+        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("succeeded", (await TopUpSteps.GetTopUpAsync(console, topUp.Id())).Status());
     }
 
     [SkippableTheory]
@@ -50,9 +41,6 @@ public sealed class ReconciliationTests
 
         var response = await system.Console("acc-1").PostAsync("/api/v1/reconciliation/runs", null);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
     }
-
-    private static async Task<string?> BalanceAsync(HttpClient console) =>
-        (await console.GetFromJsonAsync<JsonElement>("/api/v1/balance")).GetProperty("available").GetProperty("amount").GetString();
 }
