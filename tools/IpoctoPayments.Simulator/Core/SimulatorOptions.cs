@@ -14,6 +14,12 @@ public sealed class SimulatorOptions
     /// <summary>Run due jobs (webhook attempts, delayed captures) in the background; tests may instead call <see cref="SimulatorScheduler.RunDueAsync"/>.</summary>
     public bool RunScheduler { get; set; } = true;
 
+    /// <summary>
+    /// How many due jobs (webhook attempts above all) may run at once. 1, the default, runs them one by one in due order;
+    /// more sends webhooks in parallel and in no promised order, as Stripe and PayerMax do under load.
+    /// </summary>
+    public int ConcurrentJobs { get; set; } = 1;
+
     /// <summary>How long one webhook attempt may take before it counts as a timeout.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

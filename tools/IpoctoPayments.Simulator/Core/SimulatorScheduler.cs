@@ -1,11 +1,14 @@
+using Microsoft.Extensions.Options;
+
 namespace IpoctoPayments.Simulator.Core;
 
 /// <summary>
 /// Work that happens later on the simulator's clock: webhook attempts and their retries, delayed captures,
 /// expiries. Due jobs run in the background (<see cref="SimulatorWorker"/>) or when a test calls
-/// <see cref="RunDueAsync"/> after moving its <see cref="TimeProvider"/>.
+/// <see cref="RunDueAsync"/> after moving its <see cref="TimeProvider"/>. Jobs run one at a time in due order unless
+/// <see cref="SimulatorOptions.ConcurrentJobs"/> lets several run at once, as a provider sends webhooks in parallel.
 /// </summary>
-public sealed class SimulatorScheduler(TimeProvider clock, ILogger<SimulatorScheduler> logger) : IDisposable
+public sealed class SimulatorScheduler(TimeProvider clock, IOptions<SimulatorOptions> options, ILogger<SimulatorScheduler> logger) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly SemaphoreSlim runGate = new(1, 1);
@@ -60,24 +63,26 @@ public sealed class SimulatorScheduler(TimeProvider clock, ILogger<SimulatorSche
         await runGate.WaitAsync(cancellationToken);
         try
         {
+            var width = Math.Max(1, options.Value.ConcurrentJobs);
+            var running = new List<Task>();
             var ran = 0;
-            while (TakeNextDue() is { } job)
+            while (true)
             {
-                try
+                while (running.Count < width && TakeNextDue() is { } job)
                 {
-                    await job.Action(cancellationToken);
-                }
-#pragma warning disable CA1031 // one failing job must not stop the others or the host
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-                {
-                    logger.LogError(exception, "Simulator job {Job} failed", job.Description);
+                    running.Add(RunAsync(job, cancellationToken));
                 }
 
+                if (running.Count == 0)
+                {
+                    return ran;
+                }
+
+                var done = await Task.WhenAny(running);
+                running.Remove(done);
+                await done;
                 ran++;
             }
-
-            return ran;
         }
         finally
         {
@@ -118,6 +123,20 @@ public sealed class SimulatorScheduler(TimeProvider clock, ILogger<SimulatorSche
         lock (gate)
         {
             jobs.Clear();
+        }
+    }
+
+    private async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await job.Action(cancellationToken);
+        }
+#pragma warning disable CA1031 // one failing job must not stop the others or the host
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "Simulator job {Job} failed", job.Description);
         }
     }
 

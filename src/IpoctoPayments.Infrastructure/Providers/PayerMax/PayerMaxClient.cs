@@ -42,7 +42,9 @@ internal sealed class PayerMaxClient(HttpClient http, PayerMaxSignature signatur
         {
             response = await http.SendAsync(request, cancellationToken);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        // ExecutionRejectedException: the resilience pipeline's timeout or open circuit breaker.
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or Polly.ExecutionRejectedException
+            && !cancellationToken.IsCancellationRequested)
         {
             throw new PayerMaxUnavailableException($"PayerMax {apiName} could not be reached.", exception);
         }

@@ -181,7 +181,8 @@ internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
         {
             throw new ProviderRejectedException(Provider, exception.StripeError?.Code ?? "invalid_request", exception.StripeError?.Message ?? exception.Message);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException)
+        // ExecutionRejectedException: the resilience pipeline's timeout or open circuit breaker.
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or Polly.ExecutionRejectedException)
         {
             throw new ProviderUnavailableException(Provider, "Stripe could not be reached.", exception);
         }

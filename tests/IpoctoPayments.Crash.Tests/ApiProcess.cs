@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace IpoctoPayments.Crash.Tests;
+
+/// <summary>
+/// The API's own build output started with <c>dotnet</c> as a separate process, configured only through environment
+/// variables, as a deployment runs it; it listens on a free loopback port it reports on standard output.
+/// </summary>
+internal sealed partial class ApiProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process process;
+    private readonly List<string> lines;
+    private bool disposed;
+
+    private ApiProcess(Process process, List<string> lines, Uri baseAddress)
+    {
+        this.process = process;
+        this.lines = lines;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The errors the process logged so far (the console logger's "fail:" entries with their exceptions).</summary>
+    public string Failures
+    {
+        get
+        {
+            lock (lines)
+            {
+                var failures = new List<string>();
+                var inFailure = false;
+                foreach (var line in lines)
+                {
+                    inFailure = line.StartsWith("fail:", StringComparison.Ordinal) || (inFailure && line.StartsWith(' '));
+                    if (inFailure)
+                    {
+                        failures.Add(line);
+                    }
+                }
+
+                return string.Join('\n', failures);
+            }
+        }
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => process.Id;
+
+    /// <summary>Where <c>dotnet build</c> left the API (recorded in this assembly when it was built).</summary>
+    public static string HostPath { get; } = typeof(ApiProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ApiHost").Value!;
+
+    /// <summary>Starts the API and returns once it listens and <c>/health</c> answers 200.</summary>
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var host = Path.GetFullPath(HostPath);
+        Assert.True(File.Exists(host), $"The API is not built at {host}; build the solution first.");
+        var start = new ProcessStartInfo("dotnet", [host])
+        {
+            WorkingDirectory = Path.GetDirectoryName(host)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var lines = new List<string>();
+        void Read(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (lines)
+            {
+                lines.Add(line);
+            }
+
+            if (ListeningOn().Match(line) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Read(e.Data);
+        process.ErrorDataReceived += (_, e) => Read(e.Data);
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The API exited with {process.ExitCode}."));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        Uri address;
+        try
+        {
+            address = await listening.Task.WaitAsync(StartTimeout);
+        }
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
+        {
+            process.Kill(entireProcessTree: true);
+            string log;
+            lock (lines)
+            {
+                log = string.Join('\n', lines);
+            }
+
+            throw new InvalidOperationException($"The API did not start: {exception.Message}\n{log}", exception);
+        }
+
+        var api = new ApiProcess(process, lines, address);
+        await Poll.UntilAsync(() => api.IsHealthyAsync(), StartTimeout, "the API's /health to answer 200");
+        return api;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no draining, requests cut wherever they are.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync().WaitAsync(StartTimeout);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        if (!process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private async Task<bool> IsHealthyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningOn();
+}

@@ -1,0 +1,192 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IpoctoPayments.Infrastructure.Persistence;
+using IpoctoPayments.Simulator.Core;
+using IpoctoPayments.Testing;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace IpoctoPayments.Crash.Tests;
+
+/// <summary>
+/// The API process killed (SIGKILL) while the providers' webhooks pour in, then started again on the same database:
+/// the providers redeliver what was not acknowledged, and every paid order is credited exactly once.
+/// </summary>
+public sealed class CrashTests(ITestOutputHelper output)
+{
+    private const int Orders = 40;
+    private const int Accounts = 5;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task Killing_the_api_mid_delivery_loses_no_payment_and_credits_none_twice(DatabaseProvider provider)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var simulator = await LoopbackSimulator.StartAsync();
+        var settings = ApiSettings(database, simulator);
+        await using var api = await ApiProcess.StartAsync(settings);
+        simulator.Route.Target = api.BaseAddress;
+
+        // Customers open top-ups on the console, a few at a time, and pay them; the providers queue webhooks for each payment.
+        var orders = new PaidOrder[Orders];
+        await Parallel.ForEachAsync(Enumerable.Range(0, Orders), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) => orders[i] = await CreateAsync(api, i));
+        foreach (var order in orders)
+        {
+            await PayAsync(simulator, order);
+        }
+
+        var deliveries = simulator.Deliveries.Count;
+
+        // The providers deliver many at once; a third of the way through, the API is killed mid-stream.
+        var killPoint = simulator.Route.WhenAcknowledged(deliveries / 3);
+        var delivering = simulator.Scheduler.RunDueAsync();
+        await killPoint.WaitAsync(Deadline);
+        var inFlightAtKill = simulator.Route.InFlight;
+        await api.KillAsync();
+        var acknowledgedBeforeKill = simulator.Route.Acknowledged;
+        await delivering.WaitAsync(Deadline);
+
+        // The same database, a new process; the providers retry on their own schedules (at most a minute away).
+        await using var restarted = await ApiProcess.StartAsync(settings);
+        simulator.Route.Target = restarted.BaseAddress;
+        var unacknowledged = simulator.Deliveries.Count(d => d.Status != DeliveryStatus.Delivered);
+        for (var round = 0; round < 3 && simulator.Scheduler.NextDueAt is { } due; round++)
+        {
+            if (due > simulator.Clock.GetUtcNow())
+            {
+                simulator.Clock.SetUtcNow(due);
+            }
+
+            await simulator.Scheduler.RunDueAsync().WaitAsync(Deadline);
+        }
+
+        var redeliveries = simulator.Deliveries.Sum(d => d.Attempts.Count - 1);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider}: {Orders} orders, {deliveries} webhook deliveries, {acknowledgedBeforeKill} acknowledged before the kill, {inFlightAtKill} in flight at the kill, "
+            + $"{unacknowledged} left unacknowledged, {redeliveries} redelivery attempts after the restart, {watch.Elapsed.TotalSeconds:0.0} s"));
+
+        Assert.All(simulator.Deliveries, d => Assert.True(d.Status == DeliveryStatus.Delivered, $"{d.Id} {d.EventType}: {d.Status}"));
+        Assert.True(inFlightAtKill > 1, $"only {inFlightAtKill} deliveries were in flight when the API was killed");
+        Assert.True(unacknowledged > 0, "the kill interrupted nothing");
+
+        // What the console shows: every order paid, every balance the sum of its paid orders.
+        foreach (var order in orders)
+        {
+            var view = await Console(restarted, order.Account).GetFromJsonAsync<JsonElement>($"/api/v1/topups/{order.Id}");
+            Assert.Equal("succeeded", view.GetProperty("status").GetString());
+        }
+
+        var expected = orders.GroupBy(o => o.Account).ToDictionary(g => g.Key, g => g.Sum(o => o.Cents));
+        foreach (var (account, cents) in expected)
+        {
+            var balance = await Console(restarted, account).GetFromJsonAsync<JsonElement>("/api/v1/balance");
+            Assert.Equal(Amount(cents), balance.GetProperty("available").GetProperty("amount").GetString());
+        }
+
+        // What the books say.
+        var books = await Books.ReadAsync(database);
+        Assert.Equal(orders.Select(o => o.Id).Order(), books.Postings.Where(p => p.Kind == "TopUpCredit").Select(p => p.OrderId).Order());
+        Assert.All(books.Postings, p => Assert.Equal("TopUpCredit", p.Kind));
+        Assert.All(books.Entries.GroupBy(e => (e.Posting, e.Currency)), posting =>
+            Assert.True(posting.Sum(e => e.Signed) == 0, $"posting {posting.Key.Posting} in {posting.Key.Currency} does not balance"));
+        var customerEntries = books.Entries.Where(e => e.AccountType == "CustomerBalance").Sum(e => -e.Signed);
+        Assert.Equal(expected.Values.Sum(), books.Balances.Values.Sum());
+        Assert.Equal(books.Balances.Values.Sum(), customerEntries);
+        Assert.Equal(expected, books.Balances);
+    }
+
+    private static Dictionary<string, string> ApiSettings(TestDatabase database, LoopbackSimulator simulator)
+    {
+        var settings = simulator.ApiSettings();
+        settings["Database:Provider"] = database.Provider.ToString();
+        settings["Database:ConnectionString"] = database.ConnectionString;
+        settings["Auth:SigningKey"] = TestTokens.SigningKey;
+        settings["Auth:Issuer"] = TestTokens.Issuer;
+        settings["Auth:Audience"] = TestTokens.Audience;
+        settings["Reconciliation:Interval"] = "00:00:00";
+        settings["RateLimits:TopUpsPerMinute"] = "100000";
+        settings["ExchangeRates:Rates:USD:PHP"] = "56.25";
+        return settings;
+    }
+
+    /// <summary>Every fourth order is a PayerMax GCash top-up, the others Stripe card top-ups; amounts differ so a double credit shows.</summary>
+    private static async Task<PaidOrder> CreateAsync(ApiProcess api, int i)
+    {
+        var account = $"acc-crash-{i % Accounts}";
+        var cents = 500 + (i * 101);
+        var payerMax = i % 4 == 3;
+        using var console = Console(api, account);
+        using var response = await console.PostAsJsonAsync("/api/v1/topups", new
+        {
+            amount = new { amount = Amount(cents), currency = "USD" },
+            provider = payerMax ? "payermax" : "stripe",
+            country = payerMax ? "PH" : "US",
+            paymentMethod = payerMax ? "gcash" : "card",
+            returnUrl = "https://console.ipocto.test/topups",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{body}\n{api.Failures}");
+        var topUp = JsonDocument.Parse(body).RootElement;
+        return new PaidOrder(Guid.Parse(topUp.GetProperty("id").GetString()!), account, cents, payerMax, new Uri(topUp.GetProperty("paymentUrl").GetString()!));
+    }
+
+    private static Task PayAsync(LoopbackSimulator simulator, PaidOrder order) => order.PayerMax
+        ? simulator.PostAsync($"/_simulator/payermax/orders/{order.Id:N}/complete", new { paymentMethodType = "WALLET", targetOrg = "GCASH" })
+        : simulator.PostAsync($"/_simulator/stripe/sessions/{order.PaymentUrl.Segments[^1]}/complete", new { method = "card", cardNumber = "4242424242424242" });
+
+    private static HttpClient Console(ApiProcess api, string account) => new()
+    {
+        BaseAddress = api.BaseAddress,
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(account, "payments:account")) },
+    };
+
+    private static string Amount(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private sealed record PaidOrder(Guid Id, string Account, long Cents, bool PayerMax, Uri PaymentUrl);
+
+    private sealed record Posting(long Sequence, Guid OrderId, string Kind);
+
+    private sealed record Entry(long Posting, string AccountType, string Currency, long Signed);
+
+    /// <summary>The ledger as an auditor reads it, with plain SQL, from outside the service.</summary>
+    private sealed record Books(List<Posting> Postings, List<Entry> Entries, Dictionary<string, long> Balances)
+    {
+        public static async Task<Books> ReadAsync(TestDatabase database)
+        {
+            await using DbConnection connection = database.Provider == DatabaseProvider.PostgreSql
+                ? new NpgsqlConnection(database.ConnectionString)
+                : new SqliteConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            var postings = await QueryAsync(connection, """SELECT "Sequence", "OrderId", "Kind" FROM ledger_postings""",
+                r => new Posting(Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Guid.Parse(r.GetValue(1).ToString()!), r.GetString(2)));
+            var entries = await QueryAsync(connection, """SELECT "PostingSequence", "AccountType", "Currency", "Side", "MinorUnits" FROM ledger_entries""",
+                r => new Entry(Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2),
+                    (r.GetString(3) == "Debit" ? 1 : -1) * Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture)));
+            var balances = await QueryAsync(connection, """SELECT "AccountId", "MinorUnits" FROM customer_balances""",
+                r => (Account: r.GetString(0), Cents: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
+            return new Books(postings, entries, balances.ToDictionary(b => b.Account, b => b.Cents));
+        }
+
+        private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<T>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(read(reader));
+            }
+
+            return rows;
+        }
+    }
+}
