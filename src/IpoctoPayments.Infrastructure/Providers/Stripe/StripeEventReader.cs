@@ -42,9 +42,10 @@ internal sealed class StripeEventReader(IOptions<StripeOptions> options, TimePro
             throw new InvalidWebhookException("api_version_mismatch", exception.Message, exception);
         }
         catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or System.Text.Json.JsonException or ArgumentException or FormatException
-            or NullReferenceException)
+            or NullReferenceException or InvalidOperationException)
         {
-            // Stripe.net answers a signed body without api_version with a NullReferenceException.
+            // Stripe.net answers a signed body without api_version with a NullReferenceException, and a JSON string or
+            // array instead of an object with System.Text.Json's InvalidOperationException.
             throw new InvalidWebhookException("malformed_event", "The body is not a Stripe event.", exception);
         }
 
