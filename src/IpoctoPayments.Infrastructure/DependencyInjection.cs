@@ -11,6 +11,7 @@ using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Infrastructure.Persistence.PostgreSql;
 using IpoctoPayments.Infrastructure.Persistence.Sqlite;
 using IpoctoPayments.Infrastructure.Persistence.SqlServer;
+using IpoctoPayments.Infrastructure.Providers;
 using IpoctoPayments.Infrastructure.Providers.PayerMax;
 using IpoctoPayments.Infrastructure.Providers.Stripe;
 using IpoctoPayments.Infrastructure.Reconciliation;
@@ -74,8 +75,10 @@ public static class DependencyInjection
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
         services.AddOptions<PayerMaxOptions>().Bind(configuration.GetSection(PayerMaxOptions.Section));
 
+        services.AddSingleton<ProviderCallLogger>();
+
         // Stripe.net retries on its own with the same Idempotency-Key; the pipeline adds a timeout and a breaker around it.
-        services.AddHttpClient(StripeHttpClient).AddResilienceHandler("stripe", ProviderPipeline);
+        services.AddHttpClient(StripeHttpClient).RemoveAllLoggers().AddLogger<ProviderCallLogger>().AddResilienceHandler("stripe", ProviderPipeline);
         // Per scope, so each client takes a fresh handler from the factory's pool (DNS changes, handler rotation).
         services.AddScoped(sp =>
         {
@@ -89,7 +92,7 @@ public static class DependencyInjection
             });
         });
 
-        services.AddHttpClient<PayerMaxClient>(PayerMaxHttpClient).AddResilienceHandler("payermax", ProviderPipeline);
+        services.AddHttpClient<PayerMaxClient>(PayerMaxHttpClient).RemoveAllLoggers().AddLogger<ProviderCallLogger>().AddResilienceHandler("payermax", ProviderPipeline);
         services.AddSingleton<PayerMaxSignature>();
 
         services.AddScoped<IPaymentGateway, StripeGateway>();

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IpoctoPayments.Testing;
@@ -52,7 +53,8 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
     public IServiceProvider SimulatorServices => simulator.Services;
 
-    public static async Task<PaymentsSystem> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the system; <paramref name="logs"/>, when given, receives every log entry of the API at every level.</summary>
+    public static async Task<PaymentsSystem> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
     {
         ArgumentNullException.ThrowIfNull(database);
 
@@ -98,6 +100,11 @@ public sealed class PaymentsSystem : IAsyncDisposable
             foreach (var (key, value) in configuration)
             {
                 host.UseSetting(key, value);
+            }
+
+            if (logs is not null)
+            {
+                host.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
             }
 
             host.ConfigureTestServices(services =>
