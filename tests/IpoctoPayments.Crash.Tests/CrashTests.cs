@@ -34,6 +34,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var settings = ApiSettings(database, simulator);
         await using var api = await ApiProcess.StartAsync(settings);
         simulator.Route.Target = api.BaseAddress;
+        var started = watch.Elapsed;
 
         // Customers open top-ups on the console, a few at a time, and pay them; the providers queue webhooks for each payment.
         var orders = new PaidOrder[Orders];
@@ -44,6 +45,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
 
         var deliveries = simulator.Deliveries.Count;
+        var paid = watch.Elapsed;
 
         // The providers deliver many at once; a third of the way through, the API is killed mid-stream.
         var killPoint = simulator.Route.WhenAcknowledged(deliveries / 3);
@@ -55,8 +57,10 @@ public sealed class CrashTests(ITestOutputHelper output)
         await delivering.WaitAsync(Deadline);
 
         // The same database, a new process; the providers retry on their own schedules (at most a minute away).
+        var killed = watch.Elapsed;
         await using var restarted = await ApiProcess.StartAsync(settings);
         simulator.Route.Target = restarted.BaseAddress;
+        var restartedAt = watch.Elapsed;
         var unacknowledged = simulator.Deliveries.Count(d => d.Status != DeliveryStatus.Delivered);
         for (var round = 0; round < 3 && simulator.Scheduler.NextDueAt is { } due; round++)
         {
@@ -71,7 +75,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         var redeliveries = simulator.Deliveries.Sum(d => d.Attempts.Count - 1);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{provider}: {Orders} orders, {deliveries} webhook deliveries, {acknowledgedBeforeKill} acknowledged before the kill, {inFlightAtKill} in flight at the kill, "
-            + $"{unacknowledged} left unacknowledged, {redeliveries} redelivery attempts after the restart, {watch.Elapsed.TotalSeconds:0.0} s"));
+            + $"{unacknowledged} left unacknowledged, {redeliveries} redelivery attempts after the restart; seconds: started {started.TotalSeconds:0.0}, "
+            + $"paid {paid.TotalSeconds:0.0}, killed {killed.TotalSeconds:0.0}, restarted {restartedAt.TotalSeconds:0.0}, redelivered {watch.Elapsed.TotalSeconds:0.0}"));
 
         Assert.All(simulator.Deliveries, d => Assert.True(d.Status == DeliveryStatus.Delivered, $"{d.Id} {d.EventType}: {d.Status}"));
         Assert.True(inFlightAtKill > 1, $"only {inFlightAtKill} deliveries were in flight when the API was killed");
