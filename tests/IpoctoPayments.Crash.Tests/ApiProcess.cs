@@ -58,7 +58,8 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     {
         var host = Path.GetFullPath(HostPath);
         Assert.True(File.Exists(host), $"The API is not built at {host}; build the solution first.");
-        var start = new ProcessStartInfo("dotnet", [host])
+        // The SDK names the dotnet host it runs tests with; outside it, the one on PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [host])
         {
             WorkingDirectory = Path.GetDirectoryName(host)!,
             RedirectStandardOutput = true,
