@@ -55,13 +55,22 @@ public sealed class SimulatorScheduler(TimeProvider clock, ILogger<SimulatorSche
     }
 
     /// <summary>Runs every job due now, including those the running jobs schedule for now; returns how many ran.</summary>
-    public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
+    public Task<int> RunDueAsync(CancellationToken cancellationToken = default) => RunDueByAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Fast-forwards: runs now, in due order, every job due within <paramref name="span"/> (webhook retries, late
+    /// captures, expiries), including those the running jobs schedule within it; the clock itself does not move.
+    /// </summary>
+    public Task<int> RunDueWithinAsync(TimeSpan span, CancellationToken cancellationToken = default) =>
+        RunDueByAsync(Now + span, cancellationToken);
+
+    private async Task<int> RunDueByAsync(DateTimeOffset? until, CancellationToken cancellationToken)
     {
         await runGate.WaitAsync(cancellationToken);
         try
         {
             var ran = 0;
-            while (TakeNextDue() is { } job)
+            while (TakeNextDue(until) is { } job)
             {
                 try
                 {
@@ -121,11 +130,11 @@ public sealed class SimulatorScheduler(TimeProvider clock, ILogger<SimulatorSche
         }
     }
 
-    private ScheduledJob? TakeNextDue()
+    private ScheduledJob? TakeNextDue(DateTimeOffset? until)
     {
         lock (gate)
         {
-            var now = Now;
+            var now = until ?? Now;
             ScheduledJob? next = null;
             foreach (var job in jobs)
             {
