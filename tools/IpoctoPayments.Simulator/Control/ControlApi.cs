@@ -157,6 +157,27 @@ internal static class ControlApi
         }
     }
 
+    /// <summary>Like <see cref="ReadBodyAsync{T}"/>, for a body that may be left out: then <paramref name="absent"/>.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadOptionalBodyAsync<T>(HttpRequest request, T absent)
+        where T : class
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (absent, null);
+        }
+
+        try
+        {
+            return (System.Text.Json.JsonSerializer.Deserialize<T>(text, System.Text.Json.JsonSerializerOptions.Web) ?? absent, null);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            return (null, BadBody(exception.Message));
+        }
+    }
+
     private static string? FaultProblem(FaultSettings settings)
     {
         TimeSpan?[] spans = [settings.BankSyncDelay, settings.Webhooks?.Delay, settings.Stripe?.Latency, settings.PayerMax?.Latency];

@@ -29,6 +29,11 @@ internal sealed record TriggerBody(long? Amount, string? Currency, string? Count
     public static readonly TimeSpan DefaultDelay = TimeSpan.FromMinutes(2);
 
     public static TriggerBody Empty { get; } = new(null, null, null, null, null, null);
+
+    /// <summary>The late-capture delay, refused when it is not positive.</summary>
+    public TimeSpan CheckedDelay() => (Delay ?? DefaultDelay) is { } delay && delay > TimeSpan.Zero
+        ? delay
+        : throw new TriggerRejection("invalid_delay", "delay is a positive time span, e.g. \"00:02:00\".");
 }
 
 /// <summary>A trigger's options did not fit (an unknown currency, a negative amount): a 400 with this code.</summary>
@@ -57,16 +62,10 @@ internal static class TriggerApi
                     return ControlApi.NotFound("trigger", provider is null ? name : $"{provider} {name}");
                 }
 
-                var body = TriggerBody.Empty;
-                if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+                var (body, problem) = await ControlApi.ReadOptionalBodyAsync(http.Request, TriggerBody.Empty);
+                if (body is null)
                 {
-                    var (read, problem) = await ControlApi.ReadBodyAsync<TriggerBody>(http.Request);
-                    if (read is null)
-                    {
-                        return problem!;
-                    }
-
-                    body = read;
+                    return problem!;
                 }
 
                 // A name both providers know (late-capture) runs on Stripe unless ?provider= says otherwise.

@@ -17,7 +17,6 @@ internal static class DashboardEndpoints
     public static void MapDashboard(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/_simulator", () => Results.Redirect(Page)).ExcludeFromDescription();
-        endpoints.MapGet("/_simulator/", () => Results.Redirect(Page)).ExcludeFromDescription();
         endpoints.MapGet(Page, () => Asset("dashboard.html", "text/html; charset=utf-8")).ExcludeFromDescription();
         endpoints.MapGet($"{Page}/dashboard.js", () => Asset("dashboard.js", "text/javascript; charset=utf-8")).ExcludeFromDescription();
         endpoints.MapGet($"{Page}/dashboard.css", () => Asset("dashboard.css", "text/css; charset=utf-8")).ExcludeFromDescription();

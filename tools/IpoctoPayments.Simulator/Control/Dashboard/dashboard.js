@@ -68,6 +68,25 @@
 
   const time = (value) => (value ? new Date(value).toISOString().replace('T', ' ').slice(0, 19) : '');
 
+  // Tables show the time of day; the date is in the title and in the clock line above.
+  function clockTime(value) {
+    const el = document.createElement('time');
+    if (value) {
+      el.dateTime = value;
+      el.title = time(value);
+      el.textContent = time(value).slice(11);
+    }
+    return el;
+  }
+
+  function cut(text, className) {
+    const el = document.createElement('span');
+    el.className = `cut ${className ?? ''}`;
+    el.textContent = text ?? '';
+    el.title = text ?? '';
+    return el;
+  }
+
   function cell(row, content, className) {
     const td = document.createElement('td');
     if (content instanceof Node) {
@@ -83,10 +102,10 @@
   }
 
   function badge(text) {
-    const span = document.createElement('span');
-    span.className = `badge badge-${String(text).toLowerCase()}`;
-    span.textContent = text;
-    return span;
+    const el = document.createElement('span');
+    el.className = `badge badge-${String(text).toLowerCase()}`;
+    el.textContent = text;
+    return el;
   }
 
   function fill(tableId, items, render, empty) {
@@ -115,7 +134,7 @@
       const head = document.createElement('strong');
       head.textContent = answer;
       head.className = attempt.statusCode >= 200 && attempt.statusCode < 300 ? 'ok' : 'bad';
-      item.append(`#${attempt.number} ${time(attempt.at)} · `, head, ` · ${attempt.durationMs} ms`);
+      item.append(`#${attempt.number} ${time(attempt.at).slice(11)} · `, head, ` · ${attempt.durationMs} ms`);
       if (attempt.body) {
         const body = document.createElement('code');
         body.textContent = attempt.body;
@@ -144,7 +163,7 @@
         parts.push(`${name} API latency ${fault.latency}`);
       }
     }
-    const targeted = Object.keys(targets);
+    const targeted = Object.keys(targets).filter((key) => Object.values(targets[key]).some((value) => value !== null));
     if (targeted.length > 0) {
       parts.push(`Per session/order: ${targeted.join(', ')}`);
     }
@@ -158,19 +177,26 @@
     $('deliveries-count').textContent = `(${view.deliveries.length})`;
 
     fill('deliveries', [...view.deliveries].reverse(), (row, d) => {
-      cell(row, time(d.createdAt));
+      cell(row, clockTime(d.createdAt), 'time');
       const event = document.createElement('div');
       event.append(Object.assign(document.createElement('strong'), { textContent: d.eventType }), document.createElement('br'),
-        Object.assign(document.createElement('code'), { textContent: d.eventId }));
+        cut(d.eventId, 'id'));
       if (d.duplicateOf) {
         event.append(document.createElement('br'), `copy of ${d.duplicateOf}`);
       }
       cell(row, event);
-      cell(row, `${d.provider} ${d.target ?? ''}`);
-      cell(row, `${d.url}${d.listener ? ` (listener ${d.listener})` : ''}`, 'url');
+      const about = document.createElement('div');
+      about.append(d.provider === 'stripe' ? 'Stripe' : 'PayerMax', document.createElement('br'), cut(d.target, 'id'));
+      cell(row, about);
+      const to = document.createElement('div');
+      to.append(cut(d.url, 'id'));
+      if (d.listener) {
+        to.append(document.createElement('br'), `listener ${d.listener}`);
+      }
+      cell(row, to);
       cell(row, badge(d.status));
-      cell(row, attempts(d));
-      cell(row, time(d.nextAttemptAt));
+      cell(row, attempts(d), 'answers');
+      cell(row, clockTime(d.nextAttemptAt), 'time');
       const redeliver = document.createElement('button');
       redeliver.type = 'button';
       redeliver.textContent = 'Redeliver';
@@ -181,17 +207,17 @@
     }, 'No webhook sent yet.');
 
     fill('sessions', [...view.stripeSessions].reverse(), (row, s) => {
-      cell(row, time(s.created));
-      cell(row, s.id, 'id');
+      cell(row, clockTime(s.created), 'time');
+      cell(row, cut(s.id, 'id'));
       cell(row, badge(s.status));
       cell(row, s.paymentStatus);
       cell(row, money(s.amount, s.currency), 'num');
-      cell(row, s.paymentIntent, 'id');
+      cell(row, cut(s.paymentIntent, 'id'));
     }, 'No Checkout Session yet.');
 
     fill('intents', [...view.stripePaymentIntents].reverse(), (row, i) => {
-      cell(row, time(i.created));
-      cell(row, i.id, 'id');
+      cell(row, clockTime(i.created), 'time');
+      cell(row, cut(i.id, 'id'));
       cell(row, badge(i.status));
       cell(row, money(i.amount, i.currency), 'num');
       cell(row, i.amountRefunded ? money(i.amountRefunded, i.currency) : '', 'num');
@@ -199,8 +225,8 @@
     }, 'No PaymentIntent yet.');
 
     fill('orders', [...view.payerMaxOrders].reverse(), (row, o) => {
-      cell(row, time(o.created));
-      cell(row, o.outTradeNo, 'id');
+      cell(row, clockTime(o.created), 'time');
+      cell(row, cut(o.outTradeNo, 'id'));
       cell(row, badge(o.status));
       cell(row, money(o.amount, o.currency), 'num');
       cell(row, o.country);

@@ -19,9 +19,9 @@ internal sealed class PayerMaxTriggers(IEnumerable<IGatewayApi> gateway, PayerMa
         new("payment.success", Provider, "An order paid with the country's first method: a PAYMENT notification with SUCCESS.",
             (b, http) => Paid(Place(b, http))),
         new("payment.failed", Provider, "An order declined (declineCode, default PAYMENT_FAILED): a PAYMENT notification with FAILED.",
-            (b, http) => Failed(Place(b, http), b.DeclineCode ?? GatewayCodes.PaymentFailed)),
+            (b, http) => Failed(b, http)),
         new("late-capture", Provider, "The bank-sync delay: the order is reported FAILED, then SUCCESS after delay (default 2 min).",
-            (b, http) => LateCapture(Place(b, http), b.Delay ?? TriggerBody.DefaultDelay)),
+            (b, http) => LateCapture(b, http)),
         new("duplicate-delivery", Provider, "A paid order whose PAYMENT notification is delivered twice.",
             (b, http) => Duplicated(Place(b, http))),
     ];
@@ -73,24 +73,23 @@ internal sealed class PayerMaxTriggers(IEnumerable<IGatewayApi> gateway, PayerMa
         return Outcome(order);
     }
 
-    private TriggerOutcome Failed(PayerMaxOrder order, string code)
+    private TriggerOutcome Failed(TriggerBody body, HttpContext http)
     {
+        var code = body.DeclineCode ?? GatewayCodes.PaymentFailed;
         if (!PaymentFailures.Messages.ContainsKey(code))
         {
             throw new TriggerRejection("unknown_code", $"Unknown decline code {code}; use one of {string.Join(", ", PaymentFailures.Messages.Keys)}.");
         }
 
+        var order = Place(body, http);
         engine.Fail(order, code);
         return Outcome(order);
     }
 
-    private TriggerOutcome LateCapture(PayerMaxOrder order, TimeSpan delay)
+    private TriggerOutcome LateCapture(TriggerBody body, HttpContext http)
     {
-        if (delay <= TimeSpan.Zero)
-        {
-            throw new TriggerRejection("invalid_delay", "delay is a positive time span, e.g. \"00:02:00\".");
-        }
-
+        var delay = body.CheckedDelay();
+        var order = Place(body, http);
         faults.SetTarget(order.OutTradeNo, new FaultSettings { BankSyncDelay = delay });
         return Paid(order) with { Note = $"The SUCCESS notification follows in {delay} on the simulator's clock (or POST /_simulator/clock/advance)." };
     }

@@ -28,7 +28,7 @@ internal sealed class StripeTriggers(
             (b, http) => Paid(Open(b, http))),
         new("payment_intent.succeeded", Provider, "Same as checkout.session.completed.", (b, http) => Paid(Open(b, http))),
         new("payment_intent.payment_failed", Provider, "A card declined (declineCode, default generic_decline); the session stays open.",
-            (b, http) => Declined(Open(b, http), b.DeclineCode ?? "generic_decline")),
+            (b, http) => Declined(b, http)),
         new("checkout.session.expired", Provider, "A session expired unpaid.", (b, http) => Expired(Open(b, http))),
         new("checkout.session.async_payment_succeeded", Provider, "A delayed payment: completed unpaid, then settled paid.",
             (b, http) => Settled(Open(b, http), succeed: true)),
@@ -37,7 +37,7 @@ internal sealed class StripeTriggers(
         new("charge.refunded", Provider, "A paid session refunded in full: refund.created and charge.refunded now, refund.updated 5 s later.",
             (b, http) => Refunded(Open(b, http))),
         new("late-capture", Provider, "The bank-sync delay: the session is reported expired, the money captured after delay (default 2 min).",
-            (b, http) => LateCapture(Open(b, http), b.Delay ?? TriggerBody.DefaultDelay)),
+            (b, http) => LateCapture(b, http)),
         new("duplicate-delivery", Provider, "A paid session whose checkout.session.completed is delivered twice, with the same event id.",
             (b, http) => Duplicated(Open(b, http))),
     ];
@@ -65,13 +65,15 @@ internal sealed class StripeTriggers(
         return Outcome(session);
     }
 
-    private TriggerOutcome Declined(CheckoutSession session, string declineCode)
+    private TriggerOutcome Declined(TriggerBody body, HttpContext http)
     {
+        var declineCode = body.DeclineCode ?? "generic_decline";
         if (!TestCards.CardForDecline.TryGetValue(declineCode, out var card))
         {
             throw new TriggerRejection("invalid_decline_code", $"Unknown decline code '{declineCode}': use {string.Join(", ", TestCards.CardForDecline.Keys)}.");
         }
 
+        var session = Open(body, http);
         Call(() => checkout.Pay(session.Id, new CardAttempt(card, 12, clock.GetUtcNow().Year + 3)));
         return Outcome(session);
     }
@@ -97,13 +99,10 @@ internal sealed class StripeTriggers(
         return Outcome(session, ("refund", refund.Id));
     }
 
-    private TriggerOutcome LateCapture(CheckoutSession session, TimeSpan delay)
+    private TriggerOutcome LateCapture(TriggerBody body, HttpContext http)
     {
-        if (delay <= TimeSpan.Zero)
-        {
-            throw new TriggerRejection("invalid_delay", "delay is a positive time span, e.g. \"00:02:00\".");
-        }
-
+        var delay = body.CheckedDelay();
+        var session = Open(body, http);
         faults.SetTarget(session.Id, new FaultSettings { BankSyncDelay = delay });
         Paid(session);
         return Outcome(session) with { Note = $"payment_intent.succeeded follows in {delay} on the simulator's clock (or POST /_simulator/clock/advance)." };
