@@ -124,7 +124,7 @@
 
   function attempts(delivery) {
     if (delivery.attempts.length === 0) {
-      return 'not sent yet';
+      return delivery.status === 'Dropped' ? 'never sent (dropped)' : 'not sent yet';
     }
     const list = document.createElement('ol');
     list.className = 'attempts';
@@ -188,10 +188,13 @@
       const about = document.createElement('div');
       about.append(d.provider === 'stripe' ? 'Stripe' : 'PayerMax', document.createElement('br'), cut(d.target, 'id'));
       cell(row, about);
+      // The path says which endpoint; the host, below it, which service.
       const to = document.createElement('div');
-      to.append(cut(d.url, 'id'));
+      const url = new URL(d.url);
+      to.title = d.url;
+      to.append(cut(url.pathname, 'id'), document.createElement('br'), cut(url.host, 'host'));
       if (d.listener) {
-        to.append(document.createElement('br'), `listener ${d.listener}`);
+        to.append(document.createElement('br'), Object.assign(document.createElement('span'), { className: 'host', textContent: `listener ${d.listener}` }));
       }
       cell(row, to);
       cell(row, badge(d.status));
