@@ -97,6 +97,36 @@ public sealed partial class SimulatorCliTests
     }
 
     [Theory]
+    [InlineData("""{"forwardTo":"not a url"}""")]
+    [InlineData("""{"forwardTo":"ftp://localhost/hook"}""")]
+    [InlineData("""{"forwardTo":"http://localhost/hook","provider":"paypal"}""")]
+    public async Task A_listener_with_a_bad_address_or_provider_is_refused_and_not_registered(string body)
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await sim.Http.PostAsync(new Uri("/_simulator/listeners", UriKind.Relative), content);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_body", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Empty(sim.Service<WebhookListeners>().All);
+    }
+
+    [Fact]
+    public async Task A_reset_keeps_the_listeners_as_a_connected_listen_stays_connected()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        var listen = new ListenCommand(sim.Http, TextWriter.Null, TextWriter.Null);
+        await listen.StartAsync(ForwardTo, "stripe", [], CancellationToken.None);
+
+        (await sim.Http.PostAsync(new Uri("/_simulator/reset", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await SimulatorCli.RunAsync(["trigger", "checkout.session.completed"], TextWriter.Null, TextWriter.Null, _ => sim.Http, CancellationToken.None);
+        await sim.RunDueAsync();
+
+        Assert.Equal(2, sim.Receiver.Received.Count(w => w.Url.AbsoluteUri == ForwardTo));
+    }
+
+    [Theory]
     [InlineData("trigger", "checkout.session.completed", "--colour", "red")]
     [InlineData("trigger", "checkout.session.completed", "--amount")]
     [InlineData("listen")]
