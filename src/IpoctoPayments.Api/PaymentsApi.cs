@@ -22,6 +22,7 @@ public static class PaymentsApi
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPaymentsAuthentication();
         builder.AddPaymentsRateLimits();
+        builder.AddPaymentsTelemetry();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiExceptionHandler.AddMissingCode);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi(OpenApiDocumentName, options => options.ShouldInclude = description =>
@@ -35,13 +36,14 @@ public static class PaymentsApi
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.MigrateDatabaseAsync();
+        app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/health");
+        app.MapPaymentsHealth();
 
         var api = app.MapGroup("/api/v1");
         api.MapTopUpEndpoints();
