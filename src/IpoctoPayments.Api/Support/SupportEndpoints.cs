@@ -21,6 +21,10 @@ internal static class SupportEndpoints
             .WithExamples(new EndpointExamples
             {
                 Responses = new Dictionary<int, object> { [StatusCodes.Status200OK] = Samples.Timeline },
-                Problems = [(StatusCodes.Status404NotFound, "order_not_found", "No top-up has the order number TU-7K3M9-QX2AC.")],
+                Problems =
+                [
+                    (StatusCodes.Status400BadRequest, "invalid_order_number", "'7K3M9' is not an order number; they look like TU-7K3M9-QX2AB."),
+                    (StatusCodes.Status404NotFound, "order_not_found", "No top-up has the order number TU-7K3M9-QX2AC."),
+                ],
             });
 }

@@ -64,7 +64,7 @@ internal static class ApiReference
             .AddPreferredSecuritySchemes(BearerScheme));
     }
 
-    private static async Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    private static Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var examples = metadata.OfType<EndpointExamples>().LastOrDefault() ?? new EndpointExamples();
@@ -94,7 +94,8 @@ internal static class ApiReference
             MediaType(Response(operation, status).Content!, "application/json").Example = ToNode(value);
         }
 
-        var problemSchema = await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), cancellationToken: cancellationToken);
+        // Every API endpoint declares problems, so the document always holds this schema.
+        var problemSchema = new OpenApiSchemaReference(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.Document);
         foreach (var (status, code, detail) in problems)
         {
             var media = MediaType(Response(operation, status).Content!, "application/problem+json");
@@ -104,6 +105,8 @@ internal static class ApiReference
             problem.Extensions["traceId"] = SampleTraceId;
             media.Examples[code] = new OpenApiExample { Summary = Meaning(code), Value = ToNode(problem) };
         }
+
+        return Task.CompletedTask;
     }
 
     private static IOpenApiResponse Response(OpenApiOperation operation, int status)
