@@ -28,7 +28,8 @@ internal static class Telemetry
         // Without a collector to send to, nothing is exported: the instruments still feed in-process listeners.
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
         {
-            telemetry.UseOtlpExporter();
+            // Scopes become log attributes: the correlation id and order number travel with each line.
+            telemetry.WithLogging(configureBuilder: null, configureOptions: options => options.IncludeScopes = true).UseOtlpExporter();
         }
     }
 }
