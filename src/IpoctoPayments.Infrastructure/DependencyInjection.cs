@@ -11,6 +11,7 @@ using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Infrastructure.Persistence.PostgreSql;
 using IpoctoPayments.Infrastructure.Persistence.Sqlite;
 using IpoctoPayments.Infrastructure.Persistence.SqlServer;
+using IpoctoPayments.Infrastructure.Providers;
 using IpoctoPayments.Infrastructure.Providers.PayerMax;
 using IpoctoPayments.Infrastructure.Providers.Stripe;
 using IpoctoPayments.Infrastructure.Reconciliation;
@@ -66,7 +67,7 @@ public static class DependencyInjection
         services.AddScoped<IWebhookInbox, WebhookInbox>();
         services.AddScoped<IIdempotencyRecords, IdempotencyRecords>();
         services.AddScoped<ILedger, EfLedger>();
-        services.AddHealthChecks().AddDbContextCheck<PaymentsDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<PaymentsDbContext>("database", tags: [HealthTags.Database]);
     }
 
     private static void AddProviders(this IServiceCollection services, IConfiguration configuration)
@@ -97,6 +98,7 @@ public static class DependencyInjection
         services.AddScoped<IPaymentGateways, PaymentGateways>();
         services.AddSingleton<IProviderEventReader, StripeEventReader>();
         services.AddSingleton<IProviderEventReader, PayerMaxNotificationReader>();
+        services.AddHealthChecks().AddProviderChecks();
     }
 
     private static void ProviderPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)

@@ -9,6 +9,9 @@ public sealed class SandboxTests
     [InlineData("/console.js", "text/javascript")]
     [InlineData("/console.css", "text/css")]
     [InlineData("/health", "text/plain")]
+    [InlineData("/health/live", "text/plain")]
+    [InlineData("/health/ready", "application/json")]
+    [InlineData("/scalar/v1", "text/html")]
     [InlineData("/openapi/v1.json", "application/json")]
     [InlineData("/_simulator/openapi/simulator.json", "application/json")]
     public async Task The_console_page_and_the_service_addresses_answer(string path, string mediaType)
@@ -19,6 +22,21 @@ public sealed class SandboxTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_api_reference_and_readiness_describe_the_sandboxs_own_api_and_simulator()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+
+        var reference = await HostedPages.GetAsync(sandbox.Browser, "/scalar/v1");
+        using var ready = await sandbox.Browser.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var report = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Contains("<title>ipocto Payments API</title>", reference, StringComparison.Ordinal);
+        Assert.Contains("openapi/v1.json", reference, StringComparison.Ordinal);
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        Assert.Equal(["database", "payermax", "stripe"], report.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
     }
 
     [Fact]

@@ -2,11 +2,13 @@ using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Domain.PaymentMethods;
 using IpoctoPayments.Domain.TopUps;
 using Mediator;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Application.TopUps.CreateTopUp;
@@ -18,6 +20,8 @@ internal sealed class CreateTopUpHandler(
     IExchangeRates rates,
     PaymentMethodCatalogue catalogue,
     IOptions<TopUpOptions> options,
+    PaymentsTelemetry telemetry,
+    ILogger<CreateTopUpHandler> logger,
     TimeProvider clock) : ICommandHandler<CreateTopUpCommand, CreateTopUpResult>
 {
     private const string Operation = "create_topup";
@@ -54,9 +58,11 @@ internal sealed class CreateTopUpHandler(
 
         // A caller's key names one order, across its retries and ours: the same id, number and provider key every time.
         var orderId = command.IdempotencyKey is { } callerKey ? RequestHash.Id(Operation, account.Value, callerKey) : command.RequestId;
+        var orderNumber = OrderNumber.For(orderId);
+        using var scope = logger.BeginOrderScope(orderNumber);
         var session = await OpenSessionAsync(provider, new OpenSessionRequest(
             orderId,
-            OrderNumber.For(orderId).Value,
+            orderNumber.Value,
             account.Value,
             charge,
             country.Value,
@@ -75,6 +81,9 @@ internal sealed class CreateTopUpHandler(
             idempotency.Add(new IdempotencyRecord(account.Value, command.IdempotencyKey, Operation, hash, order.Id, now));
         }
 
+        logger.LogInformation("Top-up created with {Provider} ({PaymentMethod}): {Credit}, charged {Charge}",
+            ProviderNames.Of(provider), order.PaymentMethodCode ?? "customer's choice", order.Credit, order.Charge);
+        telemetry.TopUpCreated(order);
         return new CreateTopUpResult(TopUpView.From(order), Replayed: false);
     }
 
