@@ -116,11 +116,14 @@ public sealed class PaymentsSystem : IAsyncDisposable
     /// Another API instance on the same database, as behind a load balancer; the simulator's webhooks still go to the
     /// first. Returns a client for a caller with the given token (none: anonymous, as providers call).
     /// </summary>
-    public HttpClient AnotherInstance(string? token = null)
+    public HttpClient AnotherInstance(string? token = null) => StartAnotherInstance()(token);
+
+    /// <summary>Another API instance on the same database; the returned function makes its clients, one per token.</summary>
+    public Func<string?, HttpClient> StartAnotherInstance()
     {
         var instance = newInstance();
         instances.Add(instance);
-        return Client(instance, token);
+        return token => Client(instance, token);
     }
 
     /// <summary>A client of the API with a bearer token for one account, as the console calls it for a customer.</summary>
