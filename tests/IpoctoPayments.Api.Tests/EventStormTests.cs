@@ -22,8 +22,8 @@ namespace IpoctoPayments.Api.Tests;
 /// </summary>
 public sealed class EventStormTests(ITestOutputHelper output)
 {
-    private const int Orders = 240;
-    private const int Accounts = 12;
+    private const int Orders = 200;
+    private const int Accounts = 10;
     private const int InFlight = 8;
 
     private enum Fate
@@ -59,6 +59,7 @@ public sealed class EventStormTests(ITestOutputHelper output)
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         var plans = Enumerable.Range(0, Orders).Select(i => Plan.Draw(i, accounts[i % Accounts], random)).ToArray();
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var created = new ConcurrentDictionary<int, JsonElement>();
         await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (plan, _) =>
         {
@@ -74,6 +75,7 @@ public sealed class EventStormTests(ITestOutputHelper output)
         }
 
         var firstWave = system.SimulatorService<WebhookOutbox>().Deliveries;
+        var openedIn = watch.Elapsed;
         var firstStorm = await StormAsync(system, anonymous, Copies(firstWave, random), random);
 
         // Refunds: asked for while the orders are settled, confirmed by the providers' own later events.
@@ -93,6 +95,7 @@ public sealed class EventStormTests(ITestOutputHelper output)
         var secondStorm = await StormAsync(system, anonymous, [.. Copies(secondWave, random), .. replays], random);
 
         var answers = firstStorm.Concat(secondStorm).ToArray();
+        output.WriteLine($"orders opened and settled in {openedIn.TotalSeconds:0.0} s, storms and refunds in {(watch.Elapsed - openedIn).TotalSeconds:0.0} s");
         output.WriteLine($"{Orders} orders on {Accounts} accounts, {firstWave.Count + secondWave.Length} distinct events, "
             + $"{answers.Length} deliveries ({answers.Length - firstWave.Count - secondWave.Length} duplicates), {InFlight} in flight over 2 instances, "
             + $"{refunded.Length} refunds");
