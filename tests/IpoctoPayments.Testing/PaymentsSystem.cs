@@ -83,6 +83,8 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
             // The limiter runs on the wall clock; tests that are not about it should never meet it.
             ["RateLimits:TopUpsPerMinute"] = "100000",
+            // Retry backoff waits on the shared clock; tests that are not about it should not have to move the clock for it.
+            ["ProviderResilience:RetryDelay"] = "00:00:00",
             ["ExchangeRates:Rates:USD:PHP"] = "56.25",
             ["ExchangeRates:Rates:USD:IDR"] = "16250",
             ["ExchangeRates:Rates:USD:SGD"] = "1.35",

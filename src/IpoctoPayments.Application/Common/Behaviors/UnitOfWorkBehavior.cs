@@ -9,7 +9,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWo
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand)
+        if (message is not IBaseCommand or IOwnsItsUnitOfWork)
         {
             return next(message, cancellationToken);
         }

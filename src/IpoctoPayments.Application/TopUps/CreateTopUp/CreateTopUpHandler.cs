@@ -1,6 +1,7 @@
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Idempotency;
+using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Errors;
@@ -18,6 +19,7 @@ internal sealed class CreateTopUpHandler(
     IExchangeRates rates,
     PaymentMethodCatalogue catalogue,
     IOptions<TopUpOptions> options,
+    IUnitOfWork unitOfWork,
     TimeProvider clock) : ICommandHandler<CreateTopUpCommand, CreateTopUpResult>
 {
     private const string Operation = "create_topup";
@@ -65,17 +67,27 @@ internal sealed class CreateTopUpHandler(
             ExpiryFor(now),
             $"topup-{orderId:N}"), cancellationToken);
 
-        var order = Valid(
-            TopUpOrder.Create(session.OrderId, Valid(OrderNumber.Parse(session.OrderNumber), "orderNumber"), account, provider, country, credit, rate, method, now, chargeDecimals),
-            "amount");
-        Valid(order.OpenSession(new ProviderReferences(session.SessionId, session.TradeToken), now, session.RedirectUrl), "provider");
-        orders.Add(order);
-        if (command.IdempotencyKey is not null)
+        // Only the writes run in a transaction, after the provider answered; a conflict runs them again on fresh data.
+        return await unitOfWork.ExecuteAsync(async ct =>
         {
-            idempotency.Add(new IdempotencyRecord(account.Value, command.IdempotencyKey, Operation, hash, order.Id, now));
-        }
+            // Another request with the same key may have finished while the provider answered: its order is the answer.
+            if (command.IdempotencyKey is { } sameKey && await idempotency.FindAsync(account.Value, sameKey, ct) is { } meanwhile)
+            {
+                return await ReplayAsync(meanwhile, hash, ct);
+            }
 
-        return new CreateTopUpResult(TopUpView.From(order), Replayed: false);
+            var order = Valid(
+                TopUpOrder.Create(session.OrderId, Valid(OrderNumber.Parse(session.OrderNumber), "orderNumber"), account, provider, country, credit, rate, method, now, chargeDecimals),
+                "amount");
+            Valid(order.OpenSession(new ProviderReferences(session.SessionId, session.TradeToken), now, session.RedirectUrl), "provider");
+            orders.Add(order);
+            if (command.IdempotencyKey is not null)
+            {
+                idempotency.Add(new IdempotencyRecord(account.Value, command.IdempotencyKey, Operation, hash, order.Id, now));
+            }
+
+            return new CreateTopUpResult(TopUpView.From(order), Replayed: false);
+        }, cancellationToken);
     }
 
     private async Task<CreateTopUpResult> ReplayAsync(IdempotencyRecord earlier, string hash, CancellationToken cancellationToken)
