@@ -10,7 +10,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWo
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand)
+        if (message is not IBaseCommand or IOwnsItsUnitOfWork)
         {
             return await next(message, cancellationToken);
         }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace IpoctoPayments.Infrastructure.Providers.PayerMax;
 
@@ -42,7 +43,7 @@ internal sealed class PayerMaxClient(HttpClient http, PayerMaxSignature signatur
         {
             response = await http.SendAsync(request, cancellationToken);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or ExecutionRejectedException && !cancellationToken.IsCancellationRequested)
         {
             throw new PayerMaxUnavailableException($"PayerMax {apiName} could not be reached.", exception);
         }
