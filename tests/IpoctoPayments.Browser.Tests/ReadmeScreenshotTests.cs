@@ -21,7 +21,7 @@ public sealed class ReadmeScreenshotTests(SandboxInChromium sandbox) : IClassFix
         await customer.FillTopUpAsync("Stripe", "20.00", "United States (US)", "Choose on the payment page");
         await customer.TopUpAsync();
         await Expect(page.GetByLabel("Card number")).ToBeVisibleAsync();
-        await customer.SaveAsync("stripe-checkout.png");
+        await customer.SaveAsync("stripe-checkout.png", page.GetByRole(AriaRole.Main));
         await page.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
         await page.GetByLabel("Expiration date").FillAsync("12 / 34");
         await page.GetByLabel("CVC").FillAsync("123");
@@ -33,7 +33,7 @@ public sealed class ReadmeScreenshotTests(SandboxInChromium sandbox) : IClassFix
         await customer.TopUpAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Pay with GCash" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code to pay with GCash" })).ToBeVisibleAsync();
-        await customer.SaveAsync("payermax-cashier.png");
+        await customer.SaveAsync("payermax-cashier.png", page.GetByRole(AriaRole.Main));
         await page.GetByRole(AriaRole.Link, new() { Name = "Open wallet app" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm payment" }).ClickAsync();
         await customer.BackOnTheConsoleAsync();

@@ -80,6 +80,19 @@ public sealed partial class Customer(IBrowserContext context, IPage page, string
         await Page.SetViewportSizeAsync(Width, Height);
     }
 
+    /// <summary>Saves the part of the page <paramref name="part"/> shows, with a margin of the page around it.</summary>
+    public async Task SaveAsync(string name, ILocator part)
+    {
+        var box = await part.BoundingBoxAsync() ?? throw new InvalidOperationException($"{part} is not on the page.");
+        const float Margin = 24;
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(screenshots, name),
+            FullPage = true,
+            Clip = new Clip { X = box.X - Margin, Y = Math.Max(box.Y - Margin, 0), Width = box.Width + (2 * Margin), Height = box.Height + (2 * Margin) },
+        });
+    }
+
     public async ValueTask DisposeAsync() => await context.DisposeAsync();
 
     [GeneratedRegex(@"(?<amount>\d+\.\d{2})\s*USD")]
