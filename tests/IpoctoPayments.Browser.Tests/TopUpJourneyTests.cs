@@ -1,3 +1,4 @@
+using System.Globalization;
 using IpoctoPayments.Browser.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -120,7 +121,7 @@ public sealed class TopUpJourneyTests(SandboxInChromium sandbox) : IClassFixture
         await Expect(error).ToContainTextAsync("note down the error code");
         await customer.OrderNumberAsync();
         await customer.SnapAsync("result-declined");
-        await Expect(customer.Balance).ToContainTextAsync($"{before:0.00} USD");
+        await Expect(customer.Balance).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"{before:0.00} USD"));
     }
 
     /// <summary>Step 5: the result, the order number to quote (also in the history) and the balance raised by the amount.</summary>
@@ -128,7 +129,7 @@ public sealed class TopUpJourneyTests(SandboxInChromium sandbox) : IClassFixture
     {
         await customer.BackOnTheConsoleAsync();
         await Expect(customer.Result.GetByRole(AriaRole.Status)).ToContainTextAsync($"Payment successful. {amount} was added to your balance.");
-        await Expect(customer.Balance).ToContainTextAsync($"{balance:0.00} USD");
+        await Expect(customer.Balance).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"{balance:0.00} USD"));
         var orderNumber = await customer.OrderNumberAsync();
         await Expect(customer.Result).ToContainTextAsync(method);
         await Expect(customer.Result).ToContainTextAsync("quote the order number");

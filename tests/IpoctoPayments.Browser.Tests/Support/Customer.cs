@@ -102,5 +102,5 @@ public sealed partial class Customer(IBrowserContext context, IPage page, string
     private static partial Regex QueryPattern();
 
     [GeneratedRegex(@"^TU-[0-9A-Z]{5}-[0-9A-Z]{5}$")]
-    public static partial Regex OrderNumberPattern();
+    private static partial Regex OrderNumberPattern();
 }

@@ -64,24 +64,43 @@ public sealed class SandboxInChromium : IAsyncDisposable
         await starting.WaitAsync();
         try
         {
-            sandbox ??= await SandboxHost.StartAsync(
-            [
-                "--urls", "http://127.0.0.1:0",
-                $"--Database:ConnectionString=Data Source={databaseFile};Pooling=false",
-                "--Logging:LogLevel:Default=Warning",
-            ]);
-            playwright ??= await Playwright.CreateAsync();
-            browser ??= await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            // Both take seconds and neither needs the other until a page is opened. What started is kept (and disposed)
+            // even when the other failed.
+            var host = sandbox is null ? StartSandboxAsync() : Task.FromResult(sandbox);
+            var chromium = browser is null ? LaunchAsync() : Task.FromResult(browser);
+            try
             {
-                ExecutablePath = Chromium.ExecutablePath,
-                Headless = true,
-                Args = Chromium.Arguments,
-            });
-            return (sandbox, browser);
+                await Task.WhenAll(host, chromium);
+            }
+            finally
+            {
+                sandbox = host.IsCompletedSuccessfully ? host.Result : sandbox;
+                browser = chromium.IsCompletedSuccessfully ? chromium.Result : browser;
+            }
+
+            return (sandbox!, browser!);
         }
         finally
         {
             starting.Release();
         }
+    }
+
+    private Task<SandboxHost> StartSandboxAsync() => SandboxHost.StartAsync(
+    [
+        "--urls", "http://127.0.0.1:0",
+        $"--Database:ConnectionString=Data Source={databaseFile};Pooling=false",
+        "--Logging:LogLevel:Default=Warning",
+    ]);
+
+    private async Task<IBrowser> LaunchAsync()
+    {
+        playwright ??= await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = Chromium.Arguments,
+        });
     }
 }
