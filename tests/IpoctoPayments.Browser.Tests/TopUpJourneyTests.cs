@@ -124,6 +124,34 @@ public sealed class TopUpJourneyTests(SandboxInChromium sandbox) : IClassFixture
         await Expect(customer.Balance).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"{before:0.00} USD"));
     }
 
+    [SkippableFact]
+    public async Task The_top_up_form_reads_as_named_controls_to_a_screen_reader()
+    {
+        await using var customer = await sandbox.NewCustomerAsync("console-accessibility");
+        await customer.OpenConsoleAsync();
+
+        var form = customer.Page.GetByRole(AriaRole.Region, new() { Name = "Step 1: Balance Top-up" });
+        await Expect(form.GetByRole(AriaRole.Radio, new() { Name = "Credit or debit card" })).ToBeVisibleAsync();
+        await Expect(form).ToMatchAriaSnapshotAsync("""
+            - 'heading "Step 1: Balance Top-up" [level=2]'
+            - group "Payment partner":
+              - radio "Stripe" [checked]
+              - radio "PayerMax"
+            - textbox "Amount": "20.00"
+            - combobox "Currency":
+              - option "USD" [selected]
+            - combobox "Country/region"
+            - group "Payment method":
+              - radio "Choose on the payment page" [checked]
+              - radio "Credit or debit card (Visa, Mastercard, American Express)"
+              - radio "WeChat Pay"
+            - alert
+            - button "Top up"
+            """);
+        await Expect(form.GetByRole(AriaRole.Radio, new() { Name = "PayerMax" }))
+            .ToHaveAccessibleDescriptionAsync("E-wallets, online bank transfer, local cards · Southeast Asia, Middle East");
+    }
+
     /// <summary>Step 5: the result, the order number to quote (also in the history) and the balance raised by the amount.</summary>
     private static async Task AssertCreditedAsync(Customer customer, string amount, decimal balance, string method)
     {
