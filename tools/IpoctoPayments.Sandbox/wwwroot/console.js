@@ -338,7 +338,9 @@ function methodCell(topUp) {
     return cell;
   }
   const name = methodNames.get(`${topUp.provider}/${topUp.paymentMethod}`) ?? topUp.paymentMethod;
-  cell.append(methodLogo(topUp.provider, topUp.paymentMethod), el("span", name, "method-name"));
+  const tag = el("span", null, "method-tag");
+  tag.append(methodLogo(topUp.provider, topUp.paymentMethod), el("span", name, "method-name"));
+  cell.append(tag);
   cell.className = "method-cell";
   return cell;
 }
