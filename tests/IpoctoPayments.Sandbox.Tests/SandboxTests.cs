@@ -48,7 +48,8 @@ public sealed class SandboxTests
 
         Assert.Contains("ipocto console", page, StringComparison.Ordinal);
         Assert.Contains("Step 1: Balance Top-up", page, StringComparison.Ordinal);
-        Assert.Contains("<label for=\"amount\">Amount (USD)</label>", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"amount\">Amount</label>", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"currency\">Currency</label>", page, StringComparison.Ordinal);
         Assert.Contains("<label for=\"country\">Country/region</label>", page, StringComparison.Ordinal);
         Assert.Contains(">Top up</button>", page, StringComparison.Ordinal);
     }
