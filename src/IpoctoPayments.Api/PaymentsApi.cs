@@ -1,4 +1,5 @@
 using IpoctoPayments.Api.Common;
+using IpoctoPayments.Api.Common.Reference;
 using IpoctoPayments.Api.Ledger;
 using IpoctoPayments.Api.PaymentMethods;
 using IpoctoPayments.Api.Reconciliation;
@@ -15,17 +16,17 @@ namespace IpoctoPayments.Api;
 /// <summary>The API's composition, shared by its own host and the sandbox.</summary>
 public static class PaymentsApi
 {
-    public const string OpenApiDocumentName = "v1";
+    public const string OpenApiDocumentName = ApiReference.DocumentName;
 
     public static WebApplicationBuilder AddPaymentsApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPaymentsAuthentication();
         builder.AddPaymentsRateLimits();
+        builder.AddPaymentsTelemetry();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiExceptionHandler.AddMissingCode);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddOpenApi(OpenApiDocumentName, options => options.ShouldInclude = description =>
-            description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("webhooks/", StringComparison.Ordinal)));
+        builder.Services.AddPaymentsApiReference();
         builder.Services.AddApplication(builder.Configuration);
         builder.Services.AddInfrastructure(builder.Configuration);
         return builder;
@@ -35,13 +36,14 @@ public static class PaymentsApi
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.MigrateDatabaseAsync();
+        app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/health");
+        app.MapPaymentsApiReference();
+        app.MapPaymentsHealth();
 
         var api = app.MapGroup("/api/v1");
         api.MapTopUpEndpoints();

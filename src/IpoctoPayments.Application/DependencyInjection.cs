@@ -1,5 +1,7 @@
 using FluentValidation;
+using System.Diagnostics.Metrics;
 using IpoctoPayments.Application.Common.Behaviors;
+using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.Reconciliation;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
@@ -28,7 +30,10 @@ public static class DependencyInjection
         services.AddSingleton<ReconciliationRun>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(PaymentMethodCatalogue.Default);
+        services.TryAddSingleton(sp => new PaymentsMeter(sp.GetService<IMeterFactory>()));
+        services.AddScoped<PaymentsTelemetry>();
         services.AddScoped<ProviderEventProcessor>();
+        services.AddScoped<WebhookReceiver>();
         services.AddScoped<RefundSubmitter>();
         return services;
     }

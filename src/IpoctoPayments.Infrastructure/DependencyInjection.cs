@@ -24,6 +24,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Timeout;
 using Stripe;
 
 namespace IpoctoPayments.Infrastructure;
@@ -67,7 +68,7 @@ public static class DependencyInjection
         services.AddScoped<IWebhookInbox, WebhookInbox>();
         services.AddScoped<IIdempotencyRecords, IdempotencyRecords>();
         services.AddScoped<ILedger, EfLedger>();
-        services.AddHealthChecks().AddDbContextCheck<PaymentsDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<PaymentsDbContext>("database", tags: [HealthTags.Database]);
     }
 
     private static void AddProviders(this IServiceCollection services, IConfiguration configuration)
@@ -75,10 +76,12 @@ public static class DependencyInjection
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
         services.AddOptions<PayerMaxOptions>().Bind(configuration.GetSection(PayerMaxOptions.Section));
 
+        services.AddOptions<ProviderResilienceOptions>().Bind(configuration.GetSection(ProviderResilienceOptions.Section));
         services.AddSingleton<ProviderCallLogger>();
 
-        // Stripe.net retries on its own with the same Idempotency-Key; the pipeline adds a timeout and a breaker around it.
-        services.AddHttpClient(StripeHttpClient).RemoveAllLoggers().AddLogger<ProviderCallLogger>().AddResilienceHandler("stripe", ProviderPipeline);
+        // The pipeline retries (Stripe.net does not: its backoff would sleep on the wall clock, out of the breaker's sight).
+        // A Stripe attempt whose answer was lost is safe to repeat: every POST carries our own Idempotency-Key.
+        services.AddHttpClient(StripeHttpClient).RemoveAllLoggers().AddLogger<ProviderCallLogger>().AddResilienceHandler("stripe", (pipeline, context) => ProviderPipeline(pipeline, context, retryLostAnswers: true));
         // Per scope, so each client takes a fresh handler from the factory's pool (DNS changes, handler rotation).
         services.AddScoped(sp =>
         {
@@ -88,11 +91,12 @@ public static class DependencyInjection
             {
                 ApiKey = o.SecretKey,
                 ApiBase = string.IsNullOrWhiteSpace(o.ApiBase) ? null : o.ApiBase,
-                HttpClient = new SystemNetHttpClient(http, maxNetworkRetries: 2),
+                HttpClient = new SystemNetHttpClient(http, maxNetworkRetries: 0),
             });
         });
 
-        services.AddHttpClient<PayerMaxClient>(PayerMaxHttpClient).RemoveAllLoggers().AddLogger<ProviderCallLogger>().AddResilienceHandler("payermax", ProviderPipeline);
+        // PayerMax refuses an outTradeNo it already has, so an attempt that timed out (and may have opened the order) is not repeated.
+        services.AddHttpClient<PayerMaxClient>(PayerMaxHttpClient).RemoveAllLoggers().AddLogger<ProviderCallLogger>().AddResilienceHandler("payermax", (pipeline, context) => ProviderPipeline(pipeline, context, retryLostAnswers: false));
         services.AddSingleton<PayerMaxSignature>();
 
         services.AddScoped<IPaymentGateway, StripeGateway>();
@@ -100,18 +104,29 @@ public static class DependencyInjection
         services.AddScoped<IPaymentGateways, PaymentGateways>();
         services.AddSingleton<IProviderEventReader, StripeEventReader>();
         services.AddSingleton<IProviderEventReader, PayerMaxNotificationReader>();
+        services.AddHealthChecks().AddProviderChecks();
     }
 
-    private static void ProviderPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    private static void ProviderPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context, bool retryLostAnswers)
     {
-        pipeline.AddTimeout(TimeSpan.FromSeconds(20));
+        var o = context.ServiceProvider.GetRequiredService<IOptions<ProviderResilienceOptions>>().Value;
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = o.MaxRetries,
+            Delay = o.RetryDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldHandle = args => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(args.Outcome) && (retryLostAnswers || args.Outcome.Exception is not TimeoutRejectedException)),
+        });
         pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
-            FailureRatio = 0.5,
-            MinimumThroughput = 10,
-            SamplingDuration = TimeSpan.FromSeconds(30),
-            BreakDuration = TimeSpan.FromSeconds(15),
+            FailureRatio = o.BreakerFailureRatio,
+            MinimumThroughput = o.BreakerMinimumThroughput,
+            SamplingDuration = o.SamplingDuration,
+            BreakDuration = o.BreakDuration,
         });
+        pipeline.AddTimeout(o.AttemptTimeout);
     }
 }
 

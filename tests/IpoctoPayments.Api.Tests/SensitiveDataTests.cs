@@ -47,10 +47,10 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
     public async Task No_log_entry_holds_card_data(DatabaseProvider provider)
     {
         var run = await flows.ForAsync(provider);
-        output.WriteLine($"{provider}: {run.Logs.Entries.Count} log entries scanned, {run.Logs.Entries.Count(e => e.Level <= Microsoft.Extensions.Logging.LogLevel.Debug)} of them Debug or Trace");
+        output.WriteLine($"{provider}: {run.Logs.Lines.Count} log entries scanned, {run.Logs.Lines.Count(e => e.Level <= Microsoft.Extensions.Logging.LogLevel.Debug)} of them Debug or Trace");
 
-        Assert.Contains(run.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Trace);
-        foreach (var entry in run.Logs.Entries)
+        Assert.Contains(run.Logs.Lines, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Trace);
+        foreach (var entry in run.Logs.Lines)
         {
             AssertNoCardData($"{entry.Category} ({entry.Level})", entry.Text, run.TypedCards);
         }
@@ -62,9 +62,9 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
     {
         var run = await flows.ForAsync(provider);
         var secrets = run.Secrets();
-        output.WriteLine($"{provider}: {run.Logs.Entries.Count} log entries searched for {secrets.Count} secrets, tokens and signatures");
+        output.WriteLine($"{provider}: {run.Logs.Lines.Count} log entries searched for {secrets.Count} secrets, tokens and signatures");
 
-        foreach (var entry in run.Logs.Entries)
+        foreach (var entry in run.Logs.Lines)
         {
             foreach (var (what, secret) in secrets)
             {

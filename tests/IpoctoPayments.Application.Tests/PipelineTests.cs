@@ -36,7 +36,8 @@ public sealed class PipelineTests : ApplicationTest
 
         await Errors.Refused(() => App.Send(PayerMaxGCash(key: "key-1")));
 
-        Assert.Equal(1, App.Database.UnitsOfWork);
+        // A top-up asks the provider before its unit of work opens: the refusal comes before anything is written.
+        Assert.Equal(0, App.Database.UnitsOfWork);
         Assert.Empty(App.Database.Orders);
         Assert.Empty(App.Database.IdempotencyRecords);
     }

@@ -15,8 +15,8 @@ public sealed class RetryTests : ApplicationTest
 
         var created = await App.Send(StripeCard("20.00"));
 
-        Assert.Equal(2, App.Stripe.SessionRequests.Count);
-        Assert.Single(App.Stripe.SessionRequests.Select(r => (r.OrderId, r.OrderNumber, r.IdempotencyKey, r.ExpiresAt)).Distinct());
+        // The session is opened before the unit of work, so only the writes run again.
+        Assert.Single(App.Stripe.SessionRequests);
         Assert.Single(App.Stripe.Sessions);
         Assert.Equal(created.TopUp.Id, Assert.Single((await App.Ask(new ListTopUpsQuery(Account, null))).Items).Id);
     }

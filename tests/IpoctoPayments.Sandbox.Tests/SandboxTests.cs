@@ -9,6 +9,9 @@ public sealed class SandboxTests
     [InlineData("/console.js", "text/javascript")]
     [InlineData("/console.css", "text/css")]
     [InlineData("/health", "text/plain")]
+    [InlineData("/health/live", "text/plain")]
+    [InlineData("/health/ready", "application/json")]
+    [InlineData("/scalar/v1", "text/html")]
     [InlineData("/openapi/v1.json", "application/json")]
     [InlineData("/_simulator/openapi/simulator.json", "application/json")]
     public async Task The_console_page_and_the_service_addresses_answer(string path, string mediaType)
@@ -22,6 +25,21 @@ public sealed class SandboxTests
     }
 
     [Fact]
+    public async Task The_api_reference_and_readiness_describe_the_sandboxs_own_api_and_simulator()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+
+        var reference = await HostedPages.GetAsync(sandbox.Browser, "/scalar/v1");
+        using var ready = await sandbox.Browser.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var report = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Contains("<title>ipocto Payments API</title>", reference, StringComparison.Ordinal);
+        Assert.Contains("openapi/v1.json", reference, StringComparison.Ordinal);
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        Assert.Equal(["database", "payermax", "stripe"], report.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+    }
+
+    [Fact]
     public async Task The_console_page_is_the_guides_Balance_Top_up()
     {
         await using var sandbox = await RunningSandbox.StartAsync();
@@ -30,7 +48,8 @@ public sealed class SandboxTests
 
         Assert.Contains("ipocto console", page, StringComparison.Ordinal);
         Assert.Contains("Step 1: Balance Top-up", page, StringComparison.Ordinal);
-        Assert.Contains("<label for=\"amount\">Amount (USD)</label>", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"amount\">Amount</label>", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"currency\">Currency</label>", page, StringComparison.Ordinal);
         Assert.Contains("<label for=\"country\">Country/region</label>", page, StringComparison.Ordinal);
         Assert.Contains(">Top up</button>", page, StringComparison.Ordinal);
     }

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Logging;
 
 namespace IpoctoPayments.Testing;
 
-/// <summary>One log entry as a sink would store it: the message, every structured value, every scope, the exception.</summary>
-public sealed record CapturedLog(string Category, LogLevel Level, string Text);
+/// <summary>
+/// One log entry as a log store would keep it: its message, the values of every scope around it, and as
+/// <see cref="Text"/> everything a sink could be given (message, structured state, scopes, exception) flattened.
+/// </summary>
+public sealed record CapturedLog(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Scope, string Text);
 
 /// <summary>
 /// A logger provider that keeps every entry of the API at every level (Trace included), flattened to text with its
@@ -18,7 +21,7 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
     private readonly ConcurrentQueue<CapturedLog> entries = new();
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
-    public IReadOnlyList<CapturedLog> Entries => [.. entries];
+    public IReadOnlyList<CapturedLog> Lines => [.. entries];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -68,20 +71,29 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var text = new StringBuilder(formatter(state, exception));
+            var message = formatter(state, exception);
+            var text = new StringBuilder(message);
             text.Append(" | state:");
             AppendValue(text, state);
-            sink.scopes.ForEachScope((scope, builder) =>
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            sink.scopes.ForEachScope((scope, into) =>
             {
-                builder.Append(" | scope: ").Append(scope);
-                AppendValue(builder, scope);
-            }, text);
+                into.Text.Append(" | scope: ").Append(scope);
+                AppendValue(into.Text, scope);
+                if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                {
+                    foreach (var (key, item) in pairs)
+                    {
+                        into.Values[key] = item;
+                    }
+                }
+            }, (Text: text, Values: values));
             if (exception is not null)
             {
                 text.Append(" | exception: ").Append(exception);
             }
 
-            sink.entries.Enqueue(new CapturedLog(category, logLevel, text.ToString()));
+            sink.entries.Enqueue(new CapturedLog(category, logLevel, message, values, text.ToString()));
         }
     }
 }

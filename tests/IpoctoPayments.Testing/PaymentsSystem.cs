@@ -85,6 +85,8 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
             // The limiter runs on the wall clock; tests that are not about it should never meet it.
             ["RateLimits:TopUpsPerMinute"] = "100000",
+            // Retry backoff waits on the shared clock; tests that are not about it should not have to move the clock for it.
+            ["ProviderResilience:RetryDelay"] = "00:00:00",
             ["ExchangeRates:Rates:USD:PHP"] = "56.25",
             ["ExchangeRates:Rates:USD:IDR"] = "16250",
             ["ExchangeRates:Rates:USD:SGD"] = "1.35",
@@ -123,11 +125,14 @@ public sealed class PaymentsSystem : IAsyncDisposable
     /// Another API instance on the same database, as behind a load balancer; the simulator's webhooks still go to the
     /// first. Returns a client for a caller with the given token (none: anonymous, as providers call).
     /// </summary>
-    public HttpClient AnotherInstance(string? token = null)
+    public HttpClient AnotherInstance(string? token = null) => StartAnotherInstance()(token);
+
+    /// <summary>Another API instance on the same database; the returned function makes its clients, one per token.</summary>
+    public Func<string?, HttpClient> StartAnotherInstance()
     {
         var instance = newInstance();
         instances.Add(instance);
-        return Client(instance, token);
+        return token => Client(instance, token);
     }
 
     /// <summary>A client of the API with a bearer token for one account, as the console calls it for a customer.</summary>

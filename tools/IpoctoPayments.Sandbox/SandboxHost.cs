@@ -64,8 +64,8 @@ public sealed class SandboxHost : IAsyncDisposable
             ipocto Payments sandbox (offline; the real API + the provider simulator in one process)
               Console page           {own}/
               API base               {own}/api/v1   (demo token: POST {own}/demo/token)
-              API OpenAPI            {own}/openapi/v1.json
-              Health                 {own}/health
+              API reference          {own}/scalar/v1   (OpenAPI: {own}/openapi/v1.json)
+              Health                 {own}/health   (also /health/live and /health/ready)
               Simulator control API  {own}/_simulator   (OpenAPI: {own}/_simulator/openapi/simulator.json)
               Stripe API base        {configuration["Stripe:ApiBase"]}
               PayerMax gateway       {configuration["PayerMax:BaseUrl"]}

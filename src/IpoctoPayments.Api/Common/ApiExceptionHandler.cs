@@ -17,16 +17,16 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             AppException app => FromError(app.Error),
             InvalidWebhookException webhook => Problem(StatusCodes.Status400BadRequest, webhook.Code, webhook.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                Problem(StatusCodes.Status413PayloadTooLarge, "body_too_large", "The request body is larger than this endpoint accepts."),
+                Problem(StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge.Code, "The request body is larger than this endpoint accepts."),
             BadHttpRequestException or JsonException =>
-                Problem(StatusCodes.Status400BadRequest, "malformed_body", "The request body is not valid JSON for this endpoint."),
+                Problem(StatusCodes.Status400BadRequest, ProblemCodes.MalformedBody.Code, "The request body is not valid JSON for this endpoint."),
             _ => null,
         };
 
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = Problem(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side; the request was not carried out.");
+            problem = Problem(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError.Code, "Something went wrong on our side; the request was not carried out.");
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -48,15 +48,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 
         problem.Extensions["code"] = problem.Status switch
         {
-            StatusCodes.Status400BadRequest => "invalid_parameter",
-            StatusCodes.Status401Unauthorized => "unauthenticated",
-            StatusCodes.Status403Forbidden => "forbidden",
-            StatusCodes.Status404NotFound => "not_found",
-            StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
-            StatusCodes.Status413PayloadTooLarge => "body_too_large",
-            StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
-            >= 500 => "internal_error",
-            _ => "request_failed",
+            StatusCodes.Status400BadRequest => ProblemCodes.InvalidParameter.Code,
+            StatusCodes.Status401Unauthorized => ProblemCodes.Unauthenticated.Code,
+            StatusCodes.Status403Forbidden => ProblemCodes.Forbidden.Code,
+            StatusCodes.Status404NotFound => ProblemCodes.NotFound.Code,
+            StatusCodes.Status405MethodNotAllowed => ProblemCodes.MethodNotAllowed.Code,
+            StatusCodes.Status413PayloadTooLarge => ProblemCodes.BodyTooLarge.Code,
+            StatusCodes.Status415UnsupportedMediaType => ProblemCodes.UnsupportedMediaType.Code,
+            >= 500 => ProblemCodes.InternalError.Code,
+            _ => ProblemCodes.RequestFailed.Code,
         };
     }
 
@@ -74,7 +74,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
     public static ProblemDetails Validation(IReadOnlyList<AppError> errors)
     {
         var first = errors[0];
-        var problem = Problem(StatusCodes.Status400BadRequest, errors.Count == 1 ? first.Code : "validation_failed", errors.Count == 1 ? first.Message : "Some fields are not valid.");
+        var problem = Problem(StatusCodes.Status400BadRequest, errors.Count == 1 ? first.Code : ProblemCodes.ValidationFailed.Code, errors.Count == 1 ? first.Message : "Some fields are not valid.");
         problem.Extensions["field"] = first.Field;
         problem.Extensions["errors"] = errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }).ToList();
         return problem;

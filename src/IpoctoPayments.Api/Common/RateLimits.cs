@@ -32,7 +32,7 @@ internal static class RateLimits
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                var problem = ApiExceptionHandler.Problem(StatusCodes.Status429TooManyRequests, "too_many_requests",
+                var problem = ApiExceptionHandler.Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests.Code,
                     $"At most {limits.TopUpsPerMinute} top-ups a minute per account; wait a moment and try again.");
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>()
                     .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });

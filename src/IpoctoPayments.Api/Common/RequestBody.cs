@@ -41,16 +41,16 @@ internal static class RequestBody
         try
         {
             return JsonSerializer.Deserialize<T>(bytes, options)
-                ?? throw AppException.Invalid("malformed_body", "The request body is empty; send a JSON object.");
+                ?? throw AppException.Invalid(ProblemCodes.MalformedBody.Code, "The request body is empty; send a JSON object.");
         }
         catch (JsonException exception)
         {
             var where = exception.Path is { Length: > 1 } path ? $" at {path}" : "";
             var field = exception.Path?.TrimStart('$', '.');
-            throw AppException.Invalid("malformed_body", $"The request body is not valid JSON for this endpoint{where}.", string.IsNullOrEmpty(field) ? null : field);
+            throw AppException.Invalid(ProblemCodes.MalformedBody.Code, $"The request body is not valid JSON for this endpoint{where}.", string.IsNullOrEmpty(field) ? null : field);
         }
     }
 
     private static AppException TooLarge(int limitBytes) =>
-        new(new AppError(ErrorKind.TooLarge, "body_too_large", $"The request body is larger than {limitBytes / 1024} KB."));
+        new(new AppError(ErrorKind.TooLarge, ProblemCodes.BodyTooLarge.Code, $"The request body is larger than {limitBytes / 1024} KB."));
 }

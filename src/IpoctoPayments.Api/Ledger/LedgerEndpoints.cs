@@ -1,3 +1,4 @@
+using IpoctoPayments.Api.Common.Reference;
 using System.Security.Claims;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Application.Ledger.GetBalance;
@@ -15,7 +16,9 @@ internal static class LedgerEndpoints
             .WithTags("Balance")
             .RequireAuthorization(Scopes.Account)
             .WithName("GetBalance")
-            .WithSummary("Guide step 5: the account's balance.");
+            .WithSummary("Guide step 5: the account's balance.")
+            .WithDescription("What the customer can spend: every paid top-up credited, every refund debited.")
+            .WithExamples(new EndpointExamples { Responses = new Dictionary<int, object> { [StatusCodes.Status200OK] = Samples.Balance } });
 
         api.MapGet("/ledger", async (ClaimsPrincipal user, IMediator mediator, long? cursor, int? limit, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetLedgerQuery(user.AccountId(), cursor, limit ?? 50), ct)))
@@ -23,6 +26,12 @@ internal static class LedgerEndpoints
             .RequireAuthorization(Scopes.Account)
             .WithName("GetLedger")
             .WithSummary("Every movement of the account's balance, newest first.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithDescription("Amounts are signed: credits positive, debits negative. Pass `nextCursor` as `cursor` for the next page; `limit` is 50 by default.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithExamples(new EndpointExamples
+            {
+                Responses = new Dictionary<int, object> { [StatusCodes.Status200OK] = Samples.Ledger },
+                Problems = [(StatusCodes.Status400BadRequest, "invalid_limit", "The page size is 1 to 200.")],
+            });
     }
 }

@@ -1,3 +1,4 @@
+using IpoctoPayments.Api.Common.Reference;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Reconciliation;
@@ -23,5 +24,6 @@ internal static class ReconciliationEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Checks with the providers the orders whose outcome may have been missed, and applies what they report (admin scope).")
             .WithDescription("Orders still awaiting payment past their window, orders failed or expired within the window (a late capture is refunded "
-                + "automatically, or credited by configuration), and refunds not yet settled. Running it twice, or on two instances at once, changes things once.");
+                + "automatically, or credited by configuration), and refunds not yet settled. Running it twice, or on two instances at once, changes things once.")
+            .WithExamples(new EndpointExamples { Responses = new Dictionary<int, object> { [StatusCodes.Status200OK] = Samples.Reconciliation } });
 }

@@ -1,6 +1,8 @@
+using IpoctoPayments.Api.Common.Reference;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Refunds.RequestRefund;
+using IpoctoPayments.Domain.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,7 +26,20 @@ internal static class RefundEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithExamples(new EndpointExamples
+            {
+                Request = Samples.RefundFive,
+                Responses = new Dictionary<int, object> { [StatusCodes.Status201Created] = Samples.RefundResult },
+                Problems =
+                [
+                    (StatusCodes.Status404NotFound, "topup_not_found", $"No top-up {Samples.TopUpId}."),
+                    (StatusCodes.Status409Conflict, "insufficient_balance", "The balance no longer holds 5.00 USD: it has been spent, so it cannot be refunded."),
+                    (StatusCodes.Status422UnprocessableEntity, "refund_exceeds_remaining", $"25.00 USD is more than the 15.00 USD left to refund on order {Samples.OrderNumber}."),
+                    (StatusCodes.Status422UnprocessableEntity, "order_not_refundable", $"Order {Samples.OrderNumber} is AwaitingPayment; only a paid top-up can be refunded."),
+                    (StatusCodes.Status503ServiceUnavailable, PaymentErrors.ProviderUnavailable.Code, PaymentErrors.ProviderUnavailable.Message),
+                ],
+            });
 
     private static async Task<IResult> RequestAsync(
         Guid id,

@@ -1,3 +1,4 @@
+using IpoctoPayments.Api.Common.Reference;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Application.Webhooks.HandlePayerMaxNotification;
 using IpoctoPayments.Application.Webhooks.HandleStripeEvent;
@@ -24,8 +25,21 @@ internal static class WebhookEndpoints
             })
             .WithName("StripeWebhook")
             .WithSummary("Stripe events, signed with the endpoint's secret (Stripe-Signature).")
+            .WithDescription("Called by Stripe, not by clients. The body is verified as sent, then applied once: `outcome` is `applied`, `duplicate` "
+                + "(seen before), `ignored` (the order has moved past it) or `unknown_order`; each is a 200, so Stripe stops redelivering.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithExamples(new EndpointExamples
+            {
+                Request = Samples.StripeEvent,
+                Responses = new Dictionary<int, object> { [StatusCodes.Status200OK] = new { received = true, outcome = "applied" } },
+                Problems =
+                [
+                    (StatusCodes.Status400BadRequest, "invalid_signature", "The Stripe-Signature header does not verify for this endpoint's secret."),
+                    (StatusCodes.Status400BadRequest, "api_version_mismatch", "Received event with API version 2024-06-20, but Stripe.net expects 2026-10-28.endive."),
+                    (StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge.Code, "The request body is larger than 256 KB."),
+                ],
+            });
 
         webhooks.MapPost("/payermax", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
@@ -36,7 +50,20 @@ internal static class WebhookEndpoints
             })
             .WithName("PayerMaxNotification")
             .WithSummary("PayerMax PAYMENT and REFUND notifications, RSA-signed in the sign header.")
+            .WithDescription("Called by PayerMax, not by clients. Verified with PayerMax's public key and applied once; the answer is the one PayerMax "
+                + "takes as received, so a redelivery is acknowledged and changes nothing.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithExamples(new EndpointExamples
+            {
+                Request = Samples.PayerMaxNotification,
+                Responses = new Dictionary<int, object> { [StatusCodes.Status200OK] = new { code = "SUCCESS", msg = "Success" } },
+                Problems =
+                [
+                    (StatusCodes.Status400BadRequest, "signature_missing", "The sign header is missing."),
+                    (StatusCodes.Status400BadRequest, "wrong_merchant", "The notification is for another PayerMax merchant or app."),
+                    (StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge.Code, "The request body is larger than 256 KB."),
+                ],
+            });
     }
 }

@@ -1,5 +1,7 @@
 using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Idempotency;
+using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.Ledger;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
@@ -8,6 +10,7 @@ using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Domain.Ledger;
 using IpoctoPayments.Domain.PaymentMethods;
 using IpoctoPayments.Domain.TopUps;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Application.Webhooks;
@@ -23,6 +26,8 @@ internal sealed class ProviderEventProcessor(
     RefundSubmitter refunds,
     PaymentMethodCatalogue catalogue,
     IOptions<TopUpOptions> options,
+    PaymentsTelemetry telemetry,
+    ILogger<ProviderEventProcessor> logger,
     TimeProvider clock)
 {
     public async Task<WebhookOutcome> ApplyAsync(ProviderEvent providerEvent, CancellationToken cancellationToken)
@@ -37,12 +42,44 @@ internal sealed class ProviderEventProcessor(
         var outcome = order is null || order.Provider != providerEvent.Provider
             ? providerEvent.Kind == ProviderEventKind.NotRelevant ? WebhookOutcome.Ignored : WebhookOutcome.UnknownOrder
             : await ApplyToOrderAsync(order, providerEvent, now, cancellationToken);
+        if (outcome == WebhookOutcome.UnknownOrder)
+        {
+            logger.LogInformation("{Provider} event {EventType} ({EventId}) names no order of this service", ProviderNames.Of(providerEvent.Provider), providerEvent.EventType, providerEvent.EventId);
+        }
 
         inbox.Add(new InboxEntry(providerEvent.Provider, providerEvent.EventId, providerEvent.EventType, order?.Id, outcome.ToString(), now));
         return outcome;
     }
 
     private async Task<WebhookOutcome> ApplyToOrderAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginOrderScope(order.Number);
+        var before = order.Status;
+        var outcome = await TransitionAsync(order, e, at, cancellationToken);
+        logger.LogInformation("{Provider} event {EventType} ({EventId}) {Outcome}: order {Before} → {After}",
+            ProviderNames.Of(e.Provider), e.EventType, e.EventId, StatusNames.Of(outcome), StatusNames.Of(before), StatusNames.Of(order.Status));
+        if (order.Status != before)
+        {
+            RecordOutcome(order);
+        }
+
+        return outcome;
+    }
+
+    private void RecordOutcome(TopUpOrder order)
+    {
+        switch (order.Status)
+        {
+            case TopUpStatus.Succeeded:
+                telemetry.TopUpSucceeded(order);
+                break;
+            case TopUpStatus.Failed or TopUpStatus.Expired or TopUpStatus.Cancelled:
+                telemetry.TopUpFailed(order, (order.Failure ?? PaymentErrors.UnknownError).Code);
+                break;
+        }
+    }
+
+    private async Task<WebhookOutcome> TransitionAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
     {
         switch (e.Kind)
         {

@@ -26,6 +26,7 @@ public sealed class StartupTests
         Assert.Contains(options.PayerMax.GeneratedMerchantPrivateKey!, banner, StringComparison.Ordinal);
         Assert.Contains(sim.Service<PayerMaxKeys>().SimulatorPublicKey, banner, StringComparison.Ordinal);
         Assert.Contains("http://127.0.0.1:12111/aggregate-pay/api/gateway", banner, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:12111/_simulator/dashboard", banner, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,6 @@
 "use strict";
 
 const api = "/api/v1";
-const balanceCurrency = "USD";
 const defaultCountry = { stripe: "US", payermax: "PH" };
 // Webhooks arrive asynchronously; the result is polled this long before the page says it is still waiting.
 const pollEveryMs = 1000;
@@ -27,8 +26,36 @@ let token = null;
 let countries = [];
 let idempotencyKey = null;
 let methodsRequest = 0;
-// Method names by provider and code, for the history table (orders carry only the method's code).
+// Method names and kinds by provider and code, for the history table (orders carry only the method's code).
 const methodNames = new Map();
+const methodKinds = new Map();
+
+// The methods' marks: brand-coloured text badges drawn here, so nothing is fetched from elsewhere.
+const methodMarks = {
+  alipay: ["Alipay", "#1677ff"],
+  apple_pay: ["Pay", "#000"],
+  google_pay: ["G Pay", "#fff", "#3c4043"],
+  wechat_pay: ["WeChat", "#07c160"],
+  gcash: ["GCash", "#0070e0"],
+  qrph: ["QR Ph", "#0038a8"],
+  bill_payment: ["Bills", "#5f6b7a"],
+  dana: ["DANA", "#118eea"],
+  linkaja: ["LinkAja", "#e82927"],
+  bca: ["BCA", "#005eaa"],
+  bri: ["BRI", "#00529c"],
+  paynow: ["PayNow", "#7b2a8c"],
+  pix: ["Pix", "#32bcad"],
+  seven_eleven: ["7-11", "#f58220"],
+  stcpay: ["stc pay", "#4f008c"],
+  yushan_bank: ["E.SUN", "#00a19a"],
+};
+const kindMarks = {
+  bank_transfer: ["Bank", "#2b4c7e"],
+  realtime_payment: ["QR", "#2b4c7e"],
+  over_the_counter: ["Store", "#5f6b7a"],
+  bill_payment: ["Bills", "#5f6b7a"],
+  wallet: ["Wallet", "#2b4c7e"],
+};
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -94,6 +121,71 @@ function fillCountries() {
   select.value = wanted;
 }
 
+const svgNs = "http://www.w3.org/2000/svg";
+
+function cardIcon() {
+  const svg = document.createElementNS(svgNs, "svg");
+  svg.setAttribute("viewBox", "0 0 32 22");
+  svg.setAttribute("width", "30");
+  svg.setAttribute("height", "20");
+  const shapes = [
+    ["rect", { x: "0.5", y: "0.5", width: "31", height: "21", rx: "3", fill: "#3b5bdb" }],
+    ["rect", { x: "0.5", y: "5", width: "31", height: "4", fill: "#172033" }],
+    ["rect", { x: "4", y: "13", width: "9", height: "4", rx: "1", fill: "#ffd43b" }],
+    ["rect", { x: "18", y: "14", width: "10", height: "2", rx: "1", fill: "#c5d0fa" }],
+  ];
+  for (const [tag, attributes] of shapes) {
+    const shape = document.createElementNS(svgNs, tag);
+    for (const [name, value] of Object.entries(attributes)) shape.setAttribute(name, value);
+    svg.append(shape);
+  }
+  return svg;
+}
+
+// A method's badge; decorative, since its name is always written next to it.
+function methodLogo(providerCode, code) {
+  const logo = el("span", null, "method-logo");
+  logo.setAttribute("aria-hidden", "true");
+  const kind = methodKinds.get(`${providerCode}/${code}`);
+  if (code === "card" || kind === "card") {
+    logo.classList.add("method-logo-card");
+    logo.append(cardIcon());
+    return logo;
+  }
+  const name = methodNames.get(`${providerCode}/${code}`) ?? code;
+  const [text, background, color] = methodMarks[code] ?? kindMarks[kind] ?? [name.slice(0, 4), "#5f6b7a"];
+  logo.textContent = text;
+  logo.style.background = background;
+  logo.style.color = color ?? "#fff";
+  if (background === "#fff") logo.classList.add("method-logo-light");
+  return logo;
+}
+
+function methodOption(value, name, detail, logo) {
+  const option = el("div", null, "method-option");
+  const id = `method-${value || "any"}`;
+  const input = el("input");
+  input.type = "radio";
+  input.name = "method";
+  input.id = id;
+  input.value = value;
+  const label = el("label");
+  label.htmlFor = id;
+  label.append(logo, el("span", name, "method-name"));
+  option.append(input, label);
+  if (detail) {
+    const note = el("span", detail, "method-detail");
+    note.id = `${id}-detail`;
+    input.setAttribute("aria-describedby", note.id);
+    option.append(note);
+  }
+  return option;
+}
+
+function chosenMethod() {
+  return document.querySelector("input[name=method]:checked")?.value ?? "";
+}
+
 // Step 1: what the chosen partner offers in the country for the amount, and why the rest is absent.
 async function loadMethods() {
   const request = ++methodsRequest;
@@ -103,45 +195,34 @@ async function loadMethods() {
   const offered = $("methods-offered");
   const limited = $("methods-limited");
   const unavailable = $("methods-unavailable");
-  const method = $("method");
   try {
     const view = await call(`${api}/payment-methods?${query}`);
     rememberNames(view);
     if (request !== methodsRequest) return;
     $("form-error").textContent = "";
+    const chosen = chosenMethod();
+    const anyLogo = el("span", "Any", "method-logo method-logo-any");
+    anyLogo.setAttribute("aria-hidden", "true");
     offered.replaceChildren(
+      methodOption("", "Choose on the payment page", "The partner lists every method it offers", anyLogo),
       ...view.offered.map((m) => {
-        const item = el("li");
-        item.append(el("span", m.name, "method-name"));
         const pays = m.exchangeRate
           ? `You pay ${m.chargeAmount ?? ""} ${m.chargeCurrency} (${m.exchangeRate})`
           : `Charged in ${m.chargeCurrency}`;
-        item.append(el("span", pays, "method-detail"));
-        return item;
+        return methodOption(m.code, m.name, pays, methodLogo(m.provider, m.code));
       }),
     );
     if (view.offered.length === 0) {
-      offered.replaceChildren(el("li", `${providerNames[provider()]} offers no payment method here for this amount.`, "none"));
+      offered.replaceChildren(el("p", `${providerNames[provider()]} offers no payment method here for this amount.`, "none"));
     }
+    const keep = offered.querySelector(`input[value="${CSS.escape(chosen)}"]`) ?? offered.querySelector("input");
+    if (keep) keep.checked = true;
     // Limits and currencies matter for this top-up; "not in this country" is the guide's general answer.
     const here = view.unavailable.filter((u) => u.reason !== "not_offered_in_country" && u.reason !== "provider_not_serving_country");
     const elsewhere = view.unavailable.filter((u) => !here.includes(u));
     limited.replaceChildren(...here.map((u) => reasonItem(u)));
     unavailable.replaceChildren(...elsewhere.map((u) => reasonItem(u)));
     $("methods-elsewhere").hidden = elsewhere.length === 0;
-
-    const chosen = method.value;
-    const any = el("option", "Any — choose on the payment page");
-    any.value = "";
-    method.replaceChildren(
-      any,
-      ...view.offered.map((m) => {
-        const option = el("option", m.name);
-        option.value = m.code;
-        return option;
-      }),
-    );
-    method.value = view.offered.some((m) => m.code === chosen) ? chosen : "";
     $("topup-button").disabled = view.offered.length === 0;
   } catch (error) {
     if (request !== methodsRequest) return;
@@ -155,6 +236,7 @@ async function loadMethods() {
 
 function rememberNames(view) {
   for (const m of [...view.offered, ...view.unavailable]) methodNames.set(`${m.provider}/${m.code}`, m.name);
+  for (const m of view.offered) methodKinds.set(`${m.provider}/${m.code}`, m.kind);
 }
 
 // Every method of both providers comes back, offered or with its reason, whatever the country.
@@ -186,10 +268,10 @@ async function topUp(event) {
       method: "POST",
       headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
       body: JSON.stringify({
-        amount: { amount: $("amount").value.trim(), currency: balanceCurrency },
+        amount: { amount: $("amount").value.trim(), currency: $("currency").value },
         provider: provider(),
         country: $("country").value,
-        paymentMethod: $("method").value || null,
+        paymentMethod: chosenMethod() || null,
         returnUrl: `${location.origin}/`,
       }),
     });
@@ -208,6 +290,13 @@ async function loadBalance() {
   const balance = await call(`${api}/balance`);
   $("balance-amount").textContent = balance.available.amount;
   $("balance-currency").textContent = balance.available.currency;
+  // Top-ups are asked in the balance currency: it is the form's one currency.
+  const currency = $("currency");
+  if (currency.value !== balance.available.currency) {
+    const option = el("option", balance.available.currency);
+    option.value = balance.available.currency;
+    currency.replaceChildren(option);
+  }
 }
 
 async function loadHistory() {
@@ -221,9 +310,9 @@ async function loadHistory() {
       number.append(link);
       row.append(
         number,
-        el("td", new Date(t.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })),
+        el("td", when(t.createdAt)),
         el("td", providerNames[t.provider] ?? t.provider),
-        el("td", t.paymentMethod ? methodNames.get(`${t.provider}/${t.paymentMethod}`) ?? t.paymentMethod : "Chosen on the payment page"),
+        methodCell(t),
         el("td", money(t.amount), "num"),
         el("td", money(t.charge), "num"),
       );
@@ -234,6 +323,26 @@ async function loadHistory() {
     }),
   );
   $("history-empty").hidden = page.items.length > 0;
+  const last = page.items.find((t) => t.status === "succeeded");
+  $("balance-last").textContent = last ? `${money(last.amount)} · ${when(last.createdAt)}` : "None yet";
+}
+
+function when(timestamp) {
+  return new Date(timestamp).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+function methodCell(topUp) {
+  const cell = el("td");
+  if (!topUp.paymentMethod) {
+    cell.append(el("span", "Chosen on the payment page", "muted"));
+    return cell;
+  }
+  const name = methodNames.get(`${topUp.provider}/${topUp.paymentMethod}`) ?? topUp.paymentMethod;
+  const tag = el("span", null, "method-tag");
+  tag.append(methodLogo(topUp.provider, topUp.paymentMethod), el("span", name, "method-name"));
+  cell.append(tag);
+  cell.className = "method-cell";
+  return cell;
 }
 
 function badge(status) {
@@ -250,7 +359,9 @@ async function showResult(id, cancelled) {
   $(`provider-${order.provider}`).checked = true;
   $("country").value = order.country;
   loadMethods();
-  while (order.status === "awaiting_payment" && !cancelled && Date.now() - started < pollForMs) {
+  // Leaving the payment page settles nothing, but a declined attempt's error may still be on its way: keep looking for it.
+  const waiting = () => order.status === "awaiting_payment" && !(cancelled && order.attempts.length > 0);
+  while (waiting() && Date.now() - started < pollForMs) {
     await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
     order = await call(`${api}/topups/${encodeURIComponent(id)}`);
     renderResult(order, cancelled, false);
@@ -292,8 +403,8 @@ function headline(order, cancelled, settled) {
     case "succeeded":
       return `Payment successful. ${money(order.amount)} was added to your balance.`;
     case "awaiting_payment":
+      if (order.attempts.length > 0 && (settled || cancelled)) return "The payment was declined. You can try again on the payment page, or start a new top-up below.";
       if (cancelled) return "You left the payment page. The order stays open until its payment page expires.";
-      if (order.attempts.length > 0 && settled) return "The last payment attempt was declined. You can try again on the payment page.";
       return settled
         ? "We have not heard from the payment partner yet. This page shows the result once it arrives; reload to check again."
         : "Confirming your payment with the payment partner…";
@@ -335,7 +446,7 @@ async function start() {
   );
   $("amount").addEventListener("input", refresh);
   $("country").addEventListener("change", refresh);
-  $("method").addEventListener("change", () => (idempotencyKey = null));
+  $("methods-offered").addEventListener("change", () => (idempotencyKey = null));
   $("topup-form").addEventListener("submit", topUp);
 
   const params = new URLSearchParams(location.search);

@@ -31,6 +31,7 @@ public sealed class SimulatorBanner(IOptions<SimulatorOptions> options, PayerMax
         }
 
         text.AppendLine($"  Control API            {baseUrl}/_simulator   (OpenAPI: {baseUrl}/_simulator/openapi/simulator.json)");
+        text.AppendLine($"  Dashboard              {baseUrl}/_simulator/dashboard");
         return text.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using IpoctoPayments.Simulator.Control;
+using IpoctoPayments.Simulator.Control.Dashboard;
 using IpoctoPayments.Simulator.PayerMax;
 using IpoctoPayments.Simulator.Stripe;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,7 @@ public static class SimulatorRegistration
         services.AddSingleton<SimulatorScheduler>();
         services.AddSingleton<FaultPlan>();
         services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<WebhookListeners>();
         services.AddSingleton<PayerMaxKeys>();
         services.AddSingleton<SimulatorBanner>();
         services.AddHostedService<SimulatorWorker>();
@@ -53,6 +55,8 @@ public static class SimulatorRegistration
     {
         endpoints.MapOpenApi("/_simulator/openapi/{documentName}.json");
         endpoints.MapControlApi();
+        endpoints.MapTriggerApi();
+        endpoints.MapDashboard();
         endpoints.MapStripeSimulator();
         endpoints.MapPayerMaxSimulator();
         return endpoints;

@@ -58,7 +58,16 @@ public sealed class SimulatorScheduler(TimeProvider clock, IOptions<SimulatorOpt
     }
 
     /// <summary>Runs every job due now, including those the running jobs schedule for now; returns how many ran.</summary>
-    public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
+    public Task<int> RunDueAsync(CancellationToken cancellationToken = default) => RunDueByAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Fast-forwards: runs now, in due order, every job due within <paramref name="span"/> (webhook retries, late
+    /// captures, expiries), including those the running jobs schedule within it; the clock itself does not move.
+    /// </summary>
+    public Task<int> RunDueWithinAsync(TimeSpan span, CancellationToken cancellationToken = default) =>
+        RunDueByAsync(Now + span, cancellationToken);
+
+    private async Task<int> RunDueByAsync(DateTimeOffset? until, CancellationToken cancellationToken)
     {
         await runGate.WaitAsync(cancellationToken);
         try
@@ -68,7 +77,7 @@ public sealed class SimulatorScheduler(TimeProvider clock, IOptions<SimulatorOpt
             var ran = 0;
             while (true)
             {
-                while (running.Count < width && TakeNextDue() is { } job)
+                while (running.Count < width && TakeNextDue(until) is { } job)
                 {
                     running.Add(RunAsync(job, cancellationToken));
                 }
@@ -140,11 +149,11 @@ public sealed class SimulatorScheduler(TimeProvider clock, IOptions<SimulatorOpt
         }
     }
 
-    private ScheduledJob? TakeNextDue()
+    private ScheduledJob? TakeNextDue(DateTimeOffset? until)
     {
         lock (gate)
         {
-            var now = Now;
+            var now = until ?? Now;
             ScheduledJob? next = null;
             foreach (var job in jobs)
             {

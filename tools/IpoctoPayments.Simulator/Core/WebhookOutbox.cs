@@ -29,6 +29,9 @@ public sealed record OutgoingWebhook
 
     /// <summary>The session, intent or order ids the delivery is about; faults are looked up by them.</summary>
     public IReadOnlyList<string> TargetKeys { get; init; } = [];
+
+    /// <summary>Set on a copy sent to a <see cref="WebhookListener"/>: the listener's id.</summary>
+    public string? ListenerId { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<DeliveryStatus>))]
@@ -71,6 +74,8 @@ public sealed class WebhookDelivery
     public string Url => Webhook.Url;
 
     public IReadOnlyList<string> TargetKeys => Webhook.TargetKeys;
+
+    public string? ListenerId => Webhook.ListenerId;
 
     public string Payload => Webhook.Payload;
 

@@ -1,3 +1,4 @@
+using IpoctoPayments.Simulator.Control;
 using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Simulator.PayerMax.Cashier;
 using IpoctoPayments.Simulator.PayerMax.Control;
@@ -17,6 +18,7 @@ public static class PayerMaxSimulator
         services.AddSingleton<PayerMaxNotifier>();
         services.AddSingleton<PaymentEngine>();
         services.AddSingleton<RefundEngine>();
+        services.AddSingleton<ITriggerSource, PayerMaxTriggers>();
         services.AddSingleton<IGatewayApi, OrderAndPayApi>();
         services.AddSingleton<IGatewayApi, OrderQueryApi>();
         services.AddSingleton<IGatewayApi, OrderCloseApi>();

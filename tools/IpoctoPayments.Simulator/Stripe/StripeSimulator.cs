@@ -1,3 +1,4 @@
+using IpoctoPayments.Simulator.Control;
 using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Simulator.Stripe.Api;
 using IpoctoPayments.Simulator.Stripe.Checkout;
@@ -21,6 +22,7 @@ public static class StripeSimulator
         services.AddSingleton<StripeEventPublisher>();
         services.AddSingleton<CheckoutEngine>();
         services.AddSingleton<RefundEngine>();
+        services.AddSingleton<ITriggerSource, StripeTriggers>();
         return services;
     }
 

@@ -1,19 +1,28 @@
 using IpoctoPayments.Application.Common.Persistence;
+using IpoctoPayments.Application.Common.Telemetry;
 using Mediator;
 
 namespace IpoctoPayments.Application.Common.Behaviors;
 
-/// <summary>Wraps every command in one database transaction; queries run without one.</summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TMessage, TResponse>
+/// <summary>Wraps every command in one database transaction; queries run without one. Metrics are published once it commits.</summary>
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork, PaymentsTelemetry telemetry) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand)
+        if (message is not IBaseCommand or IOwnsItsUnitOfWork)
         {
-            return next(message, cancellationToken);
+            return await next(message, cancellationToken);
         }
 
-        return new ValueTask<TResponse>(unitOfWork.ExecuteAsync(ct => next(message, ct).AsTask(), cancellationToken));
+        var response = await unitOfWork.ExecuteAsync(
+            ct =>
+            {
+                telemetry.Discard();
+                return next(message, ct).AsTask();
+            },
+            cancellationToken);
+        telemetry.Publish();
+        return response;
     }
 }

@@ -1,11 +1,13 @@
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Refunds;
 using IpoctoPayments.Domain.TopUps;
 using Mediator;
+using Microsoft.Extensions.Logging;
 
 namespace IpoctoPayments.Application.Reconciliation.ReconcileTopUp;
 
@@ -13,12 +15,18 @@ namespace IpoctoPayments.Application.Reconciliation.ReconcileTopUp;
 /// What the provider reports becomes an event with an id of its own (order or refund + state), applied through the
 /// same processor as webhooks: a second run, or a second instance running at once, meets it in the inbox and does nothing.
 /// </summary>
-internal sealed class ReconcileTopUpHandler(ITopUpOrders orders, IPaymentGateways gateways, ProviderEventProcessor processor, TimeProvider clock)
-    : ICommandHandler<ReconcileTopUpCommand, ReconciledTopUp>
+internal sealed class ReconcileTopUpHandler(
+    ITopUpOrders orders,
+    IPaymentGateways gateways,
+    ProviderEventProcessor processor,
+    PaymentsTelemetry telemetry,
+    ILogger<ReconcileTopUpHandler> logger,
+    TimeProvider clock) : ICommandHandler<ReconcileTopUpCommand, ReconciledTopUp>
 {
     public async ValueTask<ReconciledTopUp> Handle(ReconcileTopUpCommand command, CancellationToken cancellationToken)
     {
         var order = await orders.FindAsync(command.TopUpId, cancellationToken) ?? throw TopUpErrors.NotFound(command.TopUpId);
+        using var scope = logger.BeginOrderScope(order.Number);
         var before = StatusNames.Of(order.Status);
         var gateway = gateways.For(order.Provider);
         var actions = new List<string>();
@@ -29,7 +37,7 @@ internal sealed class ReconcileTopUpHandler(ITopUpOrders orders, IPaymentGateway
                 var payment = await gateway.LookUpPaymentAsync(new PaymentLookup(order.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken);
                 if (PaymentEvent(order, payment) is { } paymentEvent)
                 {
-                    actions.Add(Describe(await processor.ApplyAsync(paymentEvent, cancellationToken), $"provider reports the payment {StatusNames.Of(payment.Status)}"));
+                    actions.Add(await ApplyAsync(order, "payment", paymentEvent, $"provider reports the payment {StatusNames.Of(payment.Status)}", cancellationToken));
                 }
             }
 
@@ -38,7 +46,7 @@ internal sealed class ReconcileTopUpHandler(ITopUpOrders orders, IPaymentGateway
                 var state = await gateway.LookUpRefundAsync(new RefundLookup(order.Id, refund.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken);
                 if (RefundEvent(order, refund, state) is { } refundEvent)
                 {
-                    actions.Add(Describe(await processor.ApplyAsync(refundEvent, cancellationToken), $"provider reports refund {refund.Id} {StatusNames.Of(state!.Value)}"));
+                    actions.Add(await ApplyAsync(order, "refund", refundEvent, $"provider reports refund {refund.Id} {StatusNames.Of(state!.Value)}", cancellationToken));
                 }
             }
         }
@@ -52,6 +60,15 @@ internal sealed class ReconcileTopUpHandler(ITopUpOrders orders, IPaymentGateway
         }
 
         return new ReconciledTopUp(order.Id, order.Number.Value, before, StatusNames.Of(order.Status), actions);
+    }
+
+    private async Task<string> ApplyAsync(TopUpOrder order, string subject, ProviderEvent providerEvent, string what, CancellationToken cancellationToken)
+    {
+        var outcome = await processor.ApplyAsync(providerEvent, cancellationToken);
+        telemetry.ReconciliationAction(order.Provider, subject, outcome);
+        var action = Describe(outcome, what);
+        logger.LogInformation("Reconciliation: {Action}", action);
+        return action;
     }
 
     private ProviderEvent? PaymentEvent(TopUpOrder order, PaymentLookupResult payment)

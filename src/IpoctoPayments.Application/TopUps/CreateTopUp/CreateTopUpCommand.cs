@@ -1,3 +1,4 @@
+using IpoctoPayments.Application.Common.Persistence;
 using Mediator;
 
 namespace IpoctoPayments.Application.TopUps.CreateTopUp;
@@ -11,7 +12,7 @@ public sealed record CreateTopUpCommand(
     string? Country,
     string? PaymentMethod,
     string? ReturnUrl,
-    string? IdempotencyKey) : ICommand<CreateTopUpResult>
+    string? IdempotencyKey) : ICommand<CreateTopUpResult>, IOwnsItsUnitOfWork
 {
     /// <summary>Fixed when the request arrives, so a unit of work run again after a write conflict opens the same order.</summary>
     public Guid RequestId { get; init; } = Guid.CreateVersion7();

@@ -1,12 +1,15 @@
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Idempotency;
+using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Domain.PaymentMethods;
 using IpoctoPayments.Domain.TopUps;
 using Mediator;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Application.TopUps.CreateTopUp;
@@ -18,6 +21,9 @@ internal sealed class CreateTopUpHandler(
     IExchangeRates rates,
     PaymentMethodCatalogue catalogue,
     IOptions<TopUpOptions> options,
+    IUnitOfWork unitOfWork,
+    PaymentsTelemetry telemetry,
+    ILogger<CreateTopUpHandler> logger,
     TimeProvider clock) : ICommandHandler<CreateTopUpCommand, CreateTopUpResult>
 {
     private const string Operation = "create_topup";
@@ -54,9 +60,11 @@ internal sealed class CreateTopUpHandler(
 
         // A caller's key names one order, across its retries and ours: the same id, number and provider key every time.
         var orderId = command.IdempotencyKey is { } callerKey ? RequestHash.Id(Operation, account.Value, callerKey) : command.RequestId;
+        var orderNumber = OrderNumber.For(orderId);
+        using var scope = logger.BeginOrderScope(orderNumber);
         var session = await OpenSessionAsync(provider, new OpenSessionRequest(
             orderId,
-            OrderNumber.For(orderId).Value,
+            orderNumber.Value,
             account.Value,
             charge,
             country.Value,
@@ -65,17 +73,42 @@ internal sealed class CreateTopUpHandler(
             ExpiryFor(now),
             $"topup-{orderId:N}"), cancellationToken);
 
-        var order = Valid(
-            TopUpOrder.Create(session.OrderId, Valid(OrderNumber.Parse(session.OrderNumber), "orderNumber"), account, provider, country, credit, rate, method, now, chargeDecimals),
-            "amount");
-        Valid(order.OpenSession(new ProviderReferences(session.SessionId, session.TradeToken), now, session.RedirectUrl), "provider");
-        orders.Add(order);
-        if (command.IdempotencyKey is not null)
+        // Only the writes run in a transaction, after the provider answered; a conflict runs them again on fresh data.
+        TopUpOrder? created = null;
+        var result = await unitOfWork.ExecuteAsync(async ct =>
         {
-            idempotency.Add(new IdempotencyRecord(account.Value, command.IdempotencyKey, Operation, hash, order.Id, now));
+            created = null;
+            // Another request with the same key may have finished while the provider answered: its order is the answer.
+            if (command.IdempotencyKey is { } sameKey && await idempotency.FindAsync(account.Value, sameKey, ct) is { } meanwhile)
+            {
+                return await ReplayAsync(meanwhile, hash, ct);
+            }
+
+            var order = Valid(
+                TopUpOrder.Create(session.OrderId, Valid(OrderNumber.Parse(session.OrderNumber), "orderNumber"), account, provider, country, credit, rate, method, now, chargeDecimals),
+                "amount");
+            Valid(order.OpenSession(new ProviderReferences(session.SessionId, session.TradeToken), now, session.RedirectUrl), "provider");
+            orders.Add(order);
+            if (command.IdempotencyKey is not null)
+            {
+                idempotency.Add(new IdempotencyRecord(account.Value, command.IdempotencyKey, Operation, hash, order.Id, now));
+            }
+
+            created = order;
+            telemetry.Discard();
+            telemetry.TopUpCreated(order);
+            return new CreateTopUpResult(TopUpView.From(order), Replayed: false);
+        }, cancellationToken);
+
+        // This command commits its own writes, so it publishes its metrics itself (see UnitOfWorkBehavior).
+        telemetry.Publish();
+        if (created is not null)
+        {
+            logger.LogInformation("Top-up created with {Provider} ({PaymentMethod}): {Credit}, charged {Charge}",
+                ProviderNames.Of(provider), created.PaymentMethodCode ?? "customer's choice", created.Credit, created.Charge);
         }
 
-        return new CreateTopUpResult(TopUpView.From(order), Replayed: false);
+        return result;
     }
 
     private async Task<CreateTopUpResult> ReplayAsync(IdempotencyRecord earlier, string hash, CancellationToken cancellationToken)

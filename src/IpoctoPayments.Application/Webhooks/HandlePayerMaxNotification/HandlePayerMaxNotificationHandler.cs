@@ -3,12 +3,8 @@ using Mediator;
 
 namespace IpoctoPayments.Application.Webhooks.HandlePayerMaxNotification;
 
-internal sealed class HandlePayerMaxNotificationHandler(IEnumerable<IProviderEventReader> readers, ProviderEventProcessor processor)
-    : ICommandHandler<HandlePayerMaxNotificationCommand, WebhookOutcome>
+internal sealed class HandlePayerMaxNotificationHandler(WebhookReceiver receiver) : ICommandHandler<HandlePayerMaxNotificationCommand, WebhookOutcome>
 {
-    public async ValueTask<WebhookOutcome> Handle(HandlePayerMaxNotificationCommand command, CancellationToken cancellationToken)
-    {
-        var providerEvent = readers.Single(r => r.Provider == PaymentProvider.PayerMax).Read(command.Payload, command.Signature);
-        return await processor.ApplyAsync(providerEvent, cancellationToken);
-    }
+    public async ValueTask<WebhookOutcome> Handle(HandlePayerMaxNotificationCommand command, CancellationToken cancellationToken) =>
+        await receiver.ReceiveAsync(PaymentProvider.PayerMax, command.Payload, command.Signature, cancellationToken);
 }

@@ -3,12 +3,8 @@ using Mediator;
 
 namespace IpoctoPayments.Application.Webhooks.HandleStripeEvent;
 
-internal sealed class HandleStripeEventHandler(IEnumerable<IProviderEventReader> readers, ProviderEventProcessor processor)
-    : ICommandHandler<HandleStripeEventCommand, WebhookOutcome>
+internal sealed class HandleStripeEventHandler(WebhookReceiver receiver) : ICommandHandler<HandleStripeEventCommand, WebhookOutcome>
 {
-    public async ValueTask<WebhookOutcome> Handle(HandleStripeEventCommand command, CancellationToken cancellationToken)
-    {
-        var providerEvent = readers.Single(r => r.Provider == PaymentProvider.Stripe).Read(command.Payload, command.Signature);
-        return await processor.ApplyAsync(providerEvent, cancellationToken);
-    }
+    public async ValueTask<WebhookOutcome> Handle(HandleStripeEventCommand command, CancellationToken cancellationToken) =>
+        await receiver.ReceiveAsync(PaymentProvider.Stripe, command.Payload, command.Signature, cancellationToken);
 }

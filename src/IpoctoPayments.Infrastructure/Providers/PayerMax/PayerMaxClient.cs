@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace IpoctoPayments.Infrastructure.Providers.PayerMax;
 
@@ -42,9 +43,7 @@ internal sealed class PayerMaxClient(HttpClient http, PayerMaxSignature signatur
         {
             response = await http.SendAsync(request, cancellationToken);
         }
-        // ExecutionRejectedException: the resilience pipeline's timeout or open circuit breaker.
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or Polly.ExecutionRejectedException
-            && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or ExecutionRejectedException && !cancellationToken.IsCancellationRequested)
         {
             throw new PayerMaxUnavailableException($"PayerMax {apiName} could not be reached.", exception);
         }

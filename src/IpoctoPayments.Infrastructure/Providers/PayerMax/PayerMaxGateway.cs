@@ -68,6 +68,14 @@ internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalo
             return new SubmittedRefund(TradeNumberOf(request.RefundId), SubmittedRefundStatus.Failed, response.Code);
         }
 
+        // PayerMax refuses an outRefundNo it already has; asked again (a unit of work run again, a lost answer), it is the
+        // same refund, so its state is the answer.
+        if (!response.IsAccepted
+            && await LookUpRefundAsync(new RefundLookup(request.OrderId, request.RefundId, null, null), cancellationToken) is { } existing)
+        {
+            return new SubmittedRefund(TradeNumberOf(request.RefundId), existing, null);
+        }
+
         var data = Accepted(response);
         return new SubmittedRefund(data.RefundTradeNo ?? TradeNumberOf(request.RefundId), data.Status switch
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Domain.Common;
+using Polly;
 using Stripe;
 using Stripe.Checkout;
 
@@ -181,8 +182,7 @@ internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
         {
             throw new ProviderRejectedException(Provider, exception.StripeError?.Code ?? "invalid_request", exception.StripeError?.Message ?? exception.Message);
         }
-        // ExecutionRejectedException: the resilience pipeline's timeout or open circuit breaker.
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or Polly.ExecutionRejectedException)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or ExecutionRejectedException)
         {
             throw new ProviderUnavailableException(Provider, "Stripe could not be reached.", exception);
         }

@@ -39,8 +39,7 @@ internal static class PayerMaxControlApi
                             $"{body?.PaymentMethodType}/{body?.TargetOrg} is not a method of {order.Request.Country.Code}; see GET /_simulator/payermax/methods.");
                     }
 
-                    var card = method.Flow == CashierFlow.CardForm ? new CardInfo("VISA", "1111", order.Request.Country.Code) : null;
-                    engine.Succeed(order, new PaymentDetail(method.Type, method.TargetOrg, card));
+                    engine.Succeed(order, PaymentWith(order, method));
                     return Results.Ok(OrderView.Of(order));
                 }))
             .Accepts<CompleteOrderBody>(isOptional: true, "application/json")
@@ -127,7 +126,12 @@ internal static class PayerMaxControlApi
             : Problem(StatusCodes.Status409Conflict, "refund_not_pending", $"Refund {refund.OutRefundNo} is {refund.Status}.");
     }
 
-    private static PaymentMethod? ChooseMethod(PayerMaxOrder order, CompleteOrderBody? body)
+    /// <summary>What the customer paid with: the method, and for a card form a test card of the order's country.</summary>
+    public static PaymentDetail PaymentWith(PayerMaxOrder order, PaymentMethod method) =>
+        new(method.Type, method.TargetOrg, method.Flow == CashierFlow.CardForm ? new CardInfo("VISA", "1111", order.Request.Country.Code) : null);
+
+    /// <summary>The method named in the body, else the order's first offered method.</summary>
+    public static PaymentMethod? ChooseMethod(PayerMaxOrder order, CompleteOrderBody? body)
     {
         var methods = order.Request.Country.Methods;
         if (body?.PaymentMethodType is { } type)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace IpoctoPayments.Simulator.PayerMax.Payments;
 
 /// <summary>Sends PAYMENT and REFUND notifications, signed with the simulator's key and redelivered on PayerMax's schedule.</summary>
-internal sealed class PayerMaxNotifier(WebhookOutbox outbox, PayerMaxKeys keys, IOptions<SimulatorOptions> options, TimeProvider clock)
+internal sealed class PayerMaxNotifier(WebhookOutbox outbox, WebhookListeners listeners, PayerMaxKeys keys, IOptions<SimulatorOptions> options, TimeProvider clock)
 {
     /// <summary>Waits between attempts: PayerMax sends at 0 s, then after 30 s, 5 min, 10 min, 1 h and 12 h.</summary>
     public static readonly IReadOnlyList<TimeSpan> RetrySchedule =
@@ -35,10 +35,16 @@ internal sealed class PayerMaxNotifier(WebhookOutbox outbox, PayerMaxKeys keys, 
             PayerMaxWire.RefundData(refund));
     }
 
-    // With no address on the order and none configured, PayerMax cannot notify: nothing is sent.
+    // With no address on the order and none configured, PayerMax cannot notify: only listeners get a copy.
     private void Send(string? url, string notifyType, string eventId, IReadOnlyList<string> targets, string code, string msg, JsonObject data)
     {
-        if (string.IsNullOrWhiteSpace(url))
+        var destinations = listeners.For(ProviderNames.PayerMax, notifyType).Select(l => (Url: l.ForwardTo, ListenerId: (string?)l.Id)).ToList();
+        if (!string.IsNullOrWhiteSpace(url))
+        {
+            destinations.Insert(0, (url, null));
+        }
+
+        if (destinations.Count == 0)
         {
             return;
         }
@@ -55,18 +61,22 @@ internal sealed class PayerMaxNotifier(WebhookOutbox outbox, PayerMaxKeys keys, 
             ["notifyType"] = notifyType,
             ["data"] = data,
         }.ToJsonString(PayerMaxWire.Json);
-        outbox.Enqueue(new OutgoingWebhook
+        foreach (var (destination, listenerId) in destinations)
         {
-            Provider = ProviderNames.PayerMax,
-            EventId = eventId,
-            EventType = notifyType,
-            Url = url,
-            Payload = payload,
-            Sign = (body, _) => [new KeyValuePair<string, string>("sign", keys.Sign(body))],
-            IsAcknowledged = IsAcknowledged,
-            RetrySchedule = RetrySchedule,
-            TargetKeys = targets,
-        });
+            outbox.Enqueue(new OutgoingWebhook
+            {
+                Provider = ProviderNames.PayerMax,
+                EventId = eventId,
+                EventType = notifyType,
+                Url = destination,
+                Payload = payload,
+                Sign = (body, _) => [new KeyValuePair<string, string>("sign", keys.Sign(body))],
+                IsAcknowledged = IsAcknowledged,
+                RetrySchedule = RetrySchedule,
+                TargetKeys = targets,
+                ListenerId = listenerId,
+            });
+        }
     }
 
     /// <summary>Only <c>{"code":"SUCCESS"}</c> counts as received, whatever the HTTP status says.</summary>

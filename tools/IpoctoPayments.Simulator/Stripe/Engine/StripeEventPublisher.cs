@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace IpoctoPayments.Simulator.Stripe.Engine;
 
 /// <summary>Records an event (for <c>GET /v1/events</c>) and sends it, signed, to every webhook endpoint that wants its type.</summary>
-internal sealed class StripeEventPublisher(StripeStore store, WebhookOutbox outbox, SimulatorIds ids, TimeProvider clock, IOptions<SimulatorOptions> options)
+internal sealed class StripeEventPublisher(StripeStore store, WebhookOutbox outbox, WebhookListeners listeners, SimulatorIds ids, TimeProvider clock, IOptions<SimulatorOptions> options)
 {
     /// <summary>Stripe's own backoff between failed deliveries (it keeps trying for about three days).</summary>
     public static readonly IReadOnlyList<TimeSpan> RetrySchedule =
@@ -27,20 +27,22 @@ internal sealed class StripeEventPublisher(StripeStore store, WebhookOutbox outb
         store.Events.Add(stripeEvent.Id, stripeEvent);
         var payload = StripeApi.Serialize(stripeEvent.ToJson());
         var targetKeys = targets.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        foreach (var endpoint in endpoints)
+        var destinations = endpoints.Select(e => (e.Url, Secret: e.Secret ?? "", ListenerId: (string?)null))
+            .Concat(listeners.For(ProviderNames.Stripe, type).Select(l => (Url: l.ForwardTo, Secret: l.Secret ?? "", ListenerId: (string?)l.Id)));
+        foreach (var (url, secret, listenerId) in destinations)
         {
-            var secret = endpoint.Secret ?? "";
             outbox.Enqueue(new OutgoingWebhook
             {
                 Provider = ProviderNames.Stripe,
                 EventId = stripeEvent.Id,
                 EventType = type,
-                Url = endpoint.Url,
+                Url = url,
                 Payload = payload,
                 Sign = (body, at) => [new("Stripe-Signature", SignatureHeader(secret, body, at))],
                 IsAcknowledged = (status, _) => status is >= 200 and < 300,
                 RetrySchedule = RetrySchedule,
                 TargetKeys = targetKeys,
+                ListenerId = listenerId,
             });
         }
 
