@@ -41,6 +41,8 @@ public static class ProblemCodes
         new("invalid_return_url", 400, "`returnUrl` is not an absolute http or https address."),
         new("invalid_idempotency_key", 400, "The `Idempotency-Key` header is not 1 to 255 printable ASCII characters."),
         new("invalid_limit", 400, "`limit` is outside 1 to 100 (top-ups) or 1 to 200 (ledger)."),
+        new("invalid_cursor", 400, "The ledger's `cursor` is below 1: it is not a `nextCursor` this API handed out."),
+        new("body_not_accepted", 400, "A body was sent to an endpoint that takes none (starting a reconciliation run)."),
         new("invalid_account_id", 400, "The token's subject is not a usable ipocto account id."),
         new("signature_missing", 400, "A webhook came without its signature header; it is not stored."),
         new("invalid_signature", 400, "A webhook's signature does not verify; it is not trusted or stored."),

@@ -31,7 +31,11 @@ internal static class LedgerEndpoints
             .WithExamples(new EndpointExamples
             {
                 Responses = new Dictionary<int, object> { [StatusCodes.Status200OK] = Samples.Ledger },
-                Problems = [(StatusCodes.Status400BadRequest, "invalid_limit", "The page size is 1 to 200.")],
+                Problems =
+                [
+                    (StatusCodes.Status400BadRequest, "invalid_limit", "The page size is 1 to 200."),
+                    (StatusCodes.Status400BadRequest, "invalid_cursor", "The cursor is the nextCursor of an earlier page."),
+                ],
             });
     }
 }

@@ -25,5 +25,9 @@ internal static class ReconciliationEndpoints
             .WithSummary("Checks with the providers the orders whose outcome may have been missed, and applies what they report (admin scope).")
             .WithDescription("Orders still awaiting payment past their window, orders failed or expired within the window (a late capture is refunded "
                 + "automatically, or credited by configuration), and refunds not yet settled. Running it twice, or on two instances at once, changes things once.")
-            .WithExamples(new EndpointExamples { Responses = new Dictionary<int, object> { [StatusCodes.Status200OK] = Samples.Reconciliation } });
+            .WithExamples(new EndpointExamples
+            {
+                Responses = new Dictionary<int, object> { [StatusCodes.Status200OK] = Samples.Reconciliation },
+                Problems = [(StatusCodes.Status400BadRequest, "body_not_accepted", "Starting a reconciliation run takes no request body.")],
+            });
 }
