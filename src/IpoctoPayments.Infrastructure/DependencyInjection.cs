@@ -48,16 +48,17 @@ public static class DependencyInjection
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(Options.Create(database));
+        // Pooled: every request takes a context; reusing them spares building one (and its services) per request.
         switch (database.Provider)
         {
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PaymentsDbContext, PostgreSqlPaymentsDbContext>(o => o.UseNpgsql(database.ConnectionString));
+                services.AddDbContextPool<PaymentsDbContext, PostgreSqlPaymentsDbContext>(o => o.UseNpgsql(database.ConnectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<PaymentsDbContext, SqlServerPaymentsDbContext>(o => o.UseSqlServer(database.ConnectionString));
+                services.AddDbContextPool<PaymentsDbContext, SqlServerPaymentsDbContext>(o => o.UseSqlServer(database.ConnectionString));
                 break;
             default:
-                services.AddDbContext<PaymentsDbContext, SqlitePaymentsDbContext>(o => o.UseSqlite(database.ConnectionString));
+                services.AddDbContextPool<PaymentsDbContext, SqlitePaymentsDbContext>(o => o.UseSqlite(database.ConnectionString));
                 break;
         }
 
