@@ -76,9 +76,12 @@ public static class DependencyInjection
         services.AddOptions<PayerMaxOptions>().Bind(configuration.GetSection(PayerMaxOptions.Section));
 
         // Stripe.net retries on its own with the same Idempotency-Key; the pipeline adds a timeout and a breaker around it.
-        services.AddHttpClient(StripeHttpClient).AddResilienceHandler("stripe", ProviderPipeline);
-        // Per scope, so each client takes a fresh handler from the factory's pool (DNS changes, handler rotation).
-        services.AddScoped(sp =>
+        // One client for the process: building a StripeClient per request cost every top-up Stripe.net's reflection over its
+        // runtime (user agent). Its connections are recycled every few minutes instead, so DNS changes are still followed.
+        services.AddHttpClient(StripeHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .AddResilienceHandler("stripe", ProviderPipeline);
+        services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeHttpClient);

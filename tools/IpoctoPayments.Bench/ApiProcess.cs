@@ -86,6 +86,13 @@ internal sealed class ApiProcess : IAsyncDisposable
         return process.PeakWorkingSet64;
     }
 
+    /// <summary>CPU time the API has used so far: per request, a figure a busy machine disturbs far less than throughput.</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     public long WorkingSet()
     {
         process.Refresh();

@@ -8,7 +8,11 @@ namespace IpoctoPayments.Bench;
 /// <summary>Whether every paid order was credited exactly once: postings per order and the balances' total.</summary>
 internal sealed record CreditCheck(int Paid, int Credited, int Missing, long Doubles, long BalanceMinorUnits, long ExpectedBalanceMinorUnits);
 
-internal sealed record ScenarioReport(string Name, LoadResult Result, long ApiPeakWorkingSetBytes, CreditCheck? Credits);
+internal sealed record ScenarioReport(string Name, LoadResult Result, long ApiPeakWorkingSetBytes, TimeSpan ApiCpu, CreditCheck? Credits)
+{
+    /// <summary>API CPU milliseconds per request (failed ones included).</summary>
+    public double ApiCpuMsPerRequest => ApiCpu.TotalMilliseconds / Math.Max(1, Result.Completed + Result.Errors);
+}
 
 /// <summary>Where the figures were taken: they mean little without the machine and how busy it was.</summary>
 internal sealed record Machine(string Os, int Cores, string Runtime, string? LoadAverage)
@@ -67,13 +71,13 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
     public string Table()
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"{"scenario",-10} {"requests",10} {"errors",7} {"per s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"× pgbench",10} {"API peak MB",12}"));
+        text.AppendLine(Invariant($"{"scenario",-10} {"requests",10} {"errors",7} {"per s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"× pgbench",10} {"API peak MB",12} {"API CPU ms/req",15}"));
         foreach (var s in Scenarios)
         {
             var r = s.Result;
             var ratio = Pgbench is { } tps ? Invariant($"{r.PerSecond / tps:0.00}") : "n/a";
             text.AppendLine(Invariant(
-                $"{s.Name,-10} {r.Completed,10:N0} {r.Errors,7:N0} {r.PerSecond,9:N1} {r.Percentile(50),8:0.0} {r.Percentile(95),8:0.0} {r.Percentile(99),8:0.0} {r.MaxMilliseconds,8:0.0} {ratio,10} {s.ApiPeakWorkingSetBytes / 1048576.0,12:0}"));
+                $"{s.Name,-10} {r.Completed,10:N0} {r.Errors,7:N0} {r.PerSecond,9:N1} {r.Percentile(50),8:0.0} {r.Percentile(95),8:0.0} {r.Percentile(99),8:0.0} {r.MaxMilliseconds,8:0.0} {ratio,10} {s.ApiPeakWorkingSetBytes / 1048576.0,12:0} {s.ApiCpuMsPerRequest,15:0.00}"));
         }
 
         if (Pgbench is { } yardstick)
@@ -114,6 +118,7 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
                 ratioToPgbench = Pgbench is { } tps ? s.Result.PerSecond / tps : (double?)null,
                 latencyMs = new { p50 = s.Result.Percentile(50), p95 = s.Result.Percentile(95), p99 = s.Result.Percentile(99), max = s.Result.MaxMilliseconds },
                 apiPeakWorkingSetMb = s.ApiPeakWorkingSetBytes / 1048576.0,
+                apiCpuMsPerRequest = s.ApiCpuMsPerRequest,
                 ranOutOfOrders = s.Result.RanOut,
                 exactlyOnce = s.Credits,
             }),

@@ -30,8 +30,9 @@ internal sealed class BenchRun(BenchOptions options)
         if (options.RunsCreate)
         {
             await WarmUpAsync("create", traffic.CreateTopUpAsync, Status);
+            var cpu = api.CpuTime();
             var result = await LoadRunner.RunAsync("create", options.Concurrency, options.Duration, traffic.CreateTopUpAsync, Status);
-            report.Scenarios.Add(new ScenarioReport("create", result, api.PeakWorkingSet(), null));
+            report.Scenarios.Add(new ScenarioReport("create", result, api.PeakWorkingSet(), api.CpuTime() - cpu, null));
         }
 
         if (options.RunsWebhooks)
@@ -83,7 +84,9 @@ internal sealed class BenchRun(BenchOptions options)
         }
 
         await WarmUpAsync("webhooks", Send, status);
+        var cpuBefore = api.CpuTime();
         var result = await LoadRunner.RunAsync("webhooks", options.Concurrency, options.Duration, Send, status);
+        var cpu = api.CpuTime() - cpuBefore;
         var peak = api.PeakWorkingSet();
         if (result.RanOut)
         {
@@ -91,7 +94,7 @@ internal sealed class BenchRun(BenchOptions options)
         }
 
         var paid = orders.Take(Math.Min(next, orders.Length)).Select(o => o.Id).ToHashSet();
-        return new ScenarioReport("webhooks", result, peak, Check(await database.ReadBooksAsync(), paid));
+        return new ScenarioReport("webhooks", result, peak, cpu, Check(await database.ReadBooksAsync(), paid));
     }
 
     private static CreditCheck Check(Books books, HashSet<Guid> paid)
