@@ -58,9 +58,16 @@ internal sealed class BenchRun(BenchOptions options)
                 "orders", options.Concurrency, TimeSpan.FromHours(1),
                 ct => traffic.Orders.Count >= options.Orders ? Task.FromResult(Attempt.Exhausted) : traffic.CreateTopUpAsync(ct),
                 status);
+            var reasons = string.Join(", ", preparation.ErrorReasons.Select(r => $"{r.Key} ×{r.Value}"));
+            if (preparation.Completed == 0)
+            {
+                throw new InvalidOperationException($"Not one order could be created: {reasons}");
+            }
+
             if (preparation.Errors > 0)
             {
-                throw new InvalidOperationException($"Creating the orders failed: {string.Join(", ", preparation.ErrorReasons.Select(r => $"{r.Key} ×{r.Value}"))}");
+                // Not the measured scenario: reported, and the webhooks pay the orders that were created.
+                Console.WriteLine($"{preparation.Errors} orders could not be created ({reasons}); see the API log.");
             }
         }
 
