@@ -5,10 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace IpoctoPayments.Application.Common.Behaviors;
 
-/// <summary>
-/// Logs each message's name, outcome and duration; never its content, which may hold provider payloads. Success is
-/// logged at Debug: at Information it cost every webhook and top-up a console write on the hot path.
-/// </summary>
+/// <summary>Logs each message's name, outcome and duration; never its content, which may hold provider payloads.</summary>
 public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -19,11 +16,7 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         try
         {
             var response = await next(message, cancellationToken);
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                logger.LogDebug("{Message} handled in {ElapsedMs:0.0} ms", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-
+            logger.LogInformation("{Message} handled in {ElapsedMs:0.0} ms", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
         catch (AppException exception)
