@@ -1,5 +1,5 @@
-using FluentValidation;
 using System.Diagnostics.Metrics;
+using FluentValidation;
 using IpoctoPayments.Application.Common.Behaviors;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.Reconciliation;

@@ -50,16 +50,17 @@ public static class DependencyInjection
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(Options.Create(database));
+        // Pooled: every request takes a context; reusing them spares building one (and its services) per request.
         switch (database.Provider)
         {
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PaymentsDbContext, PostgreSqlPaymentsDbContext>(o => o.UseNpgsql(database.ConnectionString));
+                services.AddDbContextPool<PaymentsDbContext, PostgreSqlPaymentsDbContext>(o => o.UseNpgsql(database.ConnectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<PaymentsDbContext, SqlServerPaymentsDbContext>(o => o.UseSqlServer(database.ConnectionString));
+                services.AddDbContextPool<PaymentsDbContext, SqlServerPaymentsDbContext>(o => o.UseSqlServer(database.ConnectionString));
                 break;
             default:
-                services.AddDbContext<PaymentsDbContext, SqlitePaymentsDbContext>(o => o.UseSqlite(database.ConnectionString));
+                services.AddDbContextPool<PaymentsDbContext, SqlitePaymentsDbContext>(o => o.UseSqlite(database.ConnectionString));
                 break;
         }
 
@@ -81,9 +82,14 @@ public static class DependencyInjection
 
         // The pipeline retries (Stripe.net does not: its backoff would sleep on the wall clock, out of the breaker's sight).
         // A Stripe attempt whose answer was lost is safe to repeat: every POST carries our own Idempotency-Key.
-        services.AddHttpClient(StripeHttpClient).RemoveAllLoggers().AddLogger<ProviderCallLogger>().AddResilienceHandler("stripe", (pipeline, context) => ProviderPipeline(pipeline, context, retryLostAnswers: true));
-        // Per scope, so each client takes a fresh handler from the factory's pool (DNS changes, handler rotation).
-        services.AddScoped(sp =>
+        // One client for the process: building a StripeClient per request cost every top-up Stripe.net's reflection over its
+        // runtime (user agent). Its connections are recycled every few minutes instead, so DNS changes are still followed.
+        services.AddHttpClient(StripeHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .RemoveAllLoggers()
+            .AddLogger<ProviderCallLogger>()
+            .AddResilienceHandler("stripe", (pipeline, context) => ProviderPipeline(pipeline, context, retryLostAnswers: true));
+        services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeHttpClient);

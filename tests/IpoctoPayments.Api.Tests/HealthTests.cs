@@ -36,10 +36,12 @@ public sealed class HealthTests
         await using var system = await PaymentsSystem.StartAsync(database);
         var client = system.Anonymous();
 
-        await system.SetFaultsAsync(new { stripe = new { failNextCalls = 1 } });
+        // Enough failures to outlast the retries any provider call gets; cleared once the probe has met them.
+        await system.SetFaultsAsync(new { stripe = new { failNextCalls = 10 } });
         var (stripeDown, whileStripeDown) = await ReadyAsync(client);
-        await system.SetFaultsAsync(new { payerMax = new { failNextCalls = 1 } });
+        await system.SetFaultsAsync(new { stripe = new { failNextCalls = 0 }, payerMax = new { failNextCalls = 10 } });
         var (payerMaxDown, whilePayerMaxDown) = await ReadyAsync(client);
+        await system.SetFaultsAsync(new { payerMax = new { failNextCalls = 0 } });
         using var health = await client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, stripeDown);

@@ -1,5 +1,5 @@
-using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.Ledger;

@@ -17,7 +17,7 @@ public static class HealthTags
 /// <summary>
 /// Is a provider's API there? One request that reads nothing and costs nothing: no key and no signature are sent, so
 /// the provider answers with a refusal, and any answer below 500 proves it is reachable. The request goes through the
-/// same client as payments, so an open circuit breaker shows here too.
+/// same client as payments, so it is retried as they are and an open circuit breaker shows here too.
 /// </summary>
 internal sealed class ProviderReachabilityCheck(IHttpClientFactory clients, string clientName, Func<HttpRequestMessage> probe) : IHealthCheck
 {

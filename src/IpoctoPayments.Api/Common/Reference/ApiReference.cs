@@ -61,7 +61,12 @@ internal static class ApiReference
         endpoints.MapScalarApiReference("/scalar", options => options
             .WithTitle(Title)
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .AddPreferredSecuritySchemes(BearerScheme));
+            .AddPreferredSecuritySchemes(BearerScheme)
+            // The page works offline and sends nothing anywhere: no usage telemetry, no AI chat, no hosted tooling.
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools());
     }
 
     private static Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

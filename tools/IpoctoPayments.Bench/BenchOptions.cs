@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace IpoctoPayments.Bench;
+
+internal enum Scenario
+{
+    Webhooks,
+    Create,
+    All,
+}
+
+internal enum BenchDatabase
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The command line: <c>--scenario webhooks|create|all --database sqlite|postgres --postgres "…" --duration 20 --concurrency 16 --orders 4000 --json file</c>.</summary>
+internal sealed record BenchOptions
+{
+    public const string Usage = """
+        IpoctoPayments.Bench — load on the API started as its own process, with the provider simulator in this one.
+
+          --scenario webhooks|create|all   what to measure (all)
+          --database sqlite|postgres       the API's database (postgres when --postgres is given, else sqlite)
+          --postgres "<conn string>"       a PostgreSQL server; the bench creates and drops its own databases in it
+          --duration <seconds>             how long each scenario and pgbench run (20)
+          --concurrency <n>                requests in flight, and pgbench's client count (16)
+          --orders <n>                     orders the webhook scenario pays (4000); it stops early when they run out
+          --warmup <seconds>               unmeasured load before each scenario (3)
+          --json <file>                    also write the figures as JSON
+          --api <IpoctoPayments.Api.dll>   the API build to start (found beside this build by default)
+        """;
+
+    public Scenario Scenario { get; init; } = Scenario.All;
+
+    public BenchDatabase Database { get; init; } = BenchDatabase.Sqlite;
+
+    public string? Postgres { get; init; }
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    public int Concurrency { get; init; } = 16;
+
+    public int Orders { get; init; } = 4000;
+
+    public string? JsonPath { get; init; }
+
+    public string? ApiAssembly { get; init; }
+
+    public bool RunsWebhooks => Scenario is Scenario.Webhooks or Scenario.All;
+
+    public bool RunsCreate => Scenario is Scenario.Create or Scenario.All;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        var databaseGiven = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new ArgumentException($"{name} takes a positive whole number.");
+            databaseGiven |= name == "--database";
+            options = name switch
+            {
+                "--scenario" => options with { Scenario = Enum.Parse<Scenario>(Value(), ignoreCase: true) },
+                "--database" => options with { Database = Enum.Parse<BenchDatabase>(Value(), ignoreCase: true) },
+                "--postgres" => options with { Postgres = Value() },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(Number()) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture)) },
+                "--concurrency" => options with { Concurrency = Number() },
+                "--orders" => options with { Orders = Number() },
+                "--json" => options with { JsonPath = Value() },
+                "--api" => options with { ApiAssembly = Value() },
+                _ => throw new ArgumentException($"Unknown option {name}."),
+            };
+        }
+
+        if (!databaseGiven && options.Postgres is not null)
+        {
+            options = options with { Database = BenchDatabase.Postgres };
+        }
+
+        if (options.Database == BenchDatabase.Postgres && options.Postgres is null)
+        {
+            throw new ArgumentException("--database postgres needs --postgres \"<connection string>\".");
+        }
+
+        return options;
+    }
+}
