@@ -16,6 +16,12 @@ public static class DatabaseMigrator
         }
 
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Database.MigrateAsync(cancellationToken);
+        var database = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Database;
+        await database.MigrateAsync(cancellationToken);
+        if (database.IsSqlite())
+        {
+            // Write-ahead logging lets readers go on while the one writer commits; the setting stays with the file.
+            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using IpoctoPayments.Application.Common.Persistence;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace IpoctoPayments.Infrastructure.Persistence;
@@ -17,9 +18,11 @@ internal sealed class EfUnitOfWork(PaymentsDbContext db, ILogger<EfUnitOfWork> l
 
         for (var attempt = 1; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Begun inside the try: on SQLite, BEGIN is where a writer waits for the one write lock, and may lose.
+            IDbContextTransaction? transaction = null;
             try
             {
+                transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var result = await work(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -28,13 +31,24 @@ internal sealed class EfUnitOfWork(PaymentsDbContext db, ILogger<EfUnitOfWork> l
             catch (Exception exception) when (attempt < MaxAttempts && WriteConflicts.IsWriteConflict(exception))
             {
                 logger.LogInformation("Write conflict on attempt {Attempt}; running the command again on fresh data", attempt);
-                await transaction.RollbackAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+
                 db.ChangeTracker.Clear();
             }
             catch
             {
                 db.ChangeTracker.Clear();
                 throw;
+            }
+            finally
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync();
+                }
             }
         }
     }
