@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IpoctoPayments.Api.Common;
 using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
@@ -30,6 +31,38 @@ public sealed class ReconciliationTests
         Assert.Empty((await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").EnumerateArray());
         Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
         Assert.Equal("succeeded", (await TopUpSteps.GetTopUpAsync(console, topUp.Id())).Status());
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task Runs_on_two_instances_at_once_apply_each_missed_payment_once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var system = await PaymentsSystem.StartAsync(database);
+        var console = system.Console("acc-two-runs");
+        await system.SetFaultsAsync(new { webhooks = new { drop = true } });
+        string[] amounts = ["5.00", "7.00", "11.00"];
+        foreach (var amount in amounts)
+        {
+            await system.PayStripeAsync(await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard(amount)));
+        }
+
+        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+
+        system.Clock.Advance(TimeSpan.FromMinutes(61));
+        HttpClient[] instances = [system.Admin(), system.AnotherInstance(TestTokens.For("admin", Scopes.Admin))];
+        var runs = await Task.WhenAll(instances.Concat(instances).Select(admin => admin.PostAsync("/api/v1/reconciliation/runs", null)));
+
+        Assert.All(runs, run => Assert.Equal(HttpStatusCode.OK, run.StatusCode));
+        var applied = 0;
+        foreach (var run in runs)
+        {
+            applied += (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetArrayLength();
+        }
+
+        Assert.Equal(amounts.Length, applied);
+        Assert.Equal("23.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(amounts.Length, (await TopUpSteps.LedgerAsync(console)).Length);
     }
 
     [SkippableTheory]

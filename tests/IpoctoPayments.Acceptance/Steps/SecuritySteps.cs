@@ -40,8 +40,8 @@ public sealed partial class SecuritySteps(PaymentsWorld world)
         Assert.NotEmpty(cells);
         foreach (var secret in world.CardSecrets)
         {
-            // A CVC is three digits that could appear anywhere in a number: look for it standing alone.
-            var pattern = secret.Length <= 4 ? $@"(?<![\d.]){secret}(?![\d.])" : Regex.Escape(secret);
+            // A CVC is three digits that could appear inside any number or generated key: look for it standing alone.
+            var pattern = secret.Length <= 4 ? $@"(?<![\w.]){secret}(?![\w.])" : Regex.Escape(secret);
             var (table, column, _) = cells.FirstOrDefault(c => Regex.IsMatch(c.Text, pattern));
             Assert.True(table is null, $"{table}.{column} holds what the customer typed ({secret}).");
         }

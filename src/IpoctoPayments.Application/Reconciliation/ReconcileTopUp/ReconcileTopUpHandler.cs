@@ -37,7 +37,7 @@ internal sealed class ReconcileTopUpHandler(
                 var payment = await gateway.LookUpPaymentAsync(new PaymentLookup(order.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken);
                 if (PaymentEvent(order, payment) is { } paymentEvent)
                 {
-                    actions.Add(await ApplyAsync(order, "payment", paymentEvent, $"provider reports the payment {StatusNames.Of(payment.Status)}", cancellationToken));
+                    await ApplyAsync(order, "payment", paymentEvent, $"provider reports the payment {StatusNames.Of(payment.Status)}", actions, cancellationToken);
                 }
             }
 
@@ -46,7 +46,7 @@ internal sealed class ReconcileTopUpHandler(
                 var state = await gateway.LookUpRefundAsync(new RefundLookup(order.Id, refund.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken);
                 if (RefundEvent(order, refund, state) is { } refundEvent)
                 {
-                    actions.Add(await ApplyAsync(order, "refund", refundEvent, $"provider reports refund {refund.Id} {StatusNames.Of(state!.Value)}", cancellationToken));
+                    await ApplyAsync(order, "refund", refundEvent, $"provider reports refund {refund.Id} {StatusNames.Of(state!.Value)}", actions, cancellationToken);
                 }
             }
         }
@@ -62,13 +62,18 @@ internal sealed class ReconcileTopUpHandler(
         return new ReconciledTopUp(order.Id, order.Number.Value, before, StatusNames.Of(order.Status), actions);
     }
 
-    private async Task<string> ApplyAsync(TopUpOrder order, string subject, ProviderEvent providerEvent, string what, CancellationToken cancellationToken)
+    /// <summary>Applies what the provider reported; only what this run changed is reported as its action.</summary>
+    private async Task ApplyAsync(TopUpOrder order, string subject, ProviderEvent providerEvent, string what, List<string> actions, CancellationToken cancellationToken)
     {
         var outcome = await processor.ApplyAsync(providerEvent, cancellationToken);
         telemetry.ReconciliationAction(order.Provider, subject, outcome);
         var action = Describe(outcome, what);
         logger.LogInformation("Reconciliation: {Action}", action);
-        return action;
+        if (outcome == WebhookOutcome.Applied)
+        {
+            // Another run (or instance) may have applied the same report a moment earlier: that is not this run's change.
+            actions.Add(action);
+        }
     }
 
     private ProviderEvent? PaymentEvent(TopUpOrder order, PaymentLookupResult payment)
