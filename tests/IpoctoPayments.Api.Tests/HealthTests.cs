@@ -67,7 +67,7 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Degraded", Check(report, "stripe").GetProperty("status").GetString());
         Assert.Contains("did not answer", Check(report, "stripe").GetProperty("description").GetString(), StringComparison.Ordinal);
-        Assert.InRange(Check(report, "stripe").GetProperty("durationMs").GetDouble(), 2_000, 10_000);
+        Assert.True(Check(report, "stripe").GetProperty("durationMs").GetDouble() >= 2_000, "the probe gave up before its timeout");
     }
 
     [SkippableTheory]

@@ -11,7 +11,7 @@ public sealed class ProviderResilienceOptions
     /// <summary>How long one attempt may take before it counts as failed.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Attempts after the first, each with the same idempotency key (at least 1).</summary>
+    /// <summary>Attempts after the first; a Stripe retry carries the same idempotency key, and PayerMax is not asked again after a timeout.</summary>
     public int MaxRetries { get; set; } = 2;
 
     /// <summary>The wait before the first retry; it doubles (with jitter) for each further one.</summary>

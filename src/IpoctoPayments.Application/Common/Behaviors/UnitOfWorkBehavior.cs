@@ -4,7 +4,10 @@ using Mediator;
 
 namespace IpoctoPayments.Application.Common.Behaviors;
 
-/// <summary>Wraps every command in one database transaction; queries run without one. Metrics are published once it commits.</summary>
+/// <summary>
+/// Wraps each command in one database transaction, except those that own their unit of work; queries run without one.
+/// Metrics are published once it commits.
+/// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork, PaymentsTelemetry telemetry) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {

@@ -74,10 +74,12 @@ internal sealed class CreateTopUpHandler(
             $"topup-{orderId:N}"), cancellationToken);
 
         // Only the writes run in a transaction, after the provider answered; a conflict runs them again on fresh data.
+        // They are not cancelled with the request: the provider has opened the session, which must not be left without its order.
         TopUpOrder? created = null;
         var result = await unitOfWork.ExecuteAsync(async ct =>
         {
             created = null;
+            telemetry.Discard();
             // Another request with the same key may have finished while the provider answered: its order is the answer.
             if (command.IdempotencyKey is { } sameKey && await idempotency.FindAsync(account.Value, sameKey, ct) is { } meanwhile)
             {
@@ -95,10 +97,9 @@ internal sealed class CreateTopUpHandler(
             }
 
             created = order;
-            telemetry.Discard();
             telemetry.TopUpCreated(order);
             return new CreateTopUpResult(TopUpView.From(order), Replayed: false);
-        }, cancellationToken);
+        }, CancellationToken.None);
 
         // This command commits its own writes, so it publishes its metrics itself (see UnitOfWorkBehavior).
         telemetry.Publish();

@@ -174,7 +174,8 @@ internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
         {
             return await call();
         }
-        catch (StripeException exception) when (exception.HttpStatusCode is HttpStatusCode.TooManyRequests || (int)exception.HttpStatusCode >= 500 || exception.HttpStatusCode == 0)
+        // 409: the same idempotency key is still being processed (a retry overtook a lost answer); asking again later is right.
+        catch (StripeException exception) when (exception.HttpStatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict || (int)exception.HttpStatusCode >= 500 || exception.HttpStatusCode == 0)
         {
             throw new ProviderUnavailableException(Provider, $"Stripe failed: {exception.Message}", exception);
         }
