@@ -16,20 +16,25 @@ internal static class Telemetry
     {
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddMeter(PaymentsMeter.Name));
 
-        // Without a collector to send to, nothing is exported: the instruments still feed in-process listeners.
+        // Without a collector to send to, nothing is exported, and spans are not even recorded: a span per request and
+        // per database command, thrown away, cost about a tenth of the webhook path's CPU. The instruments still feed
+        // in-process listeners.
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
         {
-            // Scopes become log attributes: the correlation id and order number travel with each line.
-            telemetry.WithLogging(configureBuilder: null, configureOptions: options => options.IncludeScopes = true).UseOtlpExporter();
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                    .AddHttpClientInstrumentation()
+                    .AddEntityFrameworkCoreInstrumentation())
+
+                // Scopes become log attributes: the correlation id and order number travel with each line.
+                .WithLogging(configureBuilder: null, configureOptions: options => options.IncludeScopes = true)
+                .UseOtlpExporter();
         }
     }
 }
