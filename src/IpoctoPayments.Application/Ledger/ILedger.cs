@@ -9,7 +9,10 @@ namespace IpoctoPayments.Application.Ledger;
 /// </summary>
 public interface ILedger
 {
-    /// <summary>Posts once: an identical posting under the same key "already exists"; a customer balance never goes below zero.</summary>
+    /// <summary>
+    /// Posts once: an identical posting under the same key in this unit of work "already exists"; one committed earlier
+    /// fails the save on its key, so the unit of work runs again. A customer balance never goes below zero.
+    /// </summary>
     Task<PostResult> PostAsync(Posting posting, CancellationToken cancellationToken);
 
     Task<Posting?> FindAsync(PostingKey key, CancellationToken cancellationToken);

@@ -8,12 +8,22 @@ namespace IpoctoPayments.Infrastructure.Ledger;
 
 internal sealed class EfLedger(PaymentsDbContext db) : ILedger
 {
+    // Every posting to a customer reads the balance it moves.
+    private static readonly CompiledQuery<Func<PaymentsDbContext, string, string, CancellationToken, Task<BalanceRecord?>>> Balance = new(() =>
+        EF.CompileAsyncQuery((PaymentsDbContext context, string accountId, string currency, CancellationToken _) =>
+            context.Set<BalanceRecord>().FirstOrDefault(b => b.AccountId == accountId && b.Currency == currency)));
+
     public async Task<PostResult> PostAsync(Posting posting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posting);
-        if (await FindAsync(posting.Key, cancellationToken) is { } existing)
+
+        // Only this unit of work is asked: a posting committed earlier is refused by its unique key when this one saves,
+        // and the unit of work runs again on fresh data, where the order that asked for it has moved on. Asking the
+        // database first would be a round trip on every posting for a case the key already covers.
+        var key = posting.Key.ToString();
+        if (db.Set<PostingRecord>().Local.FirstOrDefault(p => p.Key == key) is { } pending)
         {
-            return existing.IsSameAs(posting) ? PostResult.AlreadyExists : PostResult.Conflict;
+            return ToPosting(pending).IsSameAs(posting) ? PostResult.AlreadyExists : PostResult.Conflict;
         }
 
         var customers = posting.Entries.Select(e => e.Account).Where(a => a.Type == LedgerAccountType.CustomerBalance).Distinct().ToList();
@@ -83,7 +93,8 @@ internal sealed class EfLedger(PaymentsDbContext db) : ILedger
 
     private async Task<BalanceRecord> BalanceRecordAsync(string accountId, Currency currency, CancellationToken cancellationToken)
     {
-        var record = await db.Set<BalanceRecord>().FindAsync([accountId, currency.Code], cancellationToken);
+        var record = db.Set<BalanceRecord>().Local.FirstOrDefault(b => b.AccountId == accountId && b.Currency == currency.Code)
+            ?? await Balance.For(db)(db, accountId, currency.Code, cancellationToken);
         if (record is null)
         {
             // A first posting for this balance; a concurrent first posting fails on the key and its unit of work retries.

@@ -15,6 +15,10 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // Every webhook and refund loads its order by id.
+    private static readonly CompiledQuery<Func<PaymentsDbContext, Guid, CancellationToken, Task<TopUpOrderRecord?>>> ById = new(() =>
+        EF.CompileAsyncQuery((PaymentsDbContext context, Guid id, CancellationToken _) => context.Set<TopUpOrderRecord>().FirstOrDefault(o => o.Id == id)));
+
     private readonly PaymentsDbContext db;
     private readonly List<(TopUpOrder Order, TopUpOrderRecord Record)> loaded = [];
 
@@ -34,7 +38,7 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
     }
 
     public async Task<TopUpOrder?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        Track(await db.Set<TopUpOrderRecord>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken));
+        Track(await ById.For(db)(db, id, cancellationToken));
 
     public async Task<TopUpOrder?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken)
     {

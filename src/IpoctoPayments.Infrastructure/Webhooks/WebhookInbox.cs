@@ -7,11 +7,16 @@ namespace IpoctoPayments.Infrastructure.Webhooks;
 
 internal sealed class WebhookInbox(PaymentsDbContext db) : IWebhookInbox
 {
+    // Asked on every webhook.
+    private static readonly CompiledQuery<Func<PaymentsDbContext, string, string, CancellationToken, Task<bool>>> Stored = new(() =>
+        EF.CompileAsyncQuery((PaymentsDbContext context, string provider, string eventId, CancellationToken _) =>
+            context.Set<InboxRecord>().Any(i => i.Provider == provider && i.EventId == eventId)));
+
     public async Task<bool> ContainsAsync(PaymentProvider provider, string eventId, CancellationToken cancellationToken)
     {
         var name = provider.ToString();
         return db.Set<InboxRecord>().Local.Any(i => i.Provider == name && i.EventId == eventId)
-            || await db.Set<InboxRecord>().AnyAsync(i => i.Provider == name && i.EventId == eventId, cancellationToken);
+            || await Stored.For(db)(db, name, eventId, cancellationToken);
     }
 
     public void Add(InboxEntry entry)
