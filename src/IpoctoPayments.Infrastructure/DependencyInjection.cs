@@ -54,7 +54,7 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.PostgreSql:
-                services.AddDbContextPool<PaymentsDbContext, PostgreSqlPaymentsDbContext>(o => o.UseNpgsql(database.ConnectionString));
+                services.AddDbContextPool<PaymentsDbContext, PostgreSqlPaymentsDbContext>(o => o.UseNpgsql(PostgreSqlConnectionString.WithDefaults(database.ConnectionString)));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<PaymentsDbContext, SqlServerPaymentsDbContext>(o => o.UseSqlServer(database.ConnectionString));

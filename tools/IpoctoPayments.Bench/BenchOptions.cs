@@ -15,7 +15,7 @@ internal enum BenchDatabase
     Postgres,
 }
 
-/// <summary>The command line: <c>--scenario webhooks|create|all --database sqlite|postgres --postgres "…" --duration 20 --concurrency 16 --orders 4000 --json file</c>.</summary>
+/// <summary>The command line: <c>--scenario webhooks|create|all --database sqlite|postgres --postgres "…" --duration 20 --concurrency 16 --orders 24000 --json file</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string Usage = """
@@ -26,8 +26,8 @@ internal sealed record BenchOptions
           --postgres "<conn string>"       a PostgreSQL server; the bench creates and drops its own databases in it
           --duration <seconds>             how long each scenario and pgbench run (20)
           --concurrency <n>                requests in flight, and pgbench's client count (16)
-          --orders <n>                     orders the webhook scenario pays (4000); it stops early when they run out
-          --warmup <seconds>               unmeasured load before each scenario (3)
+          --orders <n>                     orders the webhook scenario pays (24000); it stops early when they run out
+          --warmup <seconds>               unmeasured load before each scenario (10)
           --json <file>                    also write the figures as JSON
           --api <IpoctoPayments.Api.dll>   the API build to start (found beside this build by default)
         """;
@@ -40,11 +40,12 @@ internal sealed record BenchOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
 
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    // Long enough for the API's methods to reach optimised code: a shorter warm-up measures the JIT as much as the service.
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
 
     public int Concurrency { get; init; } = 16;
 
-    public int Orders { get; init; } = 4000;
+    public int Orders { get; init; } = 24000;
 
     public string? JsonPath { get; init; }
 
