@@ -24,7 +24,8 @@ public static class DependencyInjection
             // Outermost first: log everything, refuse invalid input before opening a transaction.
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Singletons: a validator builds its rules (expression trees) in its constructor and holds no state after.
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddOptions<TopUpOptions>().Bind(configuration.GetSection(TopUpOptions.Section));
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));
         services.AddSingleton<ReconciliationRun>();

@@ -36,9 +36,14 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
 /// <summary>Caller keys, saved in the same transaction as the work they name; a concurrent twin fails on the key and retries into a replay.</summary>
 internal sealed class IdempotencyRecords(PaymentsDbContext db) : IIdempotencyRecords
 {
+    // Asked on every top-up and refund.
+    private static readonly CompiledQuery<Func<PaymentsDbContext, string, string, CancellationToken, Task<IdempotencyRecordEntity?>>> ByKey = new(() =>
+        EF.CompileAsyncQuery((PaymentsDbContext context, string scope, string key, CancellationToken _) =>
+            context.Set<IdempotencyRecordEntity>().AsNoTracking().FirstOrDefault(r => r.Scope == scope && r.Key == key)));
+
     public async Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken)
     {
-        var entity = await db.Set<IdempotencyRecordEntity>().AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
+        var entity = await ByKey.For(db)(db, scope, key, cancellationToken);
         return entity is null ? null : new IdempotencyRecord(entity.Scope, entity.Key, entity.Operation, entity.RequestHash, entity.ResourceId, entity.CreatedAt);
     }
 
