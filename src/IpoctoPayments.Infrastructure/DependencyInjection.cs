@@ -24,7 +24,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Timeout;
 using Stripe;
 
 namespace IpoctoPayments.Infrastructure;
@@ -122,7 +121,7 @@ public static class DependencyInjection
             Delay = o.RetryDelay,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
-            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, retryLostAnswers)),
+            ShouldHandle = args => ValueTask.FromResult(ProviderRetries.ShouldRetry(args.Outcome, retryLostAnswers)),
         });
         pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
@@ -132,17 +131,6 @@ public static class DependencyInjection
             BreakDuration = o.BreakDuration,
         });
         pipeline.AddTimeout(o.AttemptTimeout);
-    }
-
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool retryLostAnswers)
-    {
-        // Stripe says itself whether a request may be sent again: yes to a 409 while the same key is still in flight.
-        if (outcome.Result?.Headers.TryGetValues("Stripe-Should-Retry", out var verdict) == true)
-        {
-            return string.Equals(verdict.FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        }
-
-        return HttpClientResiliencePredicates.IsTransient(outcome) && (retryLostAnswers || outcome.Exception is not TimeoutRejectedException);
     }
 }
 
