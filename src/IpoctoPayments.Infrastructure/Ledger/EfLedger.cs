@@ -20,8 +20,7 @@ internal sealed class EfLedger(PaymentsDbContext db) : ILedger
         // Only this unit of work is asked: a posting committed earlier is refused by its unique key when this one saves,
         // and the unit of work runs again on fresh data, where the order that asked for it has moved on. Asking the
         // database first would be a round trip on every posting for a case the key already covers.
-        var key = posting.Key.ToString();
-        if (db.Set<PostingRecord>().Local.FirstOrDefault(p => p.Key == key) is { } pending)
+        if (Pending(posting.Key.ToString()) is { } pending)
         {
             return ToPosting(pending).IsSameAs(posting) ? PostResult.AlreadyExists : PostResult.Conflict;
         }
@@ -55,7 +54,7 @@ internal sealed class EfLedger(PaymentsDbContext db) : ILedger
     {
         ArgumentNullException.ThrowIfNull(key);
         var text = key.ToString();
-        var record = db.Set<PostingRecord>().Local.FirstOrDefault(p => p.Key == text)
+        var record = Pending(text)
             ?? await db.Set<PostingRecord>().AsNoTracking().Include(p => p.Entries).FirstOrDefaultAsync(p => p.Key == text, cancellationToken);
         return record is null ? null : ToPosting(record);
     }
@@ -90,6 +89,9 @@ internal sealed class EfLedger(PaymentsDbContext db) : ILedger
             r.Entry.Side == nameof(EntrySide.Credit),
             r.Posting.PostedAt))];
     }
+
+    // A posting added in this unit of work and not saved yet.
+    private PostingRecord? Pending(string key) => db.Set<PostingRecord>().Local.FirstOrDefault(p => p.Key == key);
 
     private async Task<BalanceRecord> BalanceRecordAsync(string accountId, Currency currency, CancellationToken cancellationToken)
     {

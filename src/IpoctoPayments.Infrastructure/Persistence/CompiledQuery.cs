@@ -12,10 +12,11 @@ internal sealed class CompiledQuery<TQuery>(Func<TQuery> compile)
     where TQuery : class
 {
     private readonly ConditionalWeakTable<IModel, TQuery> byModel = [];
+    private readonly ConditionalWeakTable<IModel, TQuery>.CreateValueCallback create = _ => compile();
 
     public TQuery For(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return byModel.GetValue(db.Model, _ => compile());
+        return byModel.GetValue(db.Model, create);
     }
 }
