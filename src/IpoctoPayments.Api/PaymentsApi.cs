@@ -49,6 +49,7 @@ public static class PaymentsApi
         api.MapTopUpEndpoints();
         api.MapRefundEndpoints();
         api.MapLedgerEndpoints();
+        api.MapDebitEndpoints();
         api.MapPaymentMethodEndpoints();
         api.MapSupportEndpoints();
         api.MapReconciliationEndpoints();

@@ -35,7 +35,8 @@ public static class DependencyInjection
         services.AddScoped<PaymentsTelemetry>();
         services.AddScoped<ProviderEventProcessor>();
         services.AddScoped<WebhookReceiver>();
-        services.AddScoped<RefundSubmitter>();
+        services.AddOptions<RefundDispatchOptions>().Bind(configuration.GetSection(RefundDispatchOptions.Section));
+        services.AddSingleton<RefundDispatcher>();
         return services;
     }
 }

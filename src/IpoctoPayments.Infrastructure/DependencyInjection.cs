@@ -2,6 +2,7 @@ using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Ledger;
+using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
@@ -15,6 +16,7 @@ using IpoctoPayments.Infrastructure.Providers;
 using IpoctoPayments.Infrastructure.Providers.PayerMax;
 using IpoctoPayments.Infrastructure.Providers.Stripe;
 using IpoctoPayments.Infrastructure.Reconciliation;
+using IpoctoPayments.Infrastructure.Refunds;
 using IpoctoPayments.Infrastructure.TopUps;
 using IpoctoPayments.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +44,7 @@ public static class DependencyInjection
         services.AddOptions<ExchangeRateOptions>().Bind(configuration.GetSection(ExchangeRateOptions.Section));
         services.AddSingleton<IExchangeRates, ConfiguredExchangeRates>();
         services.AddHostedService<ReconciliationJob>();
+        services.AddHostedService<RefundDispatchJob>();
         return services;
     }
 
@@ -67,7 +70,9 @@ public static class DependencyInjection
         services.AddScoped<ITopUpOrders, TopUpOrderRepository>();
         services.AddScoped<IWebhookInbox, WebhookInbox>();
         services.AddScoped<IIdempotencyRecords, IdempotencyRecords>();
+        services.AddScoped<BalanceStatements>();
         services.AddScoped<ILedger, EfLedger>();
+        services.AddScoped<IRefundOutbox, RefundOutbox>();
         services.AddHealthChecks().AddDbContextCheck<PaymentsDbContext>("database", tags: [HealthTags.Database]);
     }
 

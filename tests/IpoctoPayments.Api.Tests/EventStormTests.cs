@@ -213,11 +213,11 @@ public sealed class EventStormTests(ITestOutputHelper output)
     private static async Task AssertBooksBalanceAsync(PaymentsSystem system, long customerTotal, int postings)
     {
         var entries = await system.InDatabaseAsync(db => db.Set<EntryRecord>().AsNoTracking()
-            .Select(e => new { e.PostingSequence, e.Currency, e.Side, e.MinorUnits, e.AccountType }).ToListAsync());
+            .Select(e => new { e.PostingId, e.Currency, e.Side, e.MinorUnits, e.AccountType }).ToListAsync());
         var balances = await system.InDatabaseAsync(db => db.Set<BalanceRecord>().AsNoTracking().ToListAsync());
 
-        Assert.Equal(postings, entries.Select(e => e.PostingSequence).Distinct().Count());
-        Assert.All(entries.GroupBy(e => (e.PostingSequence, e.Currency)), posting =>
+        Assert.Equal(postings, entries.Select(e => e.PostingId).Distinct().Count());
+        Assert.All(entries.GroupBy(e => (e.PostingId, e.Currency)), posting =>
             Assert.True(posting.Sum(e => e.Side == nameof(IpoctoPayments.Domain.Ledger.EntrySide.Debit) ? e.MinorUnits : -e.MinorUnits) == 0, $"posting {posting.Key} does not sum to zero"));
         Assert.All(balances, b => Assert.True(b.MinorUnits >= 0, $"{b.AccountId} is {b.MinorUnits}"));
         Assert.Equal(customerTotal, balances.Sum(b => b.MinorUnits));

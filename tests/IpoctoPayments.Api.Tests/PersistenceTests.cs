@@ -31,9 +31,14 @@ public sealed class PersistenceTests
         Assert.Equal(PostResult.Posted, await second.ServiceProvider.GetRequiredService<ILedger>().PostAsync(posting, CancellationToken.None));
         var saves = new[] { first, second }.Select(async scope =>
         {
+            // What the unit of work does, without its retry: save, write the balance credit, commit.
+            var db = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
             try
             {
-                await scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().SaveChangesAsync();
+                await db.SaveChangesAsync();
+                await scope.ServiceProvider.GetRequiredService<BalanceStatements>().WriteCreditsAsync(CancellationToken.None);
+                await transaction.CommitAsync();
                 return true;
             }
             catch (DbUpdateException)

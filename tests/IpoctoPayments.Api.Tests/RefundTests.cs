@@ -104,6 +104,7 @@ public sealed class RefundTests
 
         using var first = await RefundAsync(system.Admin(), paid.Id(), "5.00", "refund-key-1");
         using var second = await RefundAsync(system.Admin(), paid.Id(), "5.00", "refund-key-1");
+        await system.DeliverWebhooksAsync();
 
         Assert.True(first.IsSuccessStatusCode && second.IsSuccessStatusCode, $"{first.StatusCode} {second.StatusCode}");
         var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refund").GetProperty("id").GetString();

@@ -2,6 +2,7 @@ using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Ledger.GetBalance;
+using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.Tests.Fakes;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.TopUps.CreateTopUp;
@@ -48,6 +49,7 @@ public sealed class PaymentsHarness : IAsyncDisposable
             .AddScoped<IIdempotencyRecords, FakeIdempotencyRecords>()
             .AddScoped<IWebhookInbox, FakeWebhookInbox>()
             .AddScoped<Ledger.ILedger, FakeLedger>()
+            .AddScoped<IRefundOutbox, FakeRefundOutbox>()
             .AddApplication(configuration);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
@@ -109,6 +111,9 @@ public sealed class PaymentsHarness : IAsyncDisposable
 
     /// <summary>One reconciliation pass, as the background job or the admin endpoint runs it.</summary>
     public Task<Reconciliation.ReconciliationReport> Reconcile() => services.GetRequiredService<Reconciliation.ReconciliationRun>().RunAsync(CancellationToken.None);
+
+    /// <summary>One pass of the refund dispatcher, as the background job runs it after a refund is recorded.</summary>
+    public Task<int> DispatchRefunds() => services.GetRequiredService<RefundDispatcher>().DispatchDueAsync(CancellationToken.None);
 
     public async Task<string> Balance(string account = Account) => (await Ask(new GetBalanceQuery(account))).Available.Amount;
 

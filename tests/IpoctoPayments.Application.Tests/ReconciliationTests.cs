@@ -49,10 +49,12 @@ public sealed class ReconciliationTests : ApplicationTest
         App.Stripe.Payments[topUp.Id] = new PaymentLookupResult(ProviderPaymentStatus.Paid, "pi_late");
 
         await App.Reconcile();
+        await App.Reconcile();
+        await App.DispatchRefunds();
 
         var timeline = await App.Ask(new GetOrderTimelineQuery(topUp.OrderNumber));
         Assert.Equal("late_capture", timeline.TopUp.Status);
-        Assert.Single(App.Stripe.Refunds);
+        Assert.Equal(Assert.Single(timeline.TopUp.Refunds).Id, Assert.Single(App.Stripe.Refunds).RefundId);
         Assert.Equal("0.00", await App.Balance());
         Assert.Contains(timeline.Timeline, e => e.Message.Contains("1-7 business days", StringComparison.Ordinal));
     }
@@ -75,6 +77,7 @@ public sealed class ReconciliationTests : ApplicationTest
     {
         var topUp = await App.PaidTopUp(StripeCard("20.00"));
         var refund = (await App.Send(new RequestRefundCommand(topUp.Id, null, null, "refund-1"))).Refund;
+        await App.DispatchRefunds();
         App.Stripe.RefundStates[refund.Id] = SubmittedRefundStatus.Succeeded;
 
         await App.Reconcile();

@@ -114,13 +114,18 @@ public sealed class WebhookTests : ApplicationTest
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
 
         Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal(0, App.Stripe.RefundAttempts);
+        Assert.Equal(1, await App.DispatchRefunds());
+        Assert.Equal(0, await App.DispatchRefunds());
         var refund = Assert.Single(App.Stripe.Refunds);
         Assert.Equal((2000L, "USD"), (refund.Amount.MinorUnits, refund.Amount.Currency.Code));
         Assert.Equal(topUp.Id, refund.OrderId);
         Assert.Equal("0.00", await App.Balance());
         var timeline = await App.Ask(new GetOrderTimelineQuery(topUp.OrderNumber));
         Assert.Equal("late_capture", timeline.TopUp.Status);
-        Assert.True(Assert.Single(timeline.TopUp.Refunds).ForLateCapture);
+        var recorded = Assert.Single(timeline.TopUp.Refunds);
+        Assert.True(recorded.ForLateCapture);
+        Assert.Equal((recorded.Id, "pending"), (refund.RefundId, recorded.Status));
         Assert.Contains(timeline.Timeline, e => e.Message.Contains("refunded to your account within 1-7 business days", StringComparison.Ordinal));
     }
 
@@ -130,6 +135,7 @@ public sealed class WebhookTests : ApplicationTest
         var topUp = await App.CreateTopUp(StripeCard("20.00"));
         await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
         await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
+        await App.DispatchRefunds();
         var refundId = Assert.Single(App.Stripe.Refunds).RefundId;
 
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.RefundFailed) with { RefundId = refundId });
@@ -142,25 +148,50 @@ public sealed class WebhookTests : ApplicationTest
     }
 
     [Fact]
-    public async Task A_late_capture_whose_refund_cannot_be_sent_keeps_nothing_and_succeeds_on_redelivery()
+    public async Task A_late_capture_refund_the_provider_refuses_puts_the_money_back_in_suspense_not_on_the_balance()
     {
         var topUp = await App.CreateTopUp(StripeCard("20.00"));
         await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
-        var postingsBefore = App.Database.Journal.Postings.Count;
+        await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
+        App.Stripe.RefundRejection = "charge_disputed";
+
+        Assert.Equal(1, await App.DispatchRefunds());
+
+        Assert.Equal(1, App.Stripe.RefundAttempts);
+        Assert.Equal("refund_failed", Assert.Single((await Read(topUp)).Refunds).Failure?.Code);
+        Assert.Equal("0.00", await App.Balance());
+        var suspense = LedgerAccount.LateCaptureSuspense(PaymentProvider.Stripe, Currency.FromCode("USD").Value);
+        Assert.Equal(2000L, App.Database.Journal.BalanceOf(suspense));
+        Assert.Empty(App.Database.Outbox);
+    }
+
+    [Fact]
+    public async Task A_late_capture_while_the_provider_is_down_is_recorded_and_its_refund_is_sent_once_the_provider_is_back()
+    {
+        var topUp = await App.CreateTopUp(StripeCard("20.00"));
+        await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
         var paid = App.Event(topUp, ProviderEventKind.Paid);
         App.Stripe.Unavailable = true;
 
-        var error = await Errors.Refused(() => App.Deliver(paid));
+        Assert.Equal(WebhookOutcome.Applied, await App.Deliver(paid));
 
-        Assert.Equal("provider_unavailable", error.Code);
-        Assert.Equal("expired", (await Read(topUp)).Status);
-        Assert.Equal(postingsBefore, App.Database.Journal.Postings.Count);
-        Assert.DoesNotContain(App.Database.Inbox, e => e.EventId == paid.EventId);
+        Assert.Equal("late_capture", (await Read(topUp)).Status);
+        Assert.Contains(App.Database.Inbox, e => e.EventId == paid.EventId);
+        Assert.Equal(1, await App.DispatchRefunds());
+        Assert.Equal(1, App.Stripe.RefundAttempts);
+        Assert.Empty(App.Stripe.Refunds);
+        Assert.Equal("pending", Assert.Single((await Read(topUp)).Refunds).Status);
 
         App.Stripe.Unavailable = false;
-        Assert.Equal(WebhookOutcome.Applied, await App.Deliver(paid));
-        Assert.Single(App.Stripe.Refunds);
+        App.Clock.Advance(new Refunds.RefundDispatchOptions().RetryDelay + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await App.DispatchRefunds());
+        Assert.Equal(WebhookOutcome.Duplicate, await App.Deliver(paid));
+        Assert.Equal(0, await App.DispatchRefunds());
+
+        var refund = Assert.Single((await Read(topUp)).Refunds);
+        Assert.Equal(refund.Id, Assert.Single(App.Stripe.Refunds).RefundId);
         Assert.Equal("0.00", await App.Balance());
+        Assert.Single(App.Database.Journal.Postings, p => p.Key.Kind == PostingKind.LateCaptureRefund);
     }
 
     [Fact]
@@ -255,5 +286,5 @@ public sealed class WebhookTests : ApplicationTest
     private Task<TopUps.TopUpView> Read(TopUps.TopUpView topUp) => App.Ask(new GetTopUpQuery(Account, topUp.Id));
 
     private int TopUpCredits(TopUps.TopUpView topUp) =>
-        App.Database.Journal.Postings.Count(p => p.Key.OrderId == topUp.Id && p.Key.Kind == PostingKind.TopUpCredit);
+        App.Database.Journal.Postings.Count(p => p.Key.SubjectId == topUp.Id && p.Key.Kind == PostingKind.TopUpCredit);
 }

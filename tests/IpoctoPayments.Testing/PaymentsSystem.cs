@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using IpoctoPayments.Api.Common;
+using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Infrastructure;
 using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Simulator.PayerMax;
@@ -82,6 +83,8 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["PayerMax:NotifyUrl"] = $"{ApiBase}/webhooks/payermax",
             // Tests run reconciliation on demand (POST /api/v1/reconciliation/runs), not on a timer.
             ["Reconciliation:Interval"] = "00:00:00",
+            // Refunds are sent when the test delivers what is due (DeliverWebhooksAsync), not on a timer.
+            ["RefundDispatch:Interval"] = "00:00:00",
 
             // The limiter runs on the wall clock; tests that are not about it should never meet it.
             ["RateLimits:TopUpsPerMinute"] = "100000",
@@ -160,12 +163,35 @@ public sealed class PaymentsSystem : IAsyncDisposable
     public T SimulatorService<T>()
         where T : notnull => simulator.Services.GetRequiredService<T>();
 
-    /// <summary>Delivers every webhook and delayed provider action that is due on the clock.</summary>
-    public Task<int> DeliverWebhooksAsync() => SimulatorService<SimulatorScheduler>().RunDueAsync();
+    /// <summary>
+    /// Delivers what is due on the clock, both ways, until nothing is left: the API's recorded refunds go to the
+    /// simulator, and the simulator's webhooks and delayed provider actions go to the API (which may record refunds).
+    /// Returns how many webhooks were delivered.
+    /// </summary>
+    public async Task<int> DeliverWebhooksAsync()
+    {
+        var delivered = 0;
+        for (var round = 0; round < 10; round++)
+        {
+            var sent = await DispatchRefundsAsync();
+            var deliveredNow = await SimulatorService<SimulatorScheduler>().RunDueAsync();
+            delivered += deliveredNow;
+            if (sent == 0 && deliveredNow == 0)
+            {
+                break;
+            }
+        }
 
-    /// <summary>Moves the clock and delivers what fell due.</summary>
+        return delivered;
+    }
+
+    /// <summary>One pass of the API's refund dispatcher, as its background job runs it; returns how many refunds it took up.</summary>
+    public Task<int> DispatchRefundsAsync() => api.Services.GetRequiredService<RefundDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+    /// <summary>Sends the refunds recorded so far, moves the clock and delivers what fell due.</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
+        await DispatchRefundsAsync();
         Clock.Advance(by);
         await DeliverWebhooksAsync();
     }

@@ -30,6 +30,12 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is AppException { Error.Kind: ErrorKind.Busy })
+        {
+            // Providers redeliver a webhook answered 503, and a console retries after this many seconds.
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
@@ -62,7 +68,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 
     public static ProblemDetails FromError(AppError error)
     {
+        ArgumentNullException.ThrowIfNull(error);
         var problem = Problem(StatusOf(error.Kind), error.Code, error.Message);
+        if (error.Kind == ErrorKind.Busy)
+        {
+            problem.Title = "The service is busy; try again shortly.";
+        }
+
         if (error.Field is not null)
         {
             problem.Extensions["field"] = error.Field;
@@ -93,7 +105,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
-        ErrorKind.ProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.ProviderUnavailable or ErrorKind.Busy => StatusCodes.Status503ServiceUnavailable,
         ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status500InternalServerError,
     };

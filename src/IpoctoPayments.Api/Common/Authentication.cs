@@ -32,7 +32,8 @@ internal static class Authentication
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Scopes.Account, p => p.RequireClaim("sub").RequireAssertion(c => HasScope(c.User, Scopes.Account)))
             .AddPolicy(Scopes.Support, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Support)))
-            .AddPolicy(Scopes.Admin, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Admin)));
+            .AddPolicy(Scopes.Admin, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Admin)))
+            .AddPolicy(Scopes.Billing, p => p.RequireAssertion(c => HasScope(c.User, Scopes.Billing)));
     }
 
     /// <summary>The account the caller acts for: the token's subject.</summary>

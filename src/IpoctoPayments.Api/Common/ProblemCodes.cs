@@ -19,6 +19,7 @@ public static class ProblemCodes
     public static ProblemCode BodyTooLarge { get; } = new("body_too_large", 413, "The body is larger than the endpoint accepts (64 KB for JSON, 256 KB for webhooks).");
     public static ProblemCode UnsupportedMediaType { get; } = new("unsupported_media_type", 415, "The body is not sent as `application/json`.");
     public static ProblemCode TooManyRequests { get; } = new("too_many_requests", 429, "The account created more top-ups this minute than allowed; wait for `Retry-After` seconds.");
+    public static ProblemCode WriteContention { get; } = new("write_contention", 503, "Other changes to the same order or balance kept getting there first; nothing was written. Send the same request again after `Retry-After` seconds (providers redeliver webhooks by themselves).");
     public static ProblemCode InternalError { get; } = new("internal_error", 500, "A fault on our side; nothing was carried out. Quote the `traceId` to support.");
     public static ProblemCode RequestFailed { get; } = new("request_failed", 0, "Any other refusal by the web server; the status says which.");
 
@@ -57,16 +58,17 @@ public static class ProblemCodes
         new("invalid_order_number", 400, "Not an order number; they look like `TU-7K3M9-QX2AB`."),
         new("order_not_found", 404, "No order with that order number."),
         new("refund_not_found", 409, "The order has no refund with that id."),
+        new("debit_not_found", 404, "The account has no billing debit with that id."),
+        new("invalid_reference", 400, "A debit's `reference` is missing, longer than 200 characters or holds control characters."),
         MethodNotAllowed,
-        new("insufficient_balance", 409, "The balance no longer holds the amount to refund: it has been spent."),
         new("refund_id_conflict", 409, "That refund id already names another refund."),
         new("late_capture_refund_in_progress", 409, "A late payment is already being refunded."),
         new("order_not_late_capture", 409, "The order is not a late capture, so it cannot be credited as one."),
         BodyTooLarge,
         UnsupportedMediaType,
+        new("insufficient_balance", 422, "The balance does not hold the amount to debit or refund (it has been spent); nothing was debited."),
         new("idempotency_key_reused", 422, "The `Idempotency-Key` was used before with a different request; send a new key."),
         new("provider_rejected", 422, "The provider refused the request (its reason is in `detail`)."),
-        new("refund_rejected", 422, "The provider refused the refund; the balance is restored."),
         new("refund_not_supported", 422, "The top-up's payment method cannot be refunded by the provider."),
         new("order_not_refundable", 422, "Only a paid top-up can be refunded."),
         new("refund_exceeds_remaining", 422, "More than is left to refund on the top-up."),
@@ -77,6 +79,7 @@ public static class ProblemCodes
         new("provider_reference_required", 422, "The provider opened a session without a reference."),
         new("order_not_awaiting_payment", 422, "The order is no longer awaiting payment."),
         TooManyRequests,
+        WriteContention,
         InternalError,
         RequestFailed,
     ];

@@ -12,5 +12,8 @@ public static class Scopes
     /// <summary>Refund top-ups and run reconciliation.</summary>
     public const string Admin = "payments:admin";
 
+    /// <summary>ipocto's billing: debit any account's balance for what it bought, and cancel those debits.</summary>
+    public const string Billing = "payments:billing";
+
     public const string ClaimType = "scope";
 }

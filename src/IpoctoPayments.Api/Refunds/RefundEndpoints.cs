@@ -2,7 +2,6 @@ using IpoctoPayments.Api.Common.Reference;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Refunds.RequestRefund;
-using IpoctoPayments.Domain.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,14 +18,14 @@ internal static class RefundEndpoints
             .RequireAuthorization(Scopes.Admin)
             .WithName("RequestRefund")
             .WithSummary("Refunds a top-up in full or in part (admin scope).")
-            .WithDescription("The balance is debited at once and restored if the provider fails the refund. Never more than is left. "
+            .WithDescription("The balance is debited at once and the refund answered `pending`; it is sent to the provider after it is recorded, "
+                + "with the refund's own id as the provider's idempotency key, and retried while the provider cannot be reached. The top-up shows it "
+                + "`succeeded` when the provider confirms, or `failed` with the balance restored. Never more than is left. "
                 + "An `Idempotency-Key` names the refund: a retry with the same key does not refund twice.")
             .Accepts<RequestRefundRequest>("application/json")
             .Produces<RequestRefundResult>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithExamples(new EndpointExamples
             {
                 Request = Samples.RefundFive,
@@ -34,10 +33,9 @@ internal static class RefundEndpoints
                 Problems =
                 [
                     (StatusCodes.Status404NotFound, "topup_not_found", $"No top-up {Samples.TopUpId}."),
-                    (StatusCodes.Status409Conflict, "insufficient_balance", "The balance no longer holds 5.00 USD: it has been spent, so it cannot be refunded."),
+                    (StatusCodes.Status422UnprocessableEntity, "insufficient_balance", "The balance no longer holds 5.00 USD: it has been spent, so it cannot be refunded."),
                     (StatusCodes.Status422UnprocessableEntity, "refund_exceeds_remaining", $"25.00 USD is more than the 15.00 USD left to refund on order {Samples.OrderNumber}."),
                     (StatusCodes.Status422UnprocessableEntity, "order_not_refundable", $"Order {Samples.OrderNumber} is AwaitingPayment; only a paid top-up can be refunded."),
-                    (StatusCodes.Status503ServiceUnavailable, PaymentErrors.ProviderUnavailable.Code, PaymentErrors.ProviderUnavailable.Message),
                 ],
             });
 

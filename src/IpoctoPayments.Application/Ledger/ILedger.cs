@@ -11,7 +11,10 @@ public interface ILedger
 {
     /// <summary>
     /// Posts once: an identical posting under the same key in this unit of work "already exists"; one committed earlier
-    /// fails the save on its key, so the unit of work runs again. A customer balance never goes below zero.
+    /// fails the save on its key, so the unit of work runs again. A customer balance moves in one conditional statement:
+    /// a debit only where the money is there (<see cref="PostResult.InsufficientBalance"/> otherwise, and nothing is
+    /// moved), a credit as an increment written just before the commit. Nothing reads a balance to change it, so
+    /// concurrent postings to one balance all succeed in turn.
     /// </summary>
     Task<PostResult> PostAsync(Posting posting, CancellationToken cancellationToken);
 
@@ -23,5 +26,8 @@ public interface ILedger
     Task<IReadOnlyList<StatementLine>> StatementAsync(AccountId account, Currency currency, long? before, int limit, CancellationToken cancellationToken);
 }
 
-/// <summary>One movement of a customer's balance: <see cref="Amount"/> in, or out when <see cref="IsCredit"/> is false.</summary>
-public sealed record StatementLine(long Sequence, Guid OrderId, PostingKind Kind, Guid? RefundId, Money Amount, bool IsCredit, DateTimeOffset PostedAt);
+/// <summary>
+/// One movement of a customer's balance: <see cref="Amount"/> in, or out when <see cref="IsCredit"/> is false.
+/// <see cref="SubjectId"/> is the top-up order, or the billing debit, it belongs to.
+/// </summary>
+public sealed record StatementLine(long Sequence, Guid SubjectId, PostingKind Kind, Guid? RefundId, Money Amount, bool IsCredit, DateTimeOffset PostedAt, string? Reference = null);

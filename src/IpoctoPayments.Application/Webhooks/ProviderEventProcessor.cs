@@ -17,13 +17,14 @@ namespace IpoctoPayments.Application.Webhooks;
 
 /// <summary>
 /// Applies a verified provider event to its order, whichever provider sent it, inside the command's transaction:
-/// inbox first (a redelivery changes nothing), then the order's transition, then the ledger.
+/// inbox first (a redelivery changes nothing), then the order's transition, then the ledger. It never calls a provider:
+/// a refund it decides on goes to the refund outbox, sent after the commit.
 /// </summary>
 internal sealed class ProviderEventProcessor(
     IWebhookInbox inbox,
     ITopUpOrders orders,
     ILedger ledger,
-    RefundSubmitter refunds,
+    IRefundOutbox refundOutbox,
     PaymentMethodCatalogue catalogue,
     IOptions<TopUpOptions> options,
     PaymentsTelemetry telemetry,
@@ -94,7 +95,7 @@ internal sealed class ProviderEventProcessor(
             case ProviderEventKind.RefundSucceeded when e.RefundId is { } refundId:
                 return Outcome(order.ConfirmRefund(refundId, at));
             case ProviderEventKind.RefundFailed when e.RefundId is { } refundId:
-                return await refunds.FailAsync(order, refundId, at, cancellationToken) ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
+                return await FailRefundAsync(order, refundId, at, cancellationToken) ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
             default:
                 return WebhookOutcome.Ignored;
         }
@@ -128,8 +129,30 @@ internal sealed class ProviderEventProcessor(
         var refundId = RequestHash.Id("late-capture-refund", order.Id.ToString("N"), order.Refunds.Count(r => r.ForLateCapture).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var refund = Settled(order.RequestLateCaptureRefund(refundId, at));
         await PostAsync(Postings.LateCaptureRefund(order.Id, refund.Id, order.Provider, refund.Charge, at), cancellationToken);
-        await refunds.SubmitAsync(order, refund, at, cancellationToken);
+        refundOutbox.Add(order.Id, refund.Id, at);
         return WebhookOutcome.Applied;
+    }
+
+    /// <summary>
+    /// The provider could not refund: the refund is failed and what was taken from the balance (or suspense) goes back.
+    /// False when there was nothing to change (an unknown or already settled refund).
+    /// </summary>
+    private async Task<bool> FailRefundAsync(TopUpOrder order, Guid refundId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var failed = order.FailRefund(refundId, PaymentErrors.RefundFailed, at);
+        if (!failed.IsSuccess || !failed.Value.IsApplied)
+        {
+            return false;
+        }
+
+        var refund = order.Refunds.First(r => r.Id == refundId);
+        var kind = refund.ForLateCapture ? PostingKind.LateCaptureRefund : PostingKind.RefundDebit;
+        if (await ledger.FindAsync(new PostingKey(order.Id, kind, refundId), cancellationToken) is { } posting)
+        {
+            await PostAsync(Postings.Reversal(posting, at).Value, cancellationToken);
+        }
+
+        return true;
     }
 
     private async Task PostAsync(Posting posting, CancellationToken cancellationToken)

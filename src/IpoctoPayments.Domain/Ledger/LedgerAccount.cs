@@ -14,7 +14,7 @@ public sealed record LedgerAccount
 
     public LedgerAccountType Type { get; }
 
-    /// <summary>The customer account id, the provider, or empty for the exchange position.</summary>
+    /// <summary>The customer account id, the provider, or empty for the exchange position and revenue.</summary>
     public string Owner { get; }
 
     public Currency Currency { get; }
@@ -37,6 +37,9 @@ public sealed record LedgerAccount
     public static LedgerAccount LateCaptureSuspense(PaymentProvider provider, Currency currency) =>
         new(LedgerAccountType.LateCaptureSuspense, provider.ToString(), Guard(currency));
 
+    public static LedgerAccount Revenue(Currency currency) =>
+        new(LedgerAccountType.Revenue, string.Empty, Guard(currency));
+
     public override string ToString() => Code;
 
     private static string Prefix(LedgerAccountType type) => type switch
@@ -44,6 +47,7 @@ public sealed record LedgerAccount
         LedgerAccountType.CustomerBalance => "customer",
         LedgerAccountType.ProviderClearing => "clearing",
         LedgerAccountType.ExchangePosition => "exchange",
+        LedgerAccountType.Revenue => "revenue",
         _ => "late-capture",
     };
 

@@ -10,4 +10,6 @@ public enum LedgerAccountType
     ExchangePosition = 3,
     /// <summary>Money captured after its order closed, owned by nobody's balance until it is refunded or credited.</summary>
     LateCaptureSuspense = 4,
+    /// <summary>One per currency; what customers spent of their balances on ipocto's services.</summary>
+    Revenue = 5,
 }

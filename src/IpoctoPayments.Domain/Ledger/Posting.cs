@@ -8,11 +8,12 @@ namespace IpoctoPayments.Domain.Ledger;
 /// </summary>
 public sealed class Posting
 {
-    private Posting(PostingKey key, IReadOnlyList<Entry> entries, DateTimeOffset postedAt)
+    private Posting(PostingKey key, IReadOnlyList<Entry> entries, DateTimeOffset postedAt, string? reference)
     {
         Key = key;
         Entries = entries;
         PostedAt = postedAt;
+        Reference = reference;
     }
 
     public PostingKey Key { get; }
@@ -21,8 +22,11 @@ public sealed class Posting
 
     public DateTimeOffset PostedAt { get; }
 
+    /// <summary>What the money paid for, as the caller names it (billing's invoice or subscription), when not a top-up's.</summary>
+    public string? Reference { get; }
+
     /// <summary>Refuses anything that is not balanced per currency or has an entry that is zero or in the wrong currency.</summary>
-    public static Result<Posting> Create(PostingKey key, IEnumerable<Entry> entries, DateTimeOffset postedAt)
+    public static Result<Posting> Create(PostingKey key, IEnumerable<Entry> entries, DateTimeOffset postedAt, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(entries);
@@ -37,17 +41,17 @@ public sealed class Posting
         if (lines.GroupBy(e => e.Amount.Currency).FirstOrDefault(c => c.Sum(e => e.CreditNormalAmount) != 0) is { } uneven)
             return Unbalanced(key, $"does not balance in {uneven.Key}");
 
-        return new Posting(key, lines, postedAt);
+        return new Posting(key, lines, postedAt, reference);
     }
 
     /// <summary>
-    /// Whether a resubmission is the same posting (same key and entries; the time may differ). Same → "exists", an
+    /// Whether a resubmission is the same posting (same key, reference and entries; the time may differ). Same → "exists", an
     /// idempotent success; same key but different → a conflict to be investigated.
     /// </summary>
     public bool IsSameAs(Posting other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return Key == other.Key && Entries.SequenceEqual(other.Entries);
+        return Key == other.Key && Reference == other.Reference && Entries.SequenceEqual(other.Entries);
     }
 
     /// <summary>The net effect on one account, credit-normal (a customer's balance goes up by this much).</summary>

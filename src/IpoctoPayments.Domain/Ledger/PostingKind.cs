@@ -13,4 +13,8 @@ public enum PostingKind
     LateCaptureHold = 4,
     /// <summary>A late capture sent back to the customer's card or wallet.</summary>
     LateCaptureRefund = 5,
+    /// <summary>ipocto's billing spent part of the balance on its services: once per debit id.</summary>
+    BillingDebit = 6,
+    /// <summary>A billing debit cancelled: the mirror of the debit, so the balance gets the money back.</summary>
+    BillingDebitReversal = 7,
 }

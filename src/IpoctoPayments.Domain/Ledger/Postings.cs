@@ -33,20 +33,34 @@ public static class Postings
         Build(new PostingKey(orderId, PostingKind.LateCaptureRefund, refundId), at,
             Move(LedgerAccount.LateCaptureSuspense(provider, Currency(charge)), charge, LedgerAccount.ProviderClearing(provider, charge.Currency), charge));
 
-    /// <summary>A failed refund corrected: the mirror of its refund posting, so the balance (or the suspense) gets its money back.</summary>
-    public static Result<Posting> RefundReversal(Posting refund, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(refund);
-        if (refund.Key.Kind is not (PostingKind.RefundDebit or PostingKind.LateCaptureRefund))
-            return new DomainError("not_a_refund_posting", $"Only a refund posting can be reversed, not {refund.Key}.");
+    /// <summary>ipocto's billing spends the balance on its services: the customer's balance is debited, revenue credited.</summary>
+    public static Posting BillingDebit(Guid debitId, AccountId account, Money amount, string reference, DateTimeOffset at) =>
+        Build(new PostingKey(debitId, PostingKind.BillingDebit), at,
+            Move(Customer(account, amount), amount, LedgerAccount.Revenue(amount.Currency), amount), reference);
 
-        var mirrored = refund.Entries.Select(e => e with { Side = e.Side == EntrySide.Debit ? EntrySide.Credit : EntrySide.Debit });
-        return Posting.Create(refund.Key with { Kind = PostingKind.RefundReversal }, mirrored, at);
+    /// <summary>
+    /// A refund that failed, or a billing debit cancelled, corrected: the mirror of its posting, so the balance (or the
+    /// suspense) gets its money back.
+    /// </summary>
+    public static Result<Posting> Reversal(Posting original, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        PostingKind? kind = original.Key.Kind switch
+        {
+            PostingKind.RefundDebit or PostingKind.LateCaptureRefund => PostingKind.RefundReversal,
+            PostingKind.BillingDebit => PostingKind.BillingDebitReversal,
+            _ => null,
+        };
+        if (kind is null)
+            return new DomainError("not_reversible", $"Only a refund or a billing debit can be reversed, not {original.Key}.");
+
+        var mirrored = original.Entries.Select(e => e with { Side = e.Side == EntrySide.Debit ? EntrySide.Credit : EntrySide.Debit });
+        return Posting.Create(original.Key with { Kind = kind.Value }, mirrored, at, original.Reference);
     }
 
-    private static Posting Build(PostingKey key, DateTimeOffset at, IEnumerable<Entry> entries) =>
+    private static Posting Build(PostingKey key, DateTimeOffset at, IEnumerable<Entry> entries, string? reference = null) =>
         // The factories balance by construction; a failure here is a bug in this class, not bad input.
-        Posting.Create(key, entries, at) is { IsSuccess: true } posting
+        Posting.Create(key, entries, at, reference) is { IsSuccess: true } posting
             ? posting.Value
             : throw new InvalidOperationException($"Posting {key} is not balanced.");
 

@@ -6,13 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IpoctoPayments.Infrastructure.Ledger;
 
-internal sealed class EfLedger(PaymentsDbContext db) : ILedger
+internal sealed class EfLedger(PaymentsDbContext db, BalanceStatements balances) : ILedger
 {
-    // Every posting to a customer reads the balance it moves.
-    private static readonly CompiledQuery<Func<PaymentsDbContext, string, string, CancellationToken, Task<BalanceRecord?>>> Balance = new(() =>
-        EF.CompileAsyncQuery((PaymentsDbContext context, string accountId, string currency, CancellationToken _) =>
-            context.Set<BalanceRecord>().FirstOrDefault(b => b.AccountId == accountId && b.Currency == currency)));
-
     public async Task<PostResult> PostAsync(Posting posting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posting);
@@ -25,25 +20,21 @@ internal sealed class EfLedger(PaymentsDbContext db) : ILedger
             return ToPosting(pending).IsSameAs(posting) ? PostResult.AlreadyExists : PostResult.Conflict;
         }
 
-        var customers = posting.Entries.Select(e => e.Account).Where(a => a.Type == LedgerAccountType.CustomerBalance).Distinct().ToList();
-        var updates = new List<(BalanceRecord Record, CustomerBalance After)>();
-        foreach (var account in customers)
+        // Debits first, so a refused one leaves nothing of the posting moved (a posting has one customer side).
+        var moves = posting.Entries.Select(e => e.Account).Where(a => a.Type == LedgerAccountType.CustomerBalance).Distinct()
+            .Select(a => (Account: a, Net: posting.NetCreditTo(a)))
+            .OrderBy(m => m.Net);
+        foreach (var (account, net) in moves)
         {
-            var record = await BalanceRecordAsync(account.Owner, account.Currency, cancellationToken);
-            var before = new CustomerBalance(AccountId.Parse(account.Owner).Value, Money.FromMinorUnits(record.MinorUnits, account.Currency).Value);
-            var after = before.Apply(posting);
-            if (!after.IsSuccess)
+            if (net < 0 && !await balances.TryDebitAsync(account.Owner, account.Currency.Code, -net, cancellationToken))
             {
                 return PostResult.InsufficientBalance;
             }
 
-            updates.Add((record, after.Value));
-        }
-
-        foreach (var (record, after) in updates)
-        {
-            record.MinorUnits = after.Available.MinorUnits;
-            record.Version++;
+            if (net > 0)
+            {
+                balances.Credit(account.Owner, account.Currency.Code, net);
+            }
         }
 
         db.Set<PostingRecord>().Add(ToRecord(posting));
@@ -65,7 +56,8 @@ internal sealed class EfLedger(PaymentsDbContext db) : ILedger
         ArgumentNullException.ThrowIfNull(currency);
         var record = await db.Set<BalanceRecord>().AsNoTracking()
             .FirstOrDefaultAsync(b => b.AccountId == account.Value && b.Currency == currency.Code, cancellationToken);
-        return new CustomerBalance(account, Money.FromMinorUnits(record?.MinorUnits ?? 0, currency).Value);
+        var minorUnits = (record?.MinorUnits ?? 0) + balances.PendingCredit(account.Value, currency.Code);
+        return new CustomerBalance(account, Money.FromMinorUnits(minorUnits, currency).Value);
     }
 
     public async Task<IReadOnlyList<StatementLine>> StatementAsync(AccountId account, Currency currency, long? before, int limit, CancellationToken cancellationToken)
@@ -75,45 +67,34 @@ internal sealed class EfLedger(PaymentsDbContext db) : ILedger
         var customer = nameof(LedgerAccountType.CustomerBalance);
         var rows = await db.Set<EntryRecord>().AsNoTracking()
             .Where(e => e.AccountType == customer && e.AccountOwner == account.Value && e.Currency == currency.Code)
-            .Where(e => before == null || e.PostingSequence < before)
-            .Join(db.Set<PostingRecord>(), e => e.PostingSequence, p => p.Sequence, (e, p) => new { Entry = e, Posting = p })
+            .Join(db.Set<PostingRecord>(), e => e.PostingId, p => p.Id, (e, p) => new { Entry = e, Posting = p })
+            .Where(r => before == null || r.Posting.Sequence < before)
             .OrderByDescending(r => r.Posting.Sequence)
             .Take(limit)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new StatementLine(
             r.Posting.Sequence,
-            r.Posting.OrderId,
+            r.Posting.SubjectId,
             Enum.Parse<PostingKind>(r.Posting.Kind),
             r.Posting.RefundId,
             Money.FromMinorUnits(r.Entry.MinorUnits, currency).Value,
             r.Entry.Side == nameof(EntrySide.Credit),
-            r.Posting.PostedAt))];
+            r.Posting.PostedAt,
+            r.Posting.Reference))];
     }
 
     // A posting added in this unit of work and not saved yet.
     private PostingRecord? Pending(string key) => db.Set<PostingRecord>().Local.FirstOrDefault(p => p.Key == key);
 
-    private async Task<BalanceRecord> BalanceRecordAsync(string accountId, Currency currency, CancellationToken cancellationToken)
-    {
-        var record = db.Set<BalanceRecord>().Local.FirstOrDefault(b => b.AccountId == accountId && b.Currency == currency.Code)
-            ?? await Balance.For(db)(db, accountId, currency.Code, cancellationToken);
-        if (record is null)
-        {
-            // A first posting for this balance; a concurrent first posting fails on the key and its unit of work retries.
-            record = new BalanceRecord { AccountId = accountId, Currency = currency.Code };
-            db.Set<BalanceRecord>().Add(record);
-        }
-
-        return record;
-    }
-
     private static PostingRecord ToRecord(Posting posting) => new()
     {
+        Id = Guid.CreateVersion7(),
         Key = posting.Key.ToString(),
-        OrderId = posting.Key.OrderId,
+        SubjectId = posting.Key.SubjectId,
         Kind = posting.Key.Kind.ToString(),
         RefundId = posting.Key.RefundId,
         PostedAt = posting.PostedAt,
+        Reference = posting.Reference,
         Entries = [.. posting.Entries.Select(e => new EntryRecord
         {
             AccountType = e.Account.Type.ToString(),
@@ -126,13 +107,13 @@ internal sealed class EfLedger(PaymentsDbContext db) : ILedger
 
     private static Posting ToPosting(PostingRecord record)
     {
-        var key = new PostingKey(record.OrderId, Enum.Parse<PostingKind>(record.Kind), record.RefundId);
+        var key = new PostingKey(record.SubjectId, Enum.Parse<PostingKind>(record.Kind), record.RefundId);
         var entries = record.Entries.Select(e =>
         {
             var currency = Currency.FromCode(e.Currency).Value;
             return new Entry(AccountOf(e, currency), Enum.Parse<EntrySide>(e.Side), Money.FromMinorUnits(e.MinorUnits, currency).Value);
         });
-        return Posting.Create(key, entries, record.PostedAt).Value;
+        return Posting.Create(key, entries, record.PostedAt, record.Reference).Value;
     }
 
     private static LedgerAccount AccountOf(EntryRecord entry, Currency currency) => Enum.Parse<LedgerAccountType>(entry.AccountType) switch
@@ -140,6 +121,7 @@ internal sealed class EfLedger(PaymentsDbContext db) : ILedger
         LedgerAccountType.CustomerBalance => LedgerAccount.CustomerBalance(AccountId.Parse(entry.AccountOwner).Value, currency),
         LedgerAccountType.ProviderClearing => LedgerAccount.ProviderClearing(Enum.Parse<PaymentProvider>(entry.AccountOwner), currency),
         LedgerAccountType.ExchangePosition => LedgerAccount.ExchangePosition(currency),
+        LedgerAccountType.Revenue => LedgerAccount.Revenue(currency),
         _ => LedgerAccount.LateCaptureSuspense(Enum.Parse<PaymentProvider>(entry.AccountOwner), currency),
     };
 }

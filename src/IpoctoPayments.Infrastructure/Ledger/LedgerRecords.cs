@@ -3,20 +3,30 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IpoctoPayments.Infrastructure.Ledger;
 
-/// <summary>One ledger transaction. Its <see cref="Key"/> (order + kind + refund) is unique: the exactly-once guarantee.</summary>
+/// <summary>One ledger transaction. Its <see cref="Key"/> (subject + kind + refund) is unique: the exactly-once guarantee.</summary>
 internal sealed class PostingRecord
 {
+    /// <summary>Orders the ledger; given by the database.</summary>
     public long Sequence { get; set; }
+
+    /// <summary>
+    /// Given by the service, so the entries that point at it go to the database in the same batch as the posting
+    /// (pointing at <see cref="Sequence"/> would make them wait for the posting's insert to answer).
+    /// </summary>
+    public Guid Id { get; set; }
 
     public string Key { get; set; } = "";
 
-    public Guid OrderId { get; set; }
+    /// <summary>The top-up order, or the billing debit, the posting is about.</summary>
+    public Guid SubjectId { get; set; }
 
     public string Kind { get; set; } = "";
 
     public Guid? RefundId { get; set; }
 
     public DateTimeOffset PostedAt { get; set; }
+
+    public string? Reference { get; set; }
 
     public List<EntryRecord> Entries { get; set; } = [];
 }
@@ -26,7 +36,7 @@ internal sealed class EntryRecord
 {
     public long Id { get; set; }
 
-    public long PostingSequence { get; set; }
+    public Guid PostingId { get; set; }
 
     public string AccountType { get; set; } = "";
 
@@ -39,7 +49,10 @@ internal sealed class EntryRecord
     public long MinorUnits { get; set; }
 }
 
-/// <summary>A customer's balance, kept in the same transaction as the entries it sums; versioned against lost updates.</summary>
+/// <summary>
+/// A customer's balance, kept in the same transaction as the entries it sums. Written only by
+/// <see cref="BalanceStatements"/>' single conditional statements, never read and written back.
+/// </summary>
 internal sealed class BalanceRecord
 {
     public string AccountId { get; set; } = "";
@@ -47,8 +60,6 @@ internal sealed class BalanceRecord
     public string Currency { get; set; } = "";
 
     public long MinorUnits { get; set; }
-
-    public int Version { get; set; }
 }
 
 internal sealed class PostingRecordConfiguration : IEntityTypeConfiguration<PostingRecord>
@@ -60,8 +71,10 @@ internal sealed class PostingRecordConfiguration : IEntityTypeConfiguration<Post
         builder.Property(p => p.Sequence).ValueGeneratedOnAdd();
         builder.Property(p => p.Key).HasMaxLength(120);
         builder.HasIndex(p => p.Key).IsUnique();
+        builder.HasAlternateKey(p => p.Id);
         builder.Property(p => p.Kind).HasMaxLength(32);
-        builder.HasMany(p => p.Entries).WithOne().HasForeignKey(e => e.PostingSequence);
+        builder.Property(p => p.Reference).HasMaxLength(200);
+        builder.HasMany(p => p.Entries).WithOne().HasForeignKey(e => e.PostingId).HasPrincipalKey(p => p.Id);
     }
 }
 
@@ -88,6 +101,5 @@ internal sealed class BalanceRecordConfiguration : IEntityTypeConfiguration<Bala
         builder.HasKey(b => new { b.AccountId, b.Currency });
         builder.Property(b => b.AccountId).HasMaxLength(64);
         builder.Property(b => b.Currency).HasMaxLength(3);
-        builder.Property(b => b.Version).IsConcurrencyToken();
     }
 }

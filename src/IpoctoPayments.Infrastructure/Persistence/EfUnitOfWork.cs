@@ -1,10 +1,12 @@
+using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Persistence;
+using IpoctoPayments.Infrastructure.Ledger;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace IpoctoPayments.Infrastructure.Persistence;
 
-internal sealed class EfUnitOfWork(PaymentsDbContext db, ILogger<EfUnitOfWork> logger) : IUnitOfWork
+internal sealed class EfUnitOfWork(PaymentsDbContext db, BalanceStatements balances, ILogger<EfUnitOfWork> logger) : IUnitOfWork
 {
     private const int MaxAttempts = 5;
 
@@ -25,22 +27,28 @@ internal sealed class EfUnitOfWork(PaymentsDbContext db, ILogger<EfUnitOfWork> l
                 transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var result = await work(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                // Last before the commit: a balance credited by many payments at once is locked only until it.
+                await balances.WriteCreditsAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             }
-            catch (Exception exception) when (attempt < MaxAttempts && WriteConflicts.IsWriteConflict(exception))
+            catch (Exception exception) when (WriteConflicts.IsWriteConflict(exception))
             {
-                logger.LogInformation("Write conflict on attempt {Attempt}; running the command again on fresh data", attempt);
-                if (transaction is not null)
+                await AbandonAsync(transaction, cancellationToken);
+                if (attempt == MaxAttempts)
                 {
-                    await transaction.RollbackAsync(cancellationToken);
+                    // Not a fault: the same request, sent again in a moment, finds the other writers done.
+                    logger.LogWarning("Write conflict on each of {Attempts} attempts; answering busy", attempt);
+                    throw new AppException(new AppError(ErrorKind.Busy, "write_contention",
+                        "Other changes to the same order or balance kept getting there first; nothing was written. Send the same request again shortly."));
                 }
 
-                db.ChangeTracker.Clear();
+                logger.LogInformation("Write conflict on attempt {Attempt}; running the command again on fresh data", attempt);
             }
             catch
             {
                 db.ChangeTracker.Clear();
+                balances.Forget();
                 throw;
             }
             finally
@@ -51,5 +59,16 @@ internal sealed class EfUnitOfWork(PaymentsDbContext db, ILogger<EfUnitOfWork> l
                 }
             }
         }
+    }
+
+    private async Task AbandonAsync(IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        balances.Forget();
     }
 }

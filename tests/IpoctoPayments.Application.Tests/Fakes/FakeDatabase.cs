@@ -28,14 +28,18 @@ public sealed class FakeDatabase
 
     public IReadOnlyList<InboxEntry> Inbox => inbox;
 
+    /// <summary>Refunds recorded and not yet sent; changed in place by <see cref="FakeRefundOutbox"/>, as its statements autocommit.</summary>
+    public List<OutboxRefund> Outbox { get; } = [];
+
     internal int BeginUnitOfWork()
     {
         UnitsOfWork++;
         return Journal.Postings.Count;
     }
 
-    internal void Commit(IEnumerable<TopUpOrder> changed, IEnumerable<IdempotencyRecord> records, IEnumerable<InboxEntry> entries)
+    internal void Commit(IEnumerable<TopUpOrder> changed, IEnumerable<IdempotencyRecord> records, IEnumerable<InboxEntry> entries, IEnumerable<OutboxRefund> refunds)
     {
+        Outbox.AddRange(refunds);
         foreach (var order in changed)
         {
             orders[order.Id] = order.ToSnapshot();

@@ -5,7 +5,8 @@ namespace IpoctoPayments.Application.Tests.Fakes;
 
 /// <summary>
 /// A provider that keeps its sessions by idempotency key, as Stripe and PayerMax do: asking again with a key it has seen
-/// replays the first session, with the order id and number it was opened for. Scriptable to be down, or to lose an answer.
+/// replays the first session, with the order id and number it was opened for. Scriptable to be down, to lose an answer, or
+/// to refuse refunds.
 /// </summary>
 public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGateway
 {
@@ -24,7 +25,11 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
 
     public List<OpenSessionRequest> SessionRequests { get; } = [];
 
+    /// <summary>The refunds the provider took: each one it answered, not those it refused or never received.</summary>
     public List<RefundSubmission> Refunds { get; } = [];
+
+    /// <summary>Every refund call made to the provider, answered or not (down, refused).</summary>
+    public int RefundAttempts { get; private set; }
 
     public IReadOnlyCollection<OpenedSession> Sessions => sessions.Values;
 
@@ -33,6 +38,9 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
 
     /// <summary>The next session is opened, but its answer never reaches the caller.</summary>
     public bool LoseNextAnswer { get; set; }
+
+    /// <summary>When set, the provider refuses every refund with this code, as a validation error on its side.</summary>
+    public string? RefundRejection { get; set; }
 
     /// <summary>What the provider answers a refund with at once.</summary>
     public SubmittedRefundStatus RefundStatus { get; set; } = SubmittedRefundStatus.Pending;
@@ -73,7 +81,13 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
     public Task<SubmittedRefund> RefundAsync(RefundSubmission request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        RefundAttempts++;
         ThrowIfUnavailable();
+        if (RefundRejection is { } code)
+        {
+            throw new ProviderRejectedException(Provider, code, "The refund amount is not valid for this payment.");
+        }
+
         Refunds.Add(request);
         return Task.FromResult(new SubmittedRefund($"re_{Refunds.Count}", RefundStatus, RefundStatus == SubmittedRefundStatus.Failed ? "declined" : null));
     }

@@ -13,10 +13,13 @@ public sealed class FakeSession
 
     public List<InboxEntry> Inbox { get; } = [];
 
+    public List<OutboxRefund> Outbox { get; } = [];
+
     public void Clear()
     {
         Orders.Clear();
         IdempotencyRecords.Clear();
         Inbox.Clear();
+        Outbox.Clear();
     }
 }

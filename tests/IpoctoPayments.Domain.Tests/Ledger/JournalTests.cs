@@ -65,7 +65,7 @@ public sealed class JournalTests
         journal.Post(refund);
         Assert.True(journal.BalanceOf(Account, Currency.Usd).Available.IsZero);
 
-        Assert.Equal(PostResult.Posted, journal.Post(Postings.RefundReversal(refund, T0).Value));
+        Assert.Equal(PostResult.Posted, journal.Post(Postings.Reversal(refund, T0).Value));
         Assert.Equal(Usd("20.00"), journal.BalanceOf(Account, Currency.Usd).Available);
     }
 

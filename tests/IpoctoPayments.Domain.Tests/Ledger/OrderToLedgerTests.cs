@@ -42,7 +42,7 @@ public sealed class OrderToLedgerTests
         Assert.Equal(Usd("15.00"), Balance);
 
         order.FailRefund(refund.Id, PaymentErrors.RefundFailed, T0);
-        journal.Post(Postings.RefundReversal(debit, T0).Value);
+        journal.Post(Postings.Reversal(debit, T0).Value);
 
         Assert.Equal(Usd("20.00"), Balance);
         Assert.Equal(Usd("20.00"), order.RefundableCredit);

@@ -20,7 +20,7 @@ public sealed class PostingTests
         "refund in PHP" => Postings.RefundDebit(OrderId, RefundId, Account, PaymentProvider.PayerMax, Usd("5.00"), Php("291.25"), T0),
         "hold" => Postings.LateCaptureHold(OrderId, PaymentProvider.PayerMax, Php("1165.00"), T0),
         "late refund" => Postings.LateCaptureRefund(OrderId, RefundId, PaymentProvider.PayerMax, Php("1165.00"), T0),
-        _ => Postings.RefundReversal(Build("refund in PHP"), T0).Value,
+        _ => Postings.Reversal(Build("refund in PHP"), T0).Value,
     };
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class PostingTests
     [Fact]
     public void Only_refund_postings_can_be_reversed()
     {
-        Assert.Equal("not_a_refund_posting", Postings.RefundReversal(Build("top-up"), T0).Error!.Code);
+        Assert.Equal("not_reversible", Postings.Reversal(Build("top-up"), T0).Error!.Code);
     }
 
     [Fact]

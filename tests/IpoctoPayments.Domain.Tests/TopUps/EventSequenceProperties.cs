@@ -124,7 +124,7 @@ public sealed class EventSequenceProperties
                     && order.FailRefund(toFail.Id, PaymentErrors.RefundFailed, at) is { IsSuccess: true, Value.IsApplied: true })
                 {
                     var kind = toFail.ForLateCapture ? PostingKind.LateCaptureRefund : PostingKind.RefundDebit;
-                    Post(journal, Postings.RefundReversal(journal.Find(new PostingKey(order.Id, kind, toFail.Id))!, at).Value);
+                    Post(journal, Postings.Reversal(journal.Find(new PostingKey(order.Id, kind, toFail.Id))!, at).Value);
                 }
 
                 break;

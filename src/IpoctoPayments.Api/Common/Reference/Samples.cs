@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using IpoctoPayments.Api.Ledger;
 using IpoctoPayments.Api.Refunds;
 using IpoctoPayments.Api.TopUps;
 using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.Ledger;
 using IpoctoPayments.Application.Ledger.GetBalance;
 using IpoctoPayments.Application.Ledger.GetLedger;
 using IpoctoPayments.Application.PaymentMethods.ListPaymentMethods;
@@ -82,6 +84,14 @@ internal static class Samples
             new UnavailableMethodView("stripe", "wechat_pay", "WeChat Pay", "not_offered_in_country",
                 "WeChat Pay is not offered in PH. The available payment methods vary depending on your country/region."),
         ]);
+
+    public static readonly Guid DebitId = Guid.Parse("7d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a");
+
+    public static DebitBalanceRequest DebitFive { get; } = new(Five, "inv-2026-03-0042");
+
+    public static DebitView Debit { get; } = new(DebitId, Account, Five, "inv-2026-03-0042", "posted", Refunded, null, new MoneyView("30.00", "USD"));
+
+    public static DebitView ReversedDebit { get; } = Debit with { Status = "reversed", ReversedAt = Refunded.AddHours(2), Balance = new MoneyView("35.00", "USD") };
 
     public static RequestRefundRequest RefundFive { get; } = new(Five);
 

@@ -20,6 +20,9 @@ public enum ErrorKind
 
     /// <summary>The request body is larger than the endpoint accepts (413).</summary>
     TooLarge,
+
+    /// <summary>Other writers kept changing the same rows; nothing was written, and the same request may be sent again shortly (503, Retry-After).</summary>
+    Busy,
 }
 
 /// <summary>A failure a caller can act on: a stable code, a message, and the field it is about, if any.</summary>

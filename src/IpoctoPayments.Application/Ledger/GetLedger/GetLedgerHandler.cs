@@ -1,6 +1,7 @@
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Ledger;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -15,9 +16,19 @@ internal sealed class GetLedgerHandler(ILedger ledger, IOptions<TopUpOptions> op
         var balance = await ledger.BalanceAsync(account, currency, cancellationToken);
         var lines = await ledger.StatementAsync(account, currency, query.Before, query.Limit + 1, cancellationToken);
         var page = lines.Take(query.Limit)
-            .Select(l => new LedgerLineView(l.Sequence, l.OrderId, StatusNames.Of(l.Kind), l.RefundId, Signed(l), l.PostedAt))
+            .Select(View)
             .ToList();
         return new LedgerPage(MoneyView.From(balance.Available), page, lines.Count > query.Limit ? page[^1].Sequence : null);
+    }
+
+    private static LedgerLineView View(StatementLine line)
+    {
+        var isDebit = line.Kind is PostingKind.BillingDebit or PostingKind.BillingDebitReversal;
+        return new LedgerLineView(line.Sequence, isDebit ? null : line.SubjectId, StatusNames.Of(line.Kind), line.RefundId, Signed(line), line.PostedAt)
+        {
+            DebitId = isDebit ? line.SubjectId : null,
+            Reference = line.Reference,
+        };
     }
 
     private static MoneyView Signed(StatementLine line) =>

@@ -3,6 +3,7 @@ using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Refunds;
 using IpoctoPayments.Domain.TopUps;
@@ -12,13 +13,14 @@ using Microsoft.Extensions.Logging;
 namespace IpoctoPayments.Application.Reconciliation.ReconcileTopUp;
 
 /// <summary>
-/// What the provider reports becomes an event with an id of its own (order or refund + state), applied through the
-/// same processor as webhooks: a second run, or a second instance running at once, meets it in the inbox and does nothing.
+/// The provider is asked with no transaction open; what it reports becomes an event with an id of its own (order or
+/// refund + state), applied in a short transaction through the same processor as webhooks: a second run, or a second
+/// instance running at once, meets it in the inbox and does nothing.
 /// </summary>
 internal sealed class ReconcileTopUpHandler(
     ITopUpOrders orders,
     IPaymentGateways gateways,
-    ProviderEventProcessor processor,
+    IMediator mediator,
     PaymentsTelemetry telemetry,
     ILogger<ReconcileTopUpHandler> logger,
     TimeProvider clock) : ICommandHandler<ReconcileTopUpCommand, ReconciledTopUp>
@@ -59,14 +61,18 @@ internal sealed class ReconcileTopUpHandler(
             throw AppException.Unprocessable("provider_rejected", $"{ProviderNames.Of(order.Provider)} refused the look-up ({exception.ProviderCode}): {exception.Message}");
         }
 
-        return new ReconciledTopUp(order.Id, order.Number.Value, before, StatusNames.Of(order.Status), actions);
+        // Read again: a change applied after a write conflict was made on a fresh copy of the order.
+        var after = await orders.FindAsync(order.Id, cancellationToken) ?? order;
+        return new ReconciledTopUp(order.Id, order.Number.Value, before, StatusNames.Of(after.Status), actions);
     }
 
     /// <summary>Applies what the provider reported; only what this run changed is reported as its action.</summary>
     private async Task ApplyAsync(TopUpOrder order, string subject, ProviderEvent providerEvent, string what, List<string> actions, CancellationToken cancellationToken)
     {
-        var outcome = await processor.ApplyAsync(providerEvent, cancellationToken);
+        var outcome = await mediator.Send(new ApplyProviderEventCommand(providerEvent), cancellationToken);
+        // Counted now: the change it reports has committed (or was found already made).
         telemetry.ReconciliationAction(order.Provider, subject, outcome);
+        telemetry.Publish();
         var action = Describe(outcome, what);
         logger.LogInformation("Reconciliation: {Action}", action);
         if (outcome == WebhookOutcome.Applied)

@@ -5,7 +5,8 @@ namespace IpoctoPayments.Application.Refunds.RequestRefund;
 
 /// <summary>
 /// An admin refunds all that is left of a top-up (<see cref="Amount"/> null) or part of it, in the balance currency.
-/// The balance is debited now and restored if the provider fails the refund.
+/// The balance is debited now, the refund sent to the provider after the commit, and the balance restored if the
+/// provider fails the refund.
 /// </summary>
 public sealed record RequestRefundCommand(Guid TopUpId, string? Amount, string? Currency, string? IdempotencyKey) : ICommand<RequestRefundResult>
 {

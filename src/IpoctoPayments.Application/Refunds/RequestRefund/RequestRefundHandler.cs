@@ -9,7 +9,7 @@ using Mediator;
 
 namespace IpoctoPayments.Application.Refunds.RequestRefund;
 
-internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, RefundSubmitter submitter, PaymentMethodCatalogue catalogue, TimeProvider clock)
+internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, IRefundOutbox outbox, PaymentMethodCatalogue catalogue, TimeProvider clock)
     : ICommandHandler<RequestRefundCommand, RequestRefundResult>
 {
     public async ValueTask<RequestRefundResult> Handle(RequestRefundCommand command, CancellationToken cancellationToken)
@@ -50,11 +50,12 @@ internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, 
             var debit = Postings.RefundDebit(order.Id, refund.Id, order.AccountId, order.Provider, refund.Credit, refund.Charge, now);
             if (await ledger.PostAsync(debit, cancellationToken) == PostResult.InsufficientBalance)
             {
-                throw AppException.Conflict("insufficient_balance",
+                throw AppException.Unprocessable("insufficient_balance",
                     $"The balance no longer holds {refund.Credit}: it has been spent, so it cannot be refunded.");
             }
 
-            await submitter.SubmitAsync(order, refund, now, cancellationToken);
+            // Sent to the provider after this commits; until it answers, the refund is pending.
+            outbox.Add(order.Id, refund.Id, now);
         }
 
         return new RequestRefundResult(RefundView.From(order.Refunds.First(r => r.Id == refund.Id)), TopUpView.From(order));

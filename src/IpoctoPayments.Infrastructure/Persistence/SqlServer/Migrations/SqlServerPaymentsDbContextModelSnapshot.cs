@@ -66,10 +66,6 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<long>("MinorUnits")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
                     b.HasKey("AccountId", "Currency");
 
                     b.ToTable("customer_balances", null, t =>
@@ -104,8 +100,8 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<long>("MinorUnits")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("PostingSequence")
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Side")
                         .IsRequired()
@@ -114,7 +110,7 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PostingSequence");
+                    b.HasIndex("PostingId");
 
                     b.HasIndex("AccountType", "AccountOwner", "Currency");
 
@@ -129,6 +125,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
 
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -139,13 +138,17 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<DateTimeOffset>("PostedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<Guid?>("RefundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SubjectId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Sequence");
@@ -154,6 +157,38 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("ledger_postings", (string)null);
+                });
+
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Refunds.RefundOutboxRecord", b =>
+                {
+                    b.Property<Guid>("RefundId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DueAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("LeasedUntilUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("RefundId");
+
+                    b.HasIndex("DueAtUnixMs");
+
+                    b.ToTable("refund_outbox", (string)null);
                 });
 
             modelBuilder.Entity("IpoctoPayments.Infrastructure.TopUps.TopUpOrderRecord", b =>
@@ -255,7 +290,8 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                 {
                     b.HasOne("IpoctoPayments.Infrastructure.Ledger.PostingRecord", null)
                         .WithMany("Entries")
-                        .HasForeignKey("PostingSequence")
+                        .HasForeignKey("PostingId")
+                        .HasPrincipalKey("Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

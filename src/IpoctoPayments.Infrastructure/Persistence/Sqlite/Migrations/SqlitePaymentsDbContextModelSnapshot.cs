@@ -61,10 +61,6 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long>("MinorUnits")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("AccountId", "Currency");
 
                     b.ToTable("customer_balances", null, t =>
@@ -97,8 +93,8 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long>("MinorUnits")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("PostingSequence")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Side")
                         .IsRequired()
@@ -107,7 +103,7 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PostingSequence");
+                    b.HasIndex("PostingId");
 
                     b.HasIndex("AccountType", "AccountOwner", "Currency");
 
@@ -120,6 +116,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -130,13 +129,17 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTimeOffset>("PostedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("RefundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Sequence");
@@ -145,6 +148,38 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ledger_postings", (string)null);
+                });
+
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Refunds.RefundOutboxRecord", b =>
+                {
+                    b.Property<Guid>("RefundId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntilUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RefundId");
+
+                    b.HasIndex("DueAtUnixMs");
+
+                    b.ToTable("refund_outbox", (string)null);
                 });
 
             modelBuilder.Entity("IpoctoPayments.Infrastructure.TopUps.TopUpOrderRecord", b =>
@@ -246,7 +281,8 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                 {
                     b.HasOne("IpoctoPayments.Infrastructure.Ledger.PostingRecord", null)
                         .WithMany("Entries")
-                        .HasForeignKey("PostingSequence")
+                        .HasForeignKey("PostingId")
+                        .HasPrincipalKey("Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,100 @@
+using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Application.Common.Telemetry;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
+using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Domain.Refunds;
+using IpoctoPayments.Domain.TopUps;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IpoctoPayments.Application.Refunds.SendRefund;
+
+internal sealed class SendRefundHandler(
+    ITopUpOrders orders,
+    IPaymentGateways gateways,
+    IRefundOutbox outbox,
+    IMediator mediator,
+    IOptions<RefundDispatchOptions> options,
+    ILogger<SendRefundHandler> logger,
+    TimeProvider clock) : ICommandHandler<SendRefundCommand>
+{
+    public async ValueTask<Unit> Handle(SendRefundCommand command, CancellationToken cancellationToken)
+    {
+        var order = await orders.FindAsync(command.TopUpId, cancellationToken);
+        var refund = order?.Refunds.FirstOrDefault(r => r.Id == command.RefundId);
+        if (order is null || refund is not { Status: RefundStatus.Pending })
+        {
+            // Settled meanwhile (a webhook or reconciliation got there first): nothing left to send.
+            await outbox.RemoveAsync(command.RefundId, cancellationToken);
+            return Unit.Value;
+        }
+
+        using var scope = logger.BeginOrderScope(order.Number);
+        SubmittedRefund answer;
+        try
+        {
+            // The refund's own id names it at the provider (Stripe's Idempotency-Key, PayerMax's outRefundNo), so a send
+            // repeated after a crash or an expired lease is the same refund, not a second one.
+            answer = await gateways.For(order.Provider).RefundAsync(new RefundSubmission(
+                order.Id,
+                refund.Id,
+                order.Number.Value,
+                order.References.SessionId,
+                order.References.PaymentIntentId,
+                refund.Charge,
+                $"refund-{refund.Id:N}"), cancellationToken);
+        }
+        catch (ProviderUnavailableException unavailable)
+        {
+            var delay = RetryDelay(command.FailedAttempts);
+            logger.LogWarning("Refund {RefundId} could not be sent to {Provider}; trying again in {Delay}: {Reason}",
+                refund.Id, ProviderNames.Of(order.Provider), delay, unavailable.Message);
+            await outbox.RetryLaterAsync(refund.Id, clock.GetUtcNow() + delay, unavailable.Message, cancellationToken);
+            return Unit.Value;
+        }
+        catch (ProviderRejectedException rejected)
+        {
+            logger.LogWarning("{Provider} refused refund {RefundId} ({ProviderCode}): {Reason}",
+                ProviderNames.Of(order.Provider), refund.Id, rejected.ProviderCode, rejected.Message);
+            answer = new SubmittedRefund(string.Empty, SubmittedRefundStatus.Failed, rejected.ProviderCode);
+        }
+
+        if (AnswerEvent(order, refund, answer) is { } answered)
+        {
+            await mediator.Send(new ApplyProviderEventCommand(answered), cancellationToken);
+        }
+
+        // After the answer is applied: a crash in between sends the refund again, and its answer meets the inbox.
+        await outbox.RemoveAsync(refund.Id, cancellationToken);
+        return Unit.Value;
+    }
+
+    /// <summary>A provider that settled the refund at once reports it like a webhook would; a pending one settles later by webhook or reconciliation.</summary>
+    private ProviderEvent? AnswerEvent(TopUpOrder order, Refund refund, SubmittedRefund answer)
+    {
+        var kind = answer.Status switch
+        {
+            SubmittedRefundStatus.Succeeded => ProviderEventKind.RefundSucceeded,
+            SubmittedRefundStatus.Failed => ProviderEventKind.RefundFailed,
+            _ => (ProviderEventKind?)null,
+        };
+        return kind is null ? null : new ProviderEvent(
+            order.Provider, $"refund-answer:{refund.Id:N}:{StatusNames.Of(answer.Status)}", $"refund.answer_{StatusNames.Of(answer.Status)}", kind.Value, clock.GetUtcNow())
+        {
+            OrderId = order.Id,
+            RefundId = refund.Id,
+            ProviderRefundId = answer.ProviderRefundId,
+            ProviderCode = answer.FailureCode,
+        };
+    }
+
+    private TimeSpan RetryDelay(int failedAttempts)
+    {
+        var o = options.Value;
+        var delay = o.RetryDelay * Math.Pow(2, Math.Min(failedAttempts, 20));
+        return delay < o.MaxRetryDelay ? delay : o.MaxRetryDelay;
+    }
+}
