@@ -157,9 +157,9 @@ public sealed class CrashTests(ITestOutputHelper output)
 
     private sealed record PaidOrder(Guid Id, string Account, long Cents, bool PayerMax, Uri PaymentUrl);
 
-    private sealed record Posting(long Sequence, Guid OrderId, string Kind);
+    private sealed record Posting(Guid Id, Guid OrderId, string Kind);
 
-    private sealed record Entry(long Posting, string AccountType, string Currency, long Signed);
+    private sealed record Entry(Guid Posting, string AccountType, string Currency, long Signed);
 
     /// <summary>The ledger as an auditor reads it, with plain SQL, from outside the service.</summary>
     private sealed record Books(List<Posting> Postings, List<Entry> Entries, Dictionary<string, long> Balances)
@@ -170,10 +170,10 @@ public sealed class CrashTests(ITestOutputHelper output)
                 ? new NpgsqlConnection(database.ConnectionString)
                 : new SqliteConnection(database.ConnectionString);
             await connection.OpenAsync();
-            var postings = await QueryAsync(connection, """SELECT "Sequence", "OrderId", "Kind" FROM ledger_postings""",
-                r => new Posting(Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Guid.Parse(r.GetValue(1).ToString()!), r.GetString(2)));
-            var entries = await QueryAsync(connection, """SELECT "PostingSequence", "AccountType", "Currency", "Side", "MinorUnits" FROM ledger_entries""",
-                r => new Entry(Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2),
+            var postings = await QueryAsync(connection, """SELECT "Id", "SubjectId", "Kind" FROM ledger_postings""",
+                r => new Posting(Guid.Parse(r.GetValue(0).ToString()!), Guid.Parse(r.GetValue(1).ToString()!), r.GetString(2)));
+            var entries = await QueryAsync(connection, """SELECT "PostingId", "AccountType", "Currency", "Side", "MinorUnits" FROM ledger_entries""",
+                r => new Entry(Guid.Parse(r.GetValue(0).ToString()!), r.GetString(1), r.GetString(2),
                     (r.GetString(3) == "Debit" ? 1 : -1) * Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture)));
             var balances = await QueryAsync(connection, """SELECT "AccountId", "MinorUnits" FROM customer_balances""",
                 r => (Account: r.GetString(0), Cents: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));

@@ -1,7 +1,12 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using IpoctoPayments.Api.Common;
+using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Refunds;
+using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Infrastructure;
+using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Simulator.PayerMax;
 using Microsoft.AspNetCore.Builder;
@@ -34,10 +39,12 @@ public sealed class PaymentsSystem : IAsyncDisposable
     private readonly WebApplicationFactory<Program> api;
     private readonly Func<WebApplicationFactory<Program>> newInstance;
     private readonly List<WebApplicationFactory<Program>> instances = [];
+    private readonly ConcurrentQueue<string> providerCallsInTransaction;
 
-    private PaymentsSystem(WebApplication simulator, Func<WebApplicationFactory<Program>> newInstance, FakeTimeProvider clock)
+    private PaymentsSystem(WebApplication simulator, Func<WebApplicationFactory<Program>> newInstance, FakeTimeProvider clock, ConcurrentQueue<string> providerCallsInTransaction)
     {
         this.simulator = simulator;
+        this.providerCallsInTransaction = providerCallsInTransaction;
         this.newInstance = newInstance;
         api = newInstance();
         Clock = clock;
@@ -54,8 +61,12 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
     public IServiceProvider SimulatorServices => simulator.Services;
 
-    /// <summary>Starts the system; <paramref name="logs"/>, when given, receives every log entry of the API at every level.</summary>
-    public static async Task<PaymentsSystem> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
+    /// <summary>
+    /// Starts the system; <paramref name="logs"/>, when given, receives every log entry of the API at every level, and
+    /// <paramref name="services"/> changes every API instance's services after the API's own registrations.
+    /// </summary>
+    public static async Task<PaymentsSystem> StartAsync(
+        TestDatabase database, IDictionary<string, string?>? settings = null, CapturedLogs? logs = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(database);
 
@@ -64,6 +75,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
         var toApi = new LateBoundHandler();
         var simulator = await StartSimulatorAsync(clock, toApi);
         var simulatorServer = simulator.GetTestServer();
+        var providerCallsInTransaction = new ConcurrentQueue<string>();
 
         var configuration = new Dictionary<string, string?>
         {
@@ -112,14 +124,17 @@ public sealed class PaymentsSystem : IAsyncDisposable
                 host.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
             }
 
-            host.ConfigureTestServices(services =>
+            host.ConfigureTestServices(apiServices =>
             {
-                services.AddSingleton<TimeProvider>(clock);
-                services.AddHttpClient(DependencyInjection.StripeHttpClient).ConfigurePrimaryHttpMessageHandler(simulatorServer.CreateHandler);
-                services.AddHttpClient(DependencyInjection.PayerMaxHttpClient).ConfigurePrimaryHttpMessageHandler(simulatorServer.CreateHandler);
+                apiServices.AddSingleton<TimeProvider>(clock);
+                apiServices.AddHttpClient(DependencyInjection.StripeHttpClient).ConfigurePrimaryHttpMessageHandler(simulatorServer.CreateHandler);
+                apiServices.AddHttpClient(DependencyInjection.PayerMaxHttpClient).ConfigurePrimaryHttpMessageHandler(simulatorServer.CreateHandler);
+                services?.Invoke(apiServices);
+                // Last, so that a gateway a test put in place is guarded too.
+                GuardProviderCalls(apiServices, providerCallsInTransaction);
             });
         });
-        var system = new PaymentsSystem(simulator, NewInstance, clock);
+        var system = new PaymentsSystem(simulator, NewInstance, clock, providerCallsInTransaction);
         toApi.Target = system.api.Server.CreateHandler();
         return system;
     }
@@ -145,6 +160,9 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
     public HttpClient Admin() => Client(TestTokens.For("admin", Scopes.Admin));
 
+    /// <summary>A client of the API as ipocto's billing calls it: debits any account's balance.</summary>
+    public HttpClient Billing() => Client(TestTokens.Billing());
+
     public HttpClient Anonymous() => Client(token: null);
 
     public HttpClient Client(string? token) => Client(api, token);
@@ -158,6 +176,21 @@ public sealed class PaymentsSystem : IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// The provider calls the transaction guard refused so far (see <see cref="GuardProviderCalls"/>), and forgets them. Any
+    /// not taken fail the test when the system is disposed: the code under test may have caught the guard's exception.
+    /// </summary>
+    public IReadOnlyList<string> TakeProviderCallsInTransaction()
+    {
+        var taken = new List<string>();
+        while (providerCallsInTransaction.TryDequeue(out var call))
+        {
+            taken.Add(call);
+        }
+
+        return taken;
     }
 
     public T SimulatorService<T>()
@@ -207,6 +240,41 @@ public sealed class PaymentsSystem : IAsyncDisposable
         await api.DisposeAsync();
         await simulator.StopAsync();
         await simulator.DisposeAsync();
+
+        // Where the guard's exception was caught and logged (the refund dispatcher, a reconciliation run), only this tells.
+        var refused = TakeProviderCallsInTransaction();
+        if (refused.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{refused.Count} provider call(s) were made inside a database transaction:\n{string.Join("\n\n", refused)}");
+        }
+    }
+
+    /// <summary>
+    /// Wraps the API's <see cref="IPaymentGateways"/> so that each provider call first checks that the calling scope's
+    /// <see cref="PaymentsDbContext"/> has no transaction open, and throws if it has: a provider can take seconds to answer,
+    /// and a transaction held that long holds its connection and its locks. Each registration is moved under a key of its
+    /// own, with its lifetime, and the guard takes its place.
+    /// </summary>
+    private static void GuardProviderCalls(IServiceCollection services, ConcurrentQueue<string> refused)
+    {
+        var registered = services.Select((descriptor, index) => (descriptor, index))
+            .Where(r => r.descriptor.ServiceType == typeof(IPaymentGateways) && !r.descriptor.IsKeyedService)
+            .ToList();
+        if (registered.Count == 0)
+        {
+            throw new InvalidOperationException("The API registers no IPaymentGateways: the transaction guard would guard nothing.");
+        }
+
+        foreach (var (descriptor, index) in registered)
+        {
+            var key = $"unguarded-payment-gateways-{index}";
+            services[index] = ServiceDescriptor.Scoped<IPaymentGateways>(scope =>
+                new TransactionGuardedGateways(scope.GetRequiredKeyedService<IPaymentGateways>(key), scope, refused));
+            services.Add(descriptor.ImplementationInstance is { } instance ? new ServiceDescriptor(typeof(IPaymentGateways), key, instance)
+                : descriptor.ImplementationFactory is { } factory ? new ServiceDescriptor(typeof(IPaymentGateways), key, (sp, _) => factory(sp), descriptor.Lifetime)
+                : new ServiceDescriptor(typeof(IPaymentGateways), key, descriptor.ImplementationType!, descriptor.Lifetime));
+        }
     }
 
     private static async Task<WebApplication> StartSimulatorAsync(FakeTimeProvider clock, HttpMessageHandler toApi)
@@ -232,5 +300,54 @@ public sealed class PaymentsSystem : IAsyncDisposable
         app.MapProviderSimulator();
         await app.StartAsync();
         return app;
+    }
+
+    private sealed class TransactionGuardedGateways(IPaymentGateways inner, IServiceProvider scope, ConcurrentQueue<string> refused) : IPaymentGateways
+    {
+        public IPaymentGateway For(PaymentProvider provider) => new TransactionGuardedGateway(inner.For(provider), scope, refused);
+    }
+
+    /// <summary>One provider's gateway, checking the scope's database context before each call to the provider.</summary>
+    private sealed class TransactionGuardedGateway(IPaymentGateway inner, IServiceProvider scope, ConcurrentQueue<string> refused) : IPaymentGateway
+    {
+        public PaymentProvider Provider => inner.Provider;
+
+        public int ChargeDecimals(Currency currency) => inner.ChargeDecimals(currency);
+
+        public Task<OpenedSession> OpenSessionAsync(OpenSessionRequest request, CancellationToken cancellationToken)
+        {
+            Check(nameof(OpenSessionAsync));
+            return inner.OpenSessionAsync(request, cancellationToken);
+        }
+
+        public Task<SubmittedRefund> RefundAsync(RefundSubmission request, CancellationToken cancellationToken)
+        {
+            Check(nameof(RefundAsync));
+            return inner.RefundAsync(request, cancellationToken);
+        }
+
+        public Task<PaymentLookupResult> LookUpPaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken)
+        {
+            Check(nameof(LookUpPaymentAsync));
+            return inner.LookUpPaymentAsync(lookup, cancellationToken);
+        }
+
+        public Task<SubmittedRefundStatus?> LookUpRefundAsync(RefundLookup lookup, CancellationToken cancellationToken)
+        {
+            Check(nameof(LookUpRefundAsync));
+            return inner.LookUpRefundAsync(lookup, cancellationToken);
+        }
+
+        private void Check(string call)
+        {
+            if (scope.GetRequiredService<PaymentsDbContext>().Database.CurrentTransaction is null)
+            {
+                return;
+            }
+
+            var message = $"provider called inside a database transaction: {inner.Provider} {call}, with the scope's transaction open";
+            refused.Enqueue($"{message}\n{new StackTrace(1, fNeedFileInfo: true)}");
+            throw new InvalidOperationException(message);
+        }
     }
 }

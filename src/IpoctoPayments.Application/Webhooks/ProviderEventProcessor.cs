@@ -33,13 +33,15 @@ internal sealed class ProviderEventProcessor(
 {
     public async Task<WebhookOutcome> ApplyAsync(ProviderEvent providerEvent, CancellationToken cancellationToken)
     {
-        if (await inbox.ContainsAsync(providerEvent.Provider, providerEvent.EventId, cancellationToken))
+        var (order, received) = providerEvent.OrderId is { } id
+            ? await orders.FindForEventAsync(id, providerEvent.Provider, providerEvent.EventId, cancellationToken)
+            : (null, await inbox.ContainsAsync(providerEvent.Provider, providerEvent.EventId, cancellationToken));
+        if (received)
         {
             return WebhookOutcome.Duplicate;
         }
 
         var now = clock.GetUtcNow();
-        var order = providerEvent.OrderId is { } id ? await orders.FindAsync(id, cancellationToken) : null;
         var outcome = order is null || order.Provider != providerEvent.Provider
             ? providerEvent.Kind == ProviderEventKind.NotRelevant ? WebhookOutcome.Ignored : WebhookOutcome.UnknownOrder
             : await ApplyToOrderAsync(order, providerEvent, now, cancellationToken);

@@ -3,6 +3,7 @@ using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.TopUps;
 using IpoctoPayments.Infrastructure.Persistence;
+using IpoctoPayments.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace IpoctoPayments.Infrastructure.TopUps;
@@ -18,6 +19,13 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
     // Every webhook and refund loads its order by id.
     private static readonly CompiledQuery<Func<PaymentsDbContext, Guid, CancellationToken, Task<TopUpOrderRecord?>>> ById = new(() =>
         EF.CompileAsyncQuery((PaymentsDbContext context, Guid id, CancellationToken _) => context.Set<TopUpOrderRecord>().FirstOrDefault(o => o.Id == id)));
+
+    // Every webhook: its order, and whether the event is in the inbox already.
+    private static readonly CompiledQuery<Func<PaymentsDbContext, Guid, string, string, CancellationToken, Task<OrderAndEvent?>>> ForEvent = new(() =>
+        EF.CompileAsyncQuery((PaymentsDbContext context, Guid id, string provider, string eventId, CancellationToken _) =>
+            context.Set<TopUpOrderRecord>().Where(o => o.Id == id)
+                .Select(o => new OrderAndEvent(o, context.Set<InboxRecord>().Any(i => i.Provider == provider && i.EventId == eventId)))
+                .FirstOrDefault()));
 
     private readonly PaymentsDbContext db;
     private readonly List<(TopUpOrder Order, TopUpOrderRecord Record)> loaded = [];
@@ -39,6 +47,20 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
 
     public async Task<TopUpOrder?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         Track(await ById.For(db)(db, id, cancellationToken));
+
+    public async Task<(TopUpOrder? Order, bool EventReceived)> FindForEventAsync(Guid id, PaymentProvider provider, string eventId, CancellationToken cancellationToken)
+    {
+        var name = provider.ToString();
+        // The inbox's own table is read here only to spare the webhook path a round trip; the inbox still writes it.
+        var receivedHere = db.Set<InboxRecord>().Local.Any(i => i.Provider == name && i.EventId == eventId);
+        if (await ForEvent.For(db)(db, id, name, eventId, cancellationToken) is { } found)
+        {
+            return (Track(found.Order), receivedHere || found.EventReceived);
+        }
+
+        // No such order (another integration's event): the inbox is asked on its own.
+        return (null, receivedHere || await db.Set<InboxRecord>().AnyAsync(i => i.Provider == name && i.EventId == eventId, cancellationToken));
+    }
 
     public async Task<TopUpOrder?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken)
     {
@@ -121,6 +143,8 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
         record.Version = snapshot.Version;
         record.State = JsonSerializer.Serialize(snapshot, Json);
     }
+
+    private sealed record OrderAndEvent(TopUpOrderRecord Order, bool EventReceived);
 
     private static TopUpOrder Restore(TopUpOrderRecord record) =>
         TopUpOrder.Restore(JsonSerializer.Deserialize<TopUpOrderSnapshot>(record.State, Json)

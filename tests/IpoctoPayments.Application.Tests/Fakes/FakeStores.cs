@@ -31,6 +31,9 @@ public sealed class FakeTopUpOrders(FakeDatabase database, FakeSession session) 
         return Task.FromResult<TopUpOrder?>(order);
     }
 
+    public async Task<(TopUpOrder? Order, bool EventReceived)> FindForEventAsync(Guid id, PaymentProvider provider, string eventId, CancellationToken cancellationToken) =>
+        (await FindAsync(id, cancellationToken), database.Inbox.Concat(session.Inbox).Any(e => e.Provider == provider && e.EventId == eventId));
+
     public Task<TopUpOrder?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(number);
