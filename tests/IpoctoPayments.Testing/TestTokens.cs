@@ -13,6 +13,9 @@ public static class TestTokens
     public const string Issuer = "ipocto-console";
     public const string Audience = "ipocto-payments";
 
+    /// <summary>ipocto's billing service: debits any account's balance (the account is in the path, not the token).</summary>
+    public static string Billing() => For("ipocto-billing", Scopes.Billing);
+
     public static string For(string? accountId, params string[] scopes)
     {
         var claims = new List<Claim> { new(Scopes.ClaimType, string.Join(' ', scopes)) };

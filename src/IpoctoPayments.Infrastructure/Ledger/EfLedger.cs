@@ -93,7 +93,9 @@ internal sealed class EfLedger(PaymentsDbContext db, BalanceStatements balances)
         SubjectId = posting.Key.SubjectId,
         Kind = posting.Key.Kind.ToString(),
         RefundId = posting.Key.RefundId,
-        PostedAt = posting.PostedAt,
+        // Whole microseconds, as PostgreSQL keeps them: an answer read from this record before the save shows the same
+        // time as every later read of the row.
+        PostedAt = posting.PostedAt.AddTicks(-(posting.PostedAt.Ticks % TimeSpan.TicksPerMicrosecond)),
         Reference = posting.Reference,
         Entries = [.. posting.Entries.Select(e => new EntryRecord
         {

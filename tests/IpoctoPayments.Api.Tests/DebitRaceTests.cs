@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using IpoctoPayments.Api.Tests.Support;
+using IpoctoPayments.Infrastructure.Persistence;
+using IpoctoPayments.Testing;
+using Xunit.Abstractions;
+
+namespace IpoctoPayments.Api.Tests;
+
+/// <summary>
+/// Debits and credits on one balance, all at once over two API instances: the balance moves in one conditional statement,
+/// so every debit the money covers goes through, none the money does not cover does, and it never goes below zero.
+/// </summary>
+public sealed class DebitRaceTests(ITestOutputHelper output)
+{
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task Forty_debits_the_balance_covers_racing_forty_credits_all_go_through_and_the_balance_adds_up(DatabaseProvider provider)
+    {
+        const int Debits = 40;
+        const int Credits = 40;
+        const string account = "acc-race-mixed";
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var system = await PaymentsSystem.StartAsync(database);
+        var other = system.StartAnotherInstance();
+        HttpClient[] billing = [system.Billing(), other(TestTokens.Billing())];
+        HttpClient[] providers = [system.Anonymous(), other(null)];
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "40.00");
+        var held = await system.PayWithWebhooksHeldAsync(console, [.. Enumerable.Range(0, Credits).Select(i => $"{1 + (i % 4)}.{i:D2}")]);
+        var credited = held.Sum(h => BillingSteps.Cents(h.Amount));
+
+        // Someone watches the balance the whole time: it must never read below zero.
+        using var raceOver = new CancellationTokenSource();
+        var seen = new ConcurrentBag<long>();
+        var watcher = Task.Run(async () =>
+        {
+            while (!raceOver.IsCancellationRequested)
+            {
+                seen.Add(BillingSteps.Cents(await TopUpSteps.BalanceAsync(console)));
+            }
+        });
+
+        var watch = Stopwatch.StartNew();
+        var debits = Enumerable.Range(0, Debits).Select(async i =>
+        {
+            using var response = await BillingSteps.PostDebitAsync(billing[i % 2], account, "1.00", $"inv-{i}", $"race-mixed-{i}");
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }).ToArray();
+        var credits = held.Select((h, i) => system.DeliverAsync(providers[(i + 1) % 2], h.Payload)).ToArray();
+        var debitAnswers = await Task.WhenAll(debits);
+        var creditAnswers = await Task.WhenAll(credits);
+        var took = watch.Elapsed;
+        await raceOver.CancelAsync();
+        await watcher;
+
+        output.WriteLine($"{provider}: {Debits} debits and {Credits} credits at once over 2 instances in {took.TotalMilliseconds:0} ms; "
+            + $"debits answered {Summary(debitAnswers.Select(a => ((int)a.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)))}, "
+            + $"credits {Summary(creditAnswers.Select(a => $"{(int)a.Status} {a.Outcome}"))}; {seen.Count} balance reads, lowest {BillingSteps.Usd(seen.Min())}");
+        Assert.All(debitAnswers, a => Assert.True(a.StatusCode == HttpStatusCode.Created, $"{(int)a.StatusCode} {a.Body}"));
+        Assert.All(debitAnswers, a => Assert.True(BillingSteps.Cents(JsonDocument.Parse(a.Body).RootElement.BalanceAfter()) >= 0, a.Body));
+        Assert.All(creditAnswers, a => Assert.True(a.Status == HttpStatusCode.OK && a.Outcome == "applied", $"{(int)a.Status} {a.Body}"));
+        Assert.All(seen, cents => Assert.True(cents >= 0, $"the balance read {cents} cents"));
+
+        var expected = 4000 + credited - (Debits * 100);
+        Assert.Equal(BillingSteps.Usd(expected), await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(expected, await system.StoredBalanceAsync(account));
+        var ledger = await BillingSteps.FullLedgerAsync(console);
+        Assert.Equal(Debits, ledger.Count(l => l.Kind() == "billing_debit"));
+        Assert.Equal(Credits + 1, ledger.Count(l => l.Kind() == "top_up_credit"));
+        Assert.Equal(expected, ledger.Sum(l => BillingSteps.Cents(l.LineAmount())));
+        Assert.Equal(Debits, await system.PostingsAsync(account, "BillingDebit"));
+        Assert.Equal(Credits + 1, await system.PostingsAsync(account, "TopUpCredit"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task Thirty_debits_at_once_on_ten_dollars_take_exactly_ten_and_refuse_the_rest(DatabaseProvider provider)
+    {
+        const int Attempts = 30;
+        const string account = "acc-race-short";
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var system = await PaymentsSystem.StartAsync(database);
+        var other = system.StartAnotherInstance();
+        HttpClient[] billing = [system.Billing(), other(TestTokens.Billing())];
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "10.00");
+
+        var watch = Stopwatch.StartNew();
+        var answers = await Task.WhenAll(Enumerable.Range(0, Attempts).Select(async i =>
+        {
+            using var response = await BillingSteps.PostDebitAsync(billing[i % 2], account, "1.00", $"inv-{i}", $"race-short-{i}");
+            var body = await response.Content.ReadAsStringAsync();
+            var code = response.StatusCode == HttpStatusCode.Created ? "" : JsonDocument.Parse(body).RootElement.GetProperty("code").GetString();
+            return (response.StatusCode, Code: code, Body: body);
+        }));
+
+        output.WriteLine($"{provider}: {Attempts} debits of 1.00 on 10.00 at once over 2 instances in {watch.ElapsedMilliseconds} ms: "
+            + Summary(answers.Select(a => $"{(int)a.StatusCode} {a.Code}".Trim())));
+        Assert.All(answers, a => Assert.True(
+            a.StatusCode == HttpStatusCode.Created || (a.StatusCode == HttpStatusCode.UnprocessableEntity && a.Code == "insufficient_balance"),
+            $"{(int)a.StatusCode} {a.Body}"));
+        Assert.Equal(10, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(20, answers.Count(a => a.Code == "insufficient_balance"));
+        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(0, await system.StoredBalanceAsync(account));
+        var ledger = await BillingSteps.FullLedgerAsync(console);
+        Assert.Equal(10, ledger.Count(l => l.Kind() == "billing_debit"));
+        Assert.Equal(0, ledger.Sum(l => BillingSteps.Cents(l.LineAmount())));
+        Assert.Equal(10, await system.PostingsAsync(account, "BillingDebit"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task Ten_retries_of_one_debit_at_once_make_one_debit(DatabaseProvider provider)
+    {
+        const int Retries = 10;
+        const string account = "acc-race-twins";
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var system = await PaymentsSystem.StartAsync(database);
+        var other = system.StartAnotherInstance();
+        HttpClient[] billing = [system.Billing(), other(TestTokens.Billing())];
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "20.00");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, Retries).Select(async i =>
+        {
+            using var response = await BillingSteps.PostDebitAsync(billing[i % 2], account, "5.00", "inv-twin", "race-twin");
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        output.WriteLine($"{provider}: {Retries} retries of one debit at once: {Summary(answers.Select(a => ((int)a.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)))}");
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)a.StatusCode} {a.Body}"));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.Single(answers.Select(a => JsonDocument.Parse(a.Body).RootElement.GetProperty("id").GetString()).Distinct());
+        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(1500, await system.StoredBalanceAsync(account));
+        Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task Ten_reversals_of_one_debit_at_once_put_the_amount_back_once(DatabaseProvider provider)
+    {
+        const int Reversals = 10;
+        const string account = "acc-race-reversals";
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var system = await PaymentsSystem.StartAsync(database);
+        var other = system.StartAnotherInstance();
+        HttpClient[] billing = [system.Billing(), other(TestTokens.Billing())];
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "20.00");
+        var id = (await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-r", "race-reversal")).GetProperty("id").GetString()!;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, Reversals).Select(async i =>
+        {
+            using var response = await BillingSteps.ReverseAsync(billing[i % 2], account, id);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.OK, $"{(int)a.StatusCode} {a.Body}"));
+        Assert.All(answers, a => Assert.Equal("reversed", JsonDocument.Parse(a.Body).RootElement.GetProperty("status").GetString()));
+        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(2000, await system.StoredBalanceAsync(account));
+        Assert.Equal(1, await system.PostingsAsync(account, "BillingDebitReversal"));
+        Assert.Single(await BillingSteps.FullLedgerAsync(console), l => l.Kind() == "billing_debit_reversal");
+    }
+
+    private static string Summary(IEnumerable<string> answers) =>
+        string.Join(", ", answers.GroupBy(a => a).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} × {g.Key}"));
+}

@@ -1,0 +1,344 @@
+using System.Net;
+using System.Text.Json;
+using IpoctoPayments.Api.Common;
+using IpoctoPayments.Api.Tests.Support;
+using IpoctoPayments.Infrastructure.Persistence;
+using IpoctoPayments.Testing;
+
+namespace IpoctoPayments.Api.Tests;
+
+/// <summary>
+/// ipocto's billing spends a balance: each debit once per Idempotency-Key, never more than the balance holds, reversible
+/// once, only with the billing scope, and only on the account it names. Each test has its own account on a shared system.
+/// </summary>
+public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSystems>
+{
+    private const string BillingDebit = "billing_debit";
+    private const string BillingDebitReversal = "billing_debit_reversal";
+
+    /// <summary>Bad debits: the body as sent, the Idempotency-Key (null: none), the code answered. The account is funded first.</summary>
+    private static readonly Dictionary<string, (string Body, string? Key, string Code)> BadDebits = new()
+    {
+        ["no Idempotency-Key"] = (Body("5.00", "USD", "inv-1"), null, "invalid_idempotency_key"),
+        ["empty Idempotency-Key"] = (Body("5.00", "USD", "inv-1"), "", "invalid_idempotency_key"),
+        ["Idempotency-Key with a space"] = (Body("5.00", "USD", "inv-1"), "key with space", "invalid_idempotency_key"),
+        ["Idempotency-Key of 256 characters"] = (Body("5.00", "USD", "inv-1"), new string('k', 256), "invalid_idempotency_key"),
+        ["amount not a number"] = (Body("five", "USD", "inv-1"), "bad-amount-text", "invalid_amount"),
+        ["amount zero"] = (Body("0.00", "USD", "inv-1"), "bad-amount-zero", "invalid_amount"),
+        ["amount negative"] = (Body("-5.00", "USD", "inv-1"), "bad-amount-negative", "invalid_amount"),
+        ["amount with three decimals"] = (Body("5.001", "USD", "inv-1"), "bad-amount-decimals", "invalid_amount"),
+        ["amount too large"] = (Body("99999999999999999999.00", "USD", "inv-1"), "bad-amount-huge", "invalid_amount"),
+        ["amount missing"] = ("""{"reference":"inv-1"}""", "bad-amount-missing", "validation_failed"),
+        ["amount as a JSON number"] = ("""{"amount":{"amount":5.00,"currency":"USD"},"reference":"inv-1"}""", "bad-amount-number", "malformed_body"),
+        ["wrong currency"] = (Body("5.00", "EUR", "inv-1"), "bad-currency-eur", "currency_mismatch"),
+        ["currency missing"] = ("""{"amount":{"amount":"5.00"},"reference":"inv-1"}""", "bad-currency-missing", "currency_required"),
+        ["empty reference"] = (Body("5.00", "USD", ""), "bad-reference-empty", "invalid_reference"),
+        ["blank reference"] = (Body("5.00", "USD", "   "), "bad-reference-blank", "invalid_reference"),
+        ["reference missing"] = ("""{"amount":{"amount":"5.00","currency":"USD"}}""", "bad-reference-missing", "invalid_reference"),
+        ["reference of 201 characters"] = (Body("5.00", "USD", new string('r', 201)), "bad-reference-long", "invalid_reference"),
+        ["reference with a control character"] = (Body("5.00", "USD", "inv\n1"), "bad-reference-control", "invalid_reference"),
+        ["body not JSON"] = ("amount=5.00", "bad-body-text", "malformed_body"),
+        ["empty body"] = ("", "bad-body-empty", "malformed_body"),
+    };
+
+    public static TheoryData<DatabaseProvider, string> BadDebitCases => Databases.Times(BadDebits.Keys);
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_debit_takes_the_amount_off_the_balance_and_shows_as_a_ledger_line(DatabaseProvider provider)
+    {
+        var system = await systems.ForAsync(provider);
+        const string account = "acc-debit-basic";
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "20.00");
+
+        using var response = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "inv-1", "debit-basic-1");
+
+        var debit = await BillingSteps.ReadAsync(response, HttpStatusCode.Created);
+        var id = debit.GetProperty("id").GetString()!;
+        Assert.Equal($"/api/v1/accounts/{account}/debits/{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal(account, debit.GetProperty("account").GetString());
+        Assert.Equal("5.00", debit.Amount());
+        Assert.Equal("USD", debit.GetProperty("amount").GetProperty("currency").GetString());
+        Assert.Equal("inv-1", debit.GetProperty("reference").GetString());
+        Assert.Equal("posted", debit.GetProperty("status").GetString());
+        // Stored to the microsecond, as PostgreSQL keeps times.
+        Assert.Equal(system.Clock.GetUtcNow(), debit.GetProperty("postedAt").GetDateTimeOffset(), TimeSpan.FromMicroseconds(1));
+        Assert.Equal(JsonValueKind.Null, debit.GetProperty("reversedAt").ValueKind);
+        Assert.Equal("15.00", debit.BalanceAfter());
+
+        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        var ledger = await BillingSteps.FullLedgerAsync(console);
+        Assert.Equal([BillingDebit, "top_up_credit"], ledger.Select(l => l.Kind()));
+        var line = ledger[0];
+        Assert.Equal("-5.00", line.LineAmount());
+        Assert.Equal(id, line.GetProperty("debitId").GetString());
+        Assert.Equal("inv-1", line.GetProperty("reference").GetString());
+        Assert.Equal(JsonValueKind.Null, line.GetProperty("topUpId").ValueKind);
+
+        using var read = await BillingSteps.GetAsync(system.Billing(), account, id);
+        var readBack = await BillingSteps.ReadAsync(read, HttpStatusCode.OK);
+        Assert.Equal(id, readBack.GetProperty("id").GetString());
+        Assert.Equal("posted", readBack.GetProperty("status").GetString());
+        Assert.Equal("15.00", readBack.BalanceAfter());
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_retry_with_the_same_key_answers_the_same_debit_and_debits_once(DatabaseProvider provider)
+    {
+        var system = await systems.ForAsync(provider);
+        const string account = "acc-debit-replay";
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "20.00");
+        var first = await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-7", "debit-replay-1");
+
+        using var again = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "inv-7", "debit-replay-1");
+
+        var replayed = await BillingSteps.ReadAsync(again, HttpStatusCode.OK);
+        Assert.Equal(first.GetProperty("id").GetString(), replayed.GetProperty("id").GetString());
+        Assert.Equal("posted", replayed.GetProperty("status").GetString());
+        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Single(await BillingSteps.FullLedgerAsync(console), l => l.Kind() == BillingDebit);
+        Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task The_same_key_with_another_amount_or_reference_is_refused_and_debits_nothing_more(DatabaseProvider provider)
+    {
+        var system = await systems.ForAsync(provider);
+        const string account = "acc-debit-reused";
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "20.00");
+        await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-8", "debit-reused-1");
+
+        using var otherAmount = await BillingSteps.PostDebitAsync(system.Billing(), account, "6.00", "inv-8", "debit-reused-1");
+        using var otherReference = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "inv-9", "debit-reused-1");
+
+        await TopUpSteps.AssertProblemAsync(otherAmount, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        await TopUpSteps.AssertProblemAsync(otherReference, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        var debits = (await BillingSteps.FullLedgerAsync(console)).Where(l => l.Kind() == BillingDebit).ToArray();
+        Assert.Equal("-5.00", Assert.Single(debits).LineAmount());
+        Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_debit_above_the_balance_is_refused_with_nothing_written_and_the_exact_balance_can_be_spent(DatabaseProvider provider)
+    {
+        var system = await systems.ForAsync(provider);
+        const string account = "acc-debit-short";
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "20.00");
+        var ledgerBefore = await BillingSteps.FullLedgerAsync(console);
+
+        using var over = await BillingSteps.PostDebitAsync(system.Billing(), account, "20.01", "inv-big", "debit-short-1");
+
+        var problem = await TopUpSteps.AssertProblemAsync(over, HttpStatusCode.UnprocessableEntity, "insufficient_balance");
+        Assert.Equal("amount", problem.GetProperty("field").GetString());
+        Assert.Contains("20.00", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(2000, await system.StoredBalanceAsync(account));
+        Assert.Equal(ledgerBefore.Select(l => l.GetRawText()), (await BillingSteps.FullLedgerAsync(console)).Select(l => l.GetRawText()));
+        Assert.Equal(0, await system.PostingsAsync(account, "BillingDebit"));
+
+        // Nothing was written under the refused key either: the same key, within the balance, makes the debit.
+        var all = await BillingSteps.DebitAsync(system.Billing(), account, "20.00", "inv-big", "debit-short-2");
+        Assert.Equal("0.00", all.BalanceAfter());
+        using var cent = await BillingSteps.PostDebitAsync(system.Billing(), account, "0.01", "inv-cent", "debit-short-3");
+        await TopUpSteps.AssertProblemAsync(cent, HttpStatusCode.UnprocessableEntity, "insufficient_balance");
+        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_debit_on_an_account_that_never_topped_up_is_refused_and_makes_no_balance(DatabaseProvider provider)
+    {
+        var system = await systems.ForAsync(provider);
+        const string account = "acc-debit-empty";
+
+        using var response = await BillingSteps.PostDebitAsync(system.Billing(), account, "1.00", "inv-1", "debit-empty-1");
+
+        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "insufficient_balance");
+        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(system.Console(account)));
+        Assert.Null(await system.StoredBalanceAsync(account));
+        Assert.Empty(await BillingSteps.FullLedgerAsync(system.Console(account)));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_reversal_puts_the_amount_back_once_however_often_it_is_asked(DatabaseProvider provider)
+    {
+        var system = await systems.ForAsync(provider);
+        const string account = "acc-debit-reverse";
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "20.00");
+        var debit = await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "sub-3", "debit-reverse-1");
+        var id = debit.GetProperty("id").GetString()!;
+
+        using var first = await BillingSteps.ReverseAsync(system.Billing(), account, id);
+        system.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var second = await BillingSteps.ReverseAsync(system.Billing(), account, id);
+
+        var reversed = await BillingSteps.ReadAsync(first, HttpStatusCode.OK);
+        var again = await BillingSteps.ReadAsync(second, HttpStatusCode.OK);
+        Assert.Equal("reversed", reversed.GetProperty("status").GetString());
+        Assert.Equal("20.00", reversed.BalanceAfter());
+        Assert.Equal(id, again.GetProperty("id").GetString());
+        Assert.Equal("reversed", again.GetProperty("status").GetString());
+        Assert.True(again.GetProperty("reversedAt").GetDateTimeOffset() < system.Clock.GetUtcNow(), "the second reversal reports the first one's time");
+        Assert.Equal("20.00", again.BalanceAfter());
+        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+
+        var ledger = await BillingSteps.FullLedgerAsync(console);
+        Assert.Equal([BillingDebitReversal, BillingDebit, "top_up_credit"], ledger.Select(l => l.Kind()));
+        Assert.Equal(["5.00", "-5.00", "20.00"], ledger.Select(l => l.LineAmount()));
+        Assert.All(ledger[..2], l =>
+        {
+            Assert.Equal(id, l.GetProperty("debitId").GetString());
+            Assert.Equal("sub-3", l.GetProperty("reference").GetString());
+        });
+        Assert.Equal(1, await system.PostingsAsync(account, "BillingDebitReversal"));
+
+        // The debit reads as reversed, and retrying the original debit does not debit it again.
+        using var read = await BillingSteps.GetAsync(system.Billing(), account, id);
+        Assert.Equal("reversed", (await BillingSteps.ReadAsync(read, HttpStatusCode.OK)).GetProperty("status").GetString());
+        using var replay = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "sub-3", "debit-reverse-1");
+        var replayed = await BillingSteps.ReadAsync(replay, HttpStatusCode.OK);
+        Assert.Equal("reversed", replayed.GetProperty("status").GetString());
+        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_debits_times_read_the_same_in_the_answer_that_made_it_and_ever_after(DatabaseProvider provider)
+    {
+        var system = await systems.ForAsync(provider);
+        const string account = "acc-debit-times";
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "20.00");
+        var made = await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-t", "debit-times-1");
+        var id = made.GetProperty("id").GetString()!;
+        using var reversal = await BillingSteps.ReverseAsync(system.Billing(), account, id);
+        var reversed = await BillingSteps.ReadAsync(reversal, HttpStatusCode.OK);
+
+        using var replay = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "inv-t", "debit-times-1");
+        using var read = await BillingSteps.GetAsync(system.Billing(), account, id);
+        using var reversedAgain = await BillingSteps.ReverseAsync(system.Billing(), account, id);
+
+        // Billing files these times with the invoice; the same debit must not report two of them.
+        foreach (var later in new[] { await BillingSteps.ReadAsync(replay, HttpStatusCode.OK), await BillingSteps.ReadAsync(read, HttpStatusCode.OK), await BillingSteps.ReadAsync(reversedAgain, HttpStatusCode.OK) })
+        {
+            Assert.Equal(made.GetProperty("postedAt").GetString(), later.GetProperty("postedAt").GetString());
+            Assert.Equal(reversed.GetProperty("reversedAt").GetString(), later.GetProperty("reversedAt").GetString());
+        }
+
+        var ledger = await BillingSteps.FullLedgerAsync(console);
+        Assert.Equal(reversed.GetProperty("reversedAt").GetString(), ledger[0].GetProperty("postedAt").GetString());
+        Assert.Equal(made.GetProperty("postedAt").GetString(), ledger[1].GetProperty("postedAt").GetString());
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task Debits_need_the_billing_scope(DatabaseProvider provider)
+    {
+        var system = await systems.ForAsync(provider);
+        const string account = "acc-debit-scope";
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "20.00");
+        var debit = await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-1", "debit-scope-1");
+        var id = debit.GetProperty("id").GetString()!;
+        HttpClient[] notBilling = [console, system.Admin(), system.Support(), system.Client(TestTokens.For(account, Scopes.Account, Scopes.Admin, Scopes.Support))];
+
+        foreach (var client in notBilling)
+        {
+            using var post = await BillingSteps.PostDebitAsync(client, account, "5.00", "inv-2", "debit-scope-2");
+            using var reverse = await BillingSteps.ReverseAsync(client, account, id);
+            using var get = await BillingSteps.GetAsync(client, account, id);
+            await TopUpSteps.AssertProblemAsync(post, HttpStatusCode.Forbidden, "forbidden");
+            await TopUpSteps.AssertProblemAsync(reverse, HttpStatusCode.Forbidden, "forbidden");
+            await TopUpSteps.AssertProblemAsync(get, HttpStatusCode.Forbidden, "forbidden");
+        }
+
+        using var anonymous = await BillingSteps.PostDebitAsync(system.Anonymous(), account, "5.00", "inv-2", "debit-scope-2");
+        await TopUpSteps.AssertProblemAsync(anonymous, HttpStatusCode.Unauthorized, "unauthenticated");
+        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
+        Assert.Equal(0, await system.PostingsAsync(account, "BillingDebitReversal"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task Another_accounts_debit_is_not_found_and_cannot_be_reversed_through_this_one(DatabaseProvider provider)
+    {
+        var system = await systems.ForAsync(provider);
+        const string owner = "acc-debit-owner";
+        const string other = "acc-debit-other";
+        var ownerConsole = system.Console(owner);
+        var otherConsole = system.Console(other);
+        await system.PaidStripeTopUpAsync(ownerConsole, "20.00");
+        await system.PaidStripeTopUpAsync(otherConsole, "20.00");
+        var debit = await BillingSteps.DebitAsync(system.Billing(), owner, "5.00", "inv-1", "debit-owner-1");
+        var id = debit.GetProperty("id").GetString()!;
+
+        using var read = await BillingSteps.GetAsync(system.Billing(), other, id);
+        using var reverse = await BillingSteps.ReverseAsync(system.Billing(), other, id);
+        using var unknown = await BillingSteps.GetAsync(system.Billing(), owner, Guid.NewGuid().ToString());
+        using var reverseUnknown = await BillingSteps.ReverseAsync(system.Billing(), owner, Guid.NewGuid().ToString());
+
+        await TopUpSteps.AssertProblemAsync(read, HttpStatusCode.NotFound, "debit_not_found");
+        await TopUpSteps.AssertProblemAsync(reverse, HttpStatusCode.NotFound, "debit_not_found");
+        await TopUpSteps.AssertProblemAsync(unknown, HttpStatusCode.NotFound, "debit_not_found");
+        await TopUpSteps.AssertProblemAsync(reverseUnknown, HttpStatusCode.NotFound, "debit_not_found");
+        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(ownerConsole));
+        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(otherConsole));
+        using var stillPosted = await BillingSteps.GetAsync(system.Billing(), owner, id);
+        Assert.Equal("posted", (await BillingSteps.ReadAsync(stillPosted, HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal(0, await system.PostingsAsync(owner, "BillingDebitReversal"));
+        Assert.Equal(0, await system.PostingsAsync(other, "BillingDebitReversal"));
+
+        // A key names a debit within its account: the same key on the other account is that account's own debit.
+        var others = await BillingSteps.DebitAsync(system.Billing(), other, "5.00", "inv-1", "debit-owner-1");
+        Assert.NotEqual(id, others.GetProperty("id").GetString());
+        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(otherConsole));
+        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(ownerConsole));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(BadDebitCases))]
+    public async Task A_bad_debit_is_a_400_with_a_code_and_writes_nothing(DatabaseProvider provider, string badCase)
+    {
+        var system = await systems.ForAsync(provider);
+        var (body, key, code) = BadDebits[badCase];
+        var account = $"acc-debit-bad-{Array.IndexOf([.. BadDebits.Keys], badCase)}";
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, "20.00");
+        var ledgerBefore = await BillingSteps.FullLedgerAsync(console);
+
+        using var response = await BillingSteps.PostDebitAsync(system.Billing(), account, body, key);
+
+        var problem = await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest, code);
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(2000, await system.StoredBalanceAsync(account));
+        Assert.Equal(ledgerBefore.Select(l => l.GetRawText()), (await BillingSteps.FullLedgerAsync(console)).Select(l => l.GetRawText()));
+        Assert.Equal(0, await system.PostingsAsync(account, "BillingDebit"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_debit_on_a_malformed_account_id_is_a_400(DatabaseProvider provider)
+    {
+        var system = await systems.ForAsync(provider);
+
+        using var response = await BillingSteps.PostDebitAsync(system.Billing(), "acc%20with%20spaces", "5.00", "inv-1", "debit-bad-account");
+
+        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_account_id");
+    }
+
+    private static string Body(string amount, string currency, string reference) => JsonSerializer.Serialize(BillingSteps.Debit(amount, reference, currency));
+}
