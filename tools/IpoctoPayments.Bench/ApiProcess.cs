@@ -28,7 +28,8 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
-    public static async Task<ApiProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> settings, Uri address)
+    /// <summary>Starts the API and waits until it is healthy; <paramref name="name"/> names its log, <c>ipocto-bench-{name}-{bench pid}.log</c>.</summary>
+    public static async Task<ApiProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> settings, Uri address, string name)
     {
         if (!File.Exists(assembly))
         {
@@ -51,7 +52,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var logPath = Path.Combine(Path.GetTempPath(), $"ipocto-bench-api-{Environment.ProcessId}.log");
+        var logPath = Path.Combine(Path.GetTempPath(), $"ipocto-bench-{name}-{Environment.ProcessId}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);

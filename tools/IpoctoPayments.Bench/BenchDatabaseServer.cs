@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -59,30 +58,6 @@ internal sealed class BenchDatabaseServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>What the books say: top-up credit postings per order, and the sum of every customer balance.</summary>
-    public async Task<Books> ReadBooksAsync()
-    {
-        await using var connection = Open();
-        await connection.OpenAsync();
-        var credits = new Dictionary<Guid, int>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """SELECT "OrderId", COUNT(*) FROM ledger_postings WHERE "Kind" = 'TopUpCredit' GROUP BY "OrderId" """;
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                credits[reader.GetGuid(0)] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """SELECT COALESCE(SUM("MinorUnits"), 0) FROM customer_balances WHERE "Currency" = 'USD'""";
-            var balances = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-            return new Books(credits, balances);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (databaseName is not null)
@@ -96,9 +71,4 @@ internal sealed class BenchDatabaseServer : IAsyncDisposable
             Directory.Delete(sqliteDirectory, recursive: true);
         }
     }
-
-    private DbConnection Open() => Kind == BenchDatabase.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
 }
-
-/// <summary>Top-up credits per order and the sum of the customers' USD balances, in minor units.</summary>
-internal sealed record Books(IReadOnlyDictionary<Guid, int> CreditsPerOrder, long BalanceMinorUnits);

@@ -59,20 +59,10 @@ internal sealed class BenchKeys : IDisposable
     };
 
     /// <summary>A console token for one account, valid for the run.</summary>
-    public string TokenFor(string accountId)
-    {
-        var header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
-        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
-        {
-            ["iss"] = Issuer,
-            ["aud"] = Audience,
-            ["sub"] = accountId,
-            ["scope"] = "payments:account",
-            ["exp"] = DateTimeOffset.UtcNow.AddHours(6).ToUnixTimeSeconds(),
-        }));
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningKey), Encoding.ASCII.GetBytes($"{header}.{payload}"));
-        return $"{header}.{payload}.{Base64Url.EncodeToString(mac)}";
-    }
+    public string TokenFor(string accountId) => Token(accountId, "payments:account");
+
+    /// <summary>ipocto billing's token: it debits any account, named in the path.</summary>
+    public string BillingToken() => Token("ipocto-billing", "payments:billing");
 
     /// <summary>PayerMax's <c>sign</c> header over a body: RSA SHA-256 PKCS#1 with PayerMax's key.</summary>
     public string PayerMaxSign(byte[] body) =>
@@ -90,4 +80,19 @@ internal sealed class BenchKeys : IDisposable
     }
 
     public void Dispose() => payerMaxKey.Dispose();
+
+    private string Token(string subject, string scope)
+    {
+        var header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
+        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["iss"] = Issuer,
+            ["aud"] = Audience,
+            ["sub"] = subject,
+            ["scope"] = scope,
+            ["exp"] = DateTimeOffset.UtcNow.AddHours(6).ToUnixTimeSeconds(),
+        }));
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningKey), Encoding.ASCII.GetBytes($"{header}.{payload}"));
+        return $"{header}.{payload}.{Base64Url.EncodeToString(mac)}";
+    }
 }

@@ -15,7 +15,7 @@ internal enum BenchDatabase
     Postgres,
 }
 
-/// <summary>The command line: <c>--scenario webhooks|create|all --database sqlite|postgres --postgres "…" --duration 20 --concurrency 16 --orders 24000 --json file</c>.</summary>
+/// <summary>The command line: <c>--scenario webhooks|create|all --database sqlite|postgres --postgres "…" --duration 20 --concurrency 16 --orders 24000 --accounts 1000 --debits-per-10 0 --json file</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string Usage = """
@@ -27,6 +27,8 @@ internal sealed record BenchOptions
           --duration <seconds>             how long each scenario and pgbench run (20)
           --concurrency <n>                requests in flight, and pgbench's client count (16)
           --orders <n>                     orders the webhook scenario pays (24000); it stops early when they run out
+          --accounts <n>                   accounts the top-ups, and so the credits, are spread over (1000); 1 is the hot-account run
+          --debits-per-10 <k>              webhook-scenario requests in ten that are billing debits instead (0; 1 for the hot-account run)
           --warmup <seconds>               unmeasured load before each scenario (10)
           --json <file>                    also write the figures as JSON
           --api <IpoctoPayments.Api.dll>   the API build to start (found beside this build by default)
@@ -47,6 +49,10 @@ internal sealed record BenchOptions
 
     public int Orders { get; init; } = 24000;
 
+    public int Accounts { get; init; } = 1000;
+
+    public int DebitsPer10 { get; init; }
+
     public string? JsonPath { get; init; }
 
     public string? ApiAssembly { get; init; }
@@ -66,6 +72,11 @@ internal sealed record BenchOptions
             int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
                 ? n
                 : throw new ArgumentException($"{name} takes a positive whole number.");
+
+            // At least one request in ten stays a webhook: the debits spend what the webhooks credit.
+            int Tenths() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < 10
+                ? n
+                : throw new ArgumentException($"{name} takes a whole number from 0 to 9.");
             databaseGiven |= name == "--database";
             options = name switch
             {
@@ -76,6 +87,8 @@ internal sealed record BenchOptions
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture)) },
                 "--concurrency" => options with { Concurrency = Number() },
                 "--orders" => options with { Orders = Number() },
+                "--accounts" => options with { Accounts = Number() },
+                "--debits-per-10" => options with { DebitsPer10 = Tenths() },
                 "--json" => options with { JsonPath = Value() },
                 "--api" => options with { ApiAssembly = Value() },
                 _ => throw new ArgumentException($"Unknown option {name}."),

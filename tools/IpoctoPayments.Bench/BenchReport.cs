@@ -5,13 +5,13 @@ using System.Text.Json;
 
 namespace IpoctoPayments.Bench;
 
-/// <summary>Whether every paid order was credited exactly once: postings per order and the balances' total.</summary>
-internal sealed record CreditCheck(int Paid, int Credited, int Missing, long Doubles, long BalanceMinorUnits, long ExpectedBalanceMinorUnits);
-
-internal sealed record ScenarioReport(string Name, LoadResult Result, long ApiPeakWorkingSetBytes, TimeSpan ApiCpu, CreditCheck? Credits)
+internal sealed record ScenarioReport(string Name, LoadResult Result, long ApiPeakWorkingSetBytes, TimeSpan ApiCpu, BookCheck? Books)
 {
     /// <summary>API CPU milliseconds per request (failed ones included).</summary>
     public double ApiCpuMsPerRequest => ApiCpu.TotalMilliseconds / Math.Max(1, Result.Completed + Result.Errors);
+
+    /// <summary>Counted apart from the measured phase, on PostgreSQL only (SQLite runs in the API's process).</summary>
+    public RoundTrips? DatabaseRoundTrips { get; init; }
 }
 
 /// <summary>Where the figures were taken: they mean little without the machine and how busy it was.</summary>
@@ -34,6 +34,8 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
 
     public List<ScenarioReport> Scenarios { get; } = [];
 
+    public DebitTally? Debits { get; set; }
+
     /// <summary>The yardstick: the mean of pgbench before and after, so drift on a shared machine shows as their spread.</summary>
     public double? Pgbench => (PgbenchBefore, PgbenchAfter) switch
     {
@@ -43,7 +45,7 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
     };
 
     public string Header() => Invariant($"""
-        ipocto Payments bench: {options.Scenario.ToString().ToLowerInvariant()} on {options.Database.ToString().ToLowerInvariant()}, concurrency {options.Concurrency}, {options.Duration.TotalSeconds:0} s per scenario, {options.Orders:N0} orders
+        ipocto Payments bench: {options.Scenario.ToString().ToLowerInvariant()} on {options.Database.ToString().ToLowerInvariant()}, concurrency {options.Concurrency}, {options.Duration.TotalSeconds:0} s per scenario, {options.Orders:N0} orders, {options.Accounts:N0} accounts, {options.DebitsPer10} debits in 10 webhook-scenario requests
         {machine.Os}, {machine.Cores} cores, {machine.Runtime}, load average {machine.LoadAverage ?? "n/a"}
         """);
 
@@ -61,9 +63,10 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
                 yield return $"{scenario.Name}: {scenario.Result.Errors} requests failed ({string.Join(", ", scenario.Result.ErrorReasons.Select(r => $"{r.Key} ×{r.Value}"))}).";
             }
 
-            if (scenario.Credits is { } credits && (credits.Doubles > 0 || credits.Missing > 0 || credits.BalanceMinorUnits != credits.ExpectedBalanceMinorUnits))
+            if (scenario.Books is { Holds: false } books)
             {
-                yield return $"{scenario.Name}: {credits.Doubles} double credits, {credits.Missing} paid orders not credited, balances {credits.BalanceMinorUnits} against {credits.ExpectedBalanceMinorUnits} expected.";
+                yield return $"{scenario.Name}: {books.Doubles} double credits, {books.Missing} paid orders not credited, {books.DebitsInLedger} debits in the ledger against {books.DebitsPosted} posted, "
+                    + $"{books.AccountsOff} accounts off, balances {books.BalanceMinorUnits} against {books.ExpectedBalanceMinorUnits} expected.";
             }
         }
     }
@@ -71,13 +74,20 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
     public string Table()
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"{"scenario",-10} {"requests",10} {"errors",7} {"per s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"× pgbench",10} {"API peak MB",12} {"API CPU ms/req",15}"));
+        text.AppendLine(Invariant(
+            $"{"scenario",-10} {"requests",10} {"errors",7} {"refused",8} {"per s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"× pgbench",10} {"API peak MB",12} {"API CPU ms/req",15} {"DB trips/webhook",17}"));
         foreach (var s in Scenarios)
         {
             var r = s.Result;
             var ratio = Pgbench is { } tps ? Invariant($"{r.PerSecond / tps:0.00}") : "n/a";
+            var trips = (s.DatabaseRoundTrips, s.Name) switch
+            {
+                ({ } counted, _) => Invariant($"{counted.PerWebhook:0.00}"),
+                (null, "webhooks") => "not measured",
+                _ => "n/a",
+            };
             text.AppendLine(Invariant(
-                $"{s.Name,-10} {r.Completed,10:N0} {r.Errors,7:N0} {r.PerSecond,9:N1} {r.Percentile(50),8:0.0} {r.Percentile(95),8:0.0} {r.Percentile(99),8:0.0} {r.MaxMilliseconds,8:0.0} {ratio,10} {s.ApiPeakWorkingSetBytes / 1048576.0,12:0} {s.ApiCpuMsPerRequest,15:0.00}"));
+                $"{s.Name,-10} {r.Completed,10:N0} {r.Errors,7:N0} {r.Refused,8:N0} {r.PerSecond,9:N1} {r.Percentile(50),8:0.0} {r.Percentile(95),8:0.0} {r.Percentile(99),8:0.0} {r.MaxMilliseconds,8:0.0} {ratio,10} {s.ApiPeakWorkingSetBytes / 1048576.0,12:0} {s.ApiCpuMsPerRequest,15:0.00} {trips,17}"));
         }
 
         if (Pgbench is { } yardstick)
@@ -85,11 +95,25 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
             text.AppendLine(Invariant($"pgbench (tpcb-like, {options.Concurrency} clients, same server): {PgbenchBefore:N1} tps before, {PgbenchAfter:N1} after, {yardstick:N1} mean"));
         }
 
-        foreach (var s in Scenarios.Where(s => s.Credits is not null))
+        foreach (var s in Scenarios.Where(s => s.Books is not null))
         {
-            var c = s.Credits!;
+            var b = s.Books!;
+            text.AppendLine(Invariant($"exactly once: {b.Paid:N0} orders paid, {b.Credited:N0} credited, {b.Missing} missing, {b.Doubles} doubles"));
             text.AppendLine(Invariant(
-                $"exactly once: {c.Paid:N0} orders paid, {c.Credited:N0} credited, {c.Missing} missing, {c.Doubles} doubles; balances {c.BalanceMinorUnits / 100.0:N2} USD, expected {c.ExpectedBalanceMinorUnits / 100.0:N2}"));
+                $"books: {b.DebitsPosted:N0} debits posted ({b.DebitedMinorUnits / 100.0:N2} USD), {b.DebitsInLedger:N0} in the ledger; balances {b.BalanceMinorUnits / 100.0:N2} USD, expected {b.ExpectedBalanceMinorUnits / 100.0:N2}; {b.AccountsOff} accounts off"));
+        }
+
+        if (Debits is { } d)
+        {
+            text.AppendLine(Invariant(
+                $"debits (warm-up included): {d.Posted:N0} posted, {d.Refused:N0} refused for insufficient balance, {d.Replayed:N0} replays answered with the same debit"));
+        }
+
+        foreach (var s in Scenarios.Where(s => s.DatabaseRoundTrips is not null))
+        {
+            var trips = s.DatabaseRoundTrips!;
+            text.AppendLine(Invariant(
+                $"database round trips: {trips.Turnarounds:N0} over {trips.Webhooks} paid webhooks sent one at a time through a counting proxy, on a second API process after the measured phases"));
         }
 
         text.Append(Invariant($"load average at the end {Machine.Describe().LoadAverage ?? "n/a"} (it was {machine.LoadAverage ?? "n/a"} at the start)"));
@@ -104,6 +128,8 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
             options.Concurrency,
             durationSeconds = options.Duration.TotalSeconds,
             options.Orders,
+            options.Accounts,
+            options.DebitsPer10,
             machine,
             loadAverageAtEnd = Machine.Describe().LoadAverage,
             pgbench = new { before = PgbenchBefore, after = PgbenchAfter, mean = Pgbench },
@@ -113,15 +139,20 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
                 requests = s.Result.Completed,
                 errors = s.Result.Errors,
                 errorReasons = s.Result.ErrorReasons,
+                refused = s.Result.Refused,
+                refusals = s.Result.Refusals,
                 elapsedSeconds = s.Result.Elapsed.TotalSeconds,
                 perSecond = s.Result.PerSecond,
                 ratioToPgbench = Pgbench is { } tps ? s.Result.PerSecond / tps : (double?)null,
                 latencyMs = new { p50 = s.Result.Percentile(50), p95 = s.Result.Percentile(95), p99 = s.Result.Percentile(99), max = s.Result.MaxMilliseconds },
                 apiPeakWorkingSetMb = s.ApiPeakWorkingSetBytes / 1048576.0,
                 apiCpuMsPerRequest = s.ApiCpuMsPerRequest,
+                databaseRoundTripsPerWebhook = s.DatabaseRoundTrips?.PerWebhook,
+                databaseRoundTrips = s.DatabaseRoundTrips,
                 ranOutOfOrders = s.Result.RanOut,
-                exactlyOnce = s.Credits,
+                books = s.Books,
             }),
+            debits = Debits,
         },
         JsonOptions);
 

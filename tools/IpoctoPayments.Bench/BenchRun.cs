@@ -5,6 +5,7 @@ namespace IpoctoPayments.Bench;
 /// <summary>One bench run: database, simulator and API up; pgbench, the scenarios, pgbench again; everything torn down.</summary>
 internal sealed class BenchRun(BenchOptions options)
 {
+    // Of the webhooks, redeliveries of an event already sent; of the debits, replays of a key already posted.
     private const double DuplicateShare = 0.10;
 
     public async Task<BenchReport> RunAsync()
@@ -16,9 +17,12 @@ internal sealed class BenchRun(BenchOptions options)
         await using var database = await BenchDatabaseServer.CreateAsync(options.Database, options.Postgres);
         await using var simulator = await SimulatorHost.StartAsync(keys);
         var apiAddress = new Uri($"http://127.0.0.1:{ApiProcess.FreePort()}");
-        await using var api = await ApiProcess.StartAsync(options.ApiAssembly ?? ApiProcess.DefaultAssembly(), keys.ApiSettings(database, simulator.Address, apiAddress), apiAddress);
+        var apiAssembly = options.ApiAssembly ?? ApiProcess.DefaultAssembly();
+        await using var api = await ApiProcess.StartAsync(apiAssembly, keys.ApiSettings(database, simulator.Address, apiAddress), apiAddress, "api");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"API pid {api.ProcessId} on {api.Address} ({database.ApiProvider}), simulator on {simulator.Address}, API log {api.LogPath}"));
-        using var traffic = new PaymentsTraffic(api.Address, keys, options.Concurrency);
+        using var http = PaymentsTraffic.Client(api.Address, options.Concurrency);
+        var accounts = new BenchAccounts(keys, options.Accounts);
+        var traffic = new PaymentsTraffic(http, keys, accounts);
         string Status() => string.Create(CultureInfo.InvariantCulture, $"API {api.WorkingSet() / 1048576.0:0} MB");
 
         await using var pgbench = options.Database == BenchDatabase.Postgres ? await StartPgbenchAsync() : null;
@@ -35,21 +39,26 @@ internal sealed class BenchRun(BenchOptions options)
             report.Scenarios.Add(new ScenarioReport("create", result, api.PeakWorkingSet(), api.CpuTime() - cpu, null));
         }
 
-        if (options.RunsWebhooks)
-        {
-            var result = await WebhooksAsync(traffic, database, api, Status);
-            report.Scenarios.Add(result);
-        }
+        var debits = options.DebitsPer10 > 0 ? new BillingDebits(http, keys, accounts, options.DebitsPer10, DuplicateShare) : null;
+        var webhooks = options.RunsWebhooks ? await WebhooksAsync(traffic, debits, new AccountBooks(http, accounts), api, Status) : null;
 
         if (pgbench is not null)
         {
             report.PgbenchAfter = await MeasurePgbenchAsync(pgbench, "after");
         }
 
+        if (webhooks is not null)
+        {
+            report.Debits = debits?.Tally();
+            report.Scenarios.Add(database.Kind == BenchDatabase.Postgres
+                ? webhooks with { DatabaseRoundTrips = await CountRoundTripsAsync(apiAssembly, keys, accounts, database, simulator.Address) }
+                : webhooks);
+        }
+
         return report;
     }
 
-    private async Task<ScenarioReport> WebhooksAsync(PaymentsTraffic traffic, BenchDatabaseServer database, ApiProcess api, Func<string> status)
+    private async Task<ScenarioReport> WebhooksAsync(PaymentsTraffic traffic, BillingDebits? debits, AccountBooks books, ApiProcess api, Func<string> status)
     {
         if (traffic.Orders.Count < options.Orders)
         {
@@ -76,10 +85,16 @@ internal sealed class BenchRun(BenchOptions options)
         var webhooks = new Webhook[orders.Length];
         Parallel.For(0, orders.Length, i => webhooks[i] = traffic.PaidWebhook(orders[i]));
 
-        // Each order's webhook once, in order; one request in ten is a redelivery of an event already sent (possibly still in flight).
+        // Each order's webhook once, in order; one request in ten is a redelivery of an event already sent (possibly
+        // still in flight). With --debits-per-10, that many requests in ten are billing debits instead.
         var next = 0;
         async Task<Attempt> Send(CancellationToken ct)
         {
+            if (debits is not null && Random.Shared.Next(10) < options.DebitsPer10)
+            {
+                return await debits.DebitAsync(ct);
+            }
+
             var sent = Math.Min(Volatile.Read(ref next), webhooks.Length);
             if (sent > 0 && Random.Shared.NextDouble() < DuplicateShare)
             {
@@ -100,18 +115,19 @@ internal sealed class BenchRun(BenchOptions options)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Every order was paid after {result.Elapsed.TotalSeconds:0.0} s; pass a larger --orders to fill --duration."));
         }
 
-        var paid = orders.Take(Math.Min(next, orders.Length)).Select(o => o.Id).ToHashSet();
-        return new ScenarioReport("webhooks", result, peak, cpu, Check(await database.ReadBooksAsync(), paid));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reading the books of {options.Accounts:N0} accounts through the API…"));
+        var paid = orders.Take(Math.Min(next, orders.Length)).ToArray();
+        var check = BookCheck.Of(await books.ReadAsync(options.Concurrency), paid, debits?.Posted() ?? []);
+        return new ScenarioReport("webhooks", result, peak, cpu, check);
     }
 
-    private static CreditCheck Check(Books books, HashSet<Guid> paid)
+    private static async Task<RoundTrips> CountRoundTripsAsync(string apiAssembly, BenchKeys keys, BenchAccounts accounts, BenchDatabaseServer database, Uri simulator)
     {
-        var credited = paid.Count(books.CreditsPerOrder.ContainsKey);
-        var doublePostings = books.CreditsPerOrder.Values.Sum(n => n - 1);
-        var unexpected = books.CreditsPerOrder.Keys.Count(id => !paid.Contains(id));
-        var expectedBalance = paid.Count * PaymentsTraffic.OrderMinorUnits;
-        var excess = Math.Max(0, books.BalanceMinorUnits - expectedBalance) / PaymentsTraffic.OrderMinorUnits;
-        return new CreditCheck(paid.Count, credited, paid.Count - credited, Math.Max(doublePostings, excess) + unexpected, books.BalanceMinorUnits, expectedBalance);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Counting database round trips: a second API through a counting proxy, {RoundTripCalibration.Webhooks} webhooks one at a time (not measured for speed)…"));
+        var trips = await RoundTripCalibration.MeasureAsync(apiAssembly, keys, accounts, database, simulator);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {trips.Turnarounds:N0} round trips, {trips.PerWebhook:0.00} per webhook"));
+        return trips;
     }
 
     private async Task WarmUpAsync(string name, Func<CancellationToken, Task<Attempt>> operation, Func<string> status)

@@ -5,17 +5,26 @@ using HdrHistogram;
 
 namespace IpoctoPayments.Bench;
 
-/// <summary>What one request came to: done, refused or failed (with a short reason), or nothing left to send.</summary>
-internal readonly record struct Attempt(bool Done, string? Error = null)
+/// <summary>
+/// What one request came to: done, failed (with a short reason), or nothing left to send. A refusal the service owes
+/// (a debit the balance does not cover) is done, with its code: an answer as expected, not an error.
+/// </summary>
+internal readonly record struct Attempt(bool Done, string? Error = null, string? Refusal = null)
 {
     public static readonly Attempt Ok = new(true);
     public static readonly Attempt Exhausted = new(false);
 
     public static Attempt Failed(string reason) => new(false, reason);
+
+    public static Attempt Refused(string code) => new(true, Refusal: code);
 }
 
-internal sealed record LoadResult(long Completed, long Errors, TimeSpan Elapsed, LongHistogram Latency, IReadOnlyDictionary<string, long> ErrorReasons, bool RanOut)
+/// <summary>Completed counts the refused requests too; <see cref="Refused"/> says how many of them there were.</summary>
+internal sealed record LoadResult(
+    long Completed, long Errors, TimeSpan Elapsed, LongHistogram Latency, IReadOnlyDictionary<string, long> ErrorReasons, IReadOnlyDictionary<string, long> Refusals, bool RanOut)
 {
+    public long Refused => Refusals.Values.Sum();
+
     public double PerSecond => Completed / Elapsed.TotalSeconds;
 
     public double Percentile(double percentile) => Latency.TotalCount == 0 ? 0 : Latency.GetValueAtPercentile(percentile) / 1000.0;
@@ -33,6 +42,7 @@ internal static class LoadRunner
     {
         var histograms = Enumerable.Range(0, concurrency).Select(_ => new LongHistogram(HighestMicroseconds, 3)).ToArray();
         var reasons = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var refusals = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         long completed = 0, errors = 0;
         var ranOut = false;
         using var stop = new CancellationTokenSource(duration);
@@ -65,6 +75,10 @@ internal static class LoadRunner
                 if (attempt.Done)
                 {
                     Interlocked.Increment(ref completed);
+                    if (attempt.Refusal is { } code)
+                    {
+                        refusals.AddOrUpdate(code, 1, (_, n) => n + 1);
+                    }
                 }
                 else
                 {
@@ -93,6 +107,6 @@ internal static class LoadRunner
             latency.Add(histogram);
         }
 
-        return new LoadResult(completed, errors, elapsed, latency, reasons, ranOut);
+        return new LoadResult(completed, errors, elapsed, latency, reasons, refusals, ranOut);
     }
 }

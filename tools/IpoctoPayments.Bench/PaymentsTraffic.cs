@@ -6,38 +6,23 @@ using System.Text.Json;
 
 namespace IpoctoPayments.Bench;
 
-/// <summary>A top-up the bench created: the order a webhook will pay.</summary>
-internal sealed record BenchOrder(Guid Id, bool Stripe);
+/// <summary>A top-up the bench created: the order a webhook will pay, and the account its credit goes to.</summary>
+internal sealed record BenchOrder(Guid Id, bool Stripe, int Account);
 
 /// <summary>
-/// The requests of both scenarios, as the console and the providers send them: top-ups for 10.00 USD from a thousand
-/// accounts (Stripe card in the US and PayerMax GCash in the Philippines, alternately), and the providers' signed
-/// "paid" webhooks for those orders.
+/// The requests of both scenarios, as the console and the providers send them: top-ups for 10.00 USD from the bench's
+/// accounts in turn (Stripe card in the US and PayerMax GCash in the Philippines, alternately), and the providers'
+/// signed "paid" webhooks for those orders.
 /// </summary>
-internal sealed class PaymentsTraffic : IDisposable
+internal sealed class PaymentsTraffic(HttpClient http, BenchKeys keys, BenchAccounts accounts)
 {
     public const long OrderMinorUnits = 1000;
-    private const int Accounts = 1000;
 
     private static readonly byte[] StripeTopUp = Body("stripe", "US", "card");
     private static readonly byte[] PayerMaxTopUp = Body("payermax", "PH", "gcash");
 
-    private readonly HttpClient http;
-    private readonly BenchKeys keys;
-    private readonly string[] tokens;
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
     private long created;
-
-    public PaymentsTraffic(Uri api, BenchKeys keys, int concurrency)
-    {
-        this.keys = keys;
-        http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
-        {
-            BaseAddress = api,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
-        tokens = [.. Enumerable.Range(0, Accounts).Select(i => keys.TokenFor(string.Create(CultureInfo.InvariantCulture, $"bench-{i:D4}")))];
-    }
 
     /// <summary>Every order created so far, in no particular order.</summary>
     public ConcurrentBag<BenchOrder> Orders { get; } = [];
@@ -47,9 +32,10 @@ internal sealed class PaymentsTraffic : IDisposable
     {
         var n = Interlocked.Increment(ref created);
         var stripe = n % 2 == 0;
+        var account = (int)(n % accounts.Count);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/topups") { Content = new ByteArrayContent(stripe ? StripeTopUp : PayerMaxTopUp) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[n % Accounts]);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accounts.Token(account));
         request.Headers.Add("Idempotency-Key", string.Create(CultureInfo.InvariantCulture, $"bench-{run}-{n}"));
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Created)
@@ -59,7 +45,7 @@ internal sealed class PaymentsTraffic : IDisposable
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
-        Orders.Add(new BenchOrder(json.RootElement.GetProperty("id").GetGuid(), stripe));
+        Orders.Add(new BenchOrder(json.RootElement.GetProperty("id").GetGuid(), stripe, account));
         return Attempt.Ok;
     }
 
@@ -75,7 +61,28 @@ internal sealed class PaymentsTraffic : IDisposable
         return response.StatusCode == HttpStatusCode.OK ? Attempt.Ok : Attempt.Failed($"webhook {(int)response.StatusCode} {await CodeOf(response)}");
     }
 
-    public void Dispose() => http.Dispose();
+    /// <summary>The client all of a run's requests to one API share, holding a connection per request in flight.</summary>
+    public static HttpClient Client(Uri api, int concurrency) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = api,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+
+    /// <summary>The <c>code</c> of a problem answer, or empty.</summary>
+    public static async Task<string> CodeOf(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return json.RootElement.TryGetProperty("code", out var code) ? code.ToString() : "";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
 
     private static Webhook StripeWebhook(BenchOrder order)
     {
@@ -143,20 +150,6 @@ internal sealed class PaymentsTraffic : IDisposable
         paymentMethod = method,
         returnUrl = "https://console.ipocto.test/billing",
     });
-
-    private static async Task<string> CodeOf(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        try
-        {
-            using var json = JsonDocument.Parse(text);
-            return json.RootElement.TryGetProperty("code", out var code) ? code.ToString() : "";
-        }
-        catch (JsonException)
-        {
-            return "";
-        }
-    }
 }
 
 /// <summary>One webhook request: where it goes, its exact body, and its signature header (null: Stripe's, made at send time).</summary>
