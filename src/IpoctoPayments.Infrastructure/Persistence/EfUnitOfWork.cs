@@ -25,6 +25,9 @@ internal sealed class EfUnitOfWork(PaymentsDbContext db, BalanceStatements balan
             try
             {
                 transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                // A failed save abandons the whole transaction here, so EF Core's savepoint around each save (two round
+                // trips: SAVEPOINT before, RELEASE after) would protect nothing.
+                db.Database.AutoSavepointsEnabled = false;
                 var result = await work(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 // Last before the commit: a balance credited by many payments at once is locked only until it.

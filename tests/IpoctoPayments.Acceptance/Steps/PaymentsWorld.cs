@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IpoctoPayments.Api.Common;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
 using Reqnroll;
@@ -40,6 +41,9 @@ public sealed class PaymentsWorld : IAsyncDisposable
     public string Country { get; set; } = "US";
 
     public HttpClient Console => System.Console(AccountId);
+
+    /// <summary>ipocto's billing, which spends the customer's balance on what they buy.</summary>
+    public HttpClient Billing => System.Client(TestTokens.For("billing", Scopes.Billing));
 
     /// <summary>The top-up the customer is paying, as the console last read it.</summary>
     public JsonElement Order { get; set; }
@@ -117,6 +121,20 @@ public sealed class PaymentsWorld : IAsyncDisposable
         var available = balance.GetProperty("available");
         return $"{available.GetProperty("amount").GetString()} {available.GetProperty("currency").GetString()}";
     }
+
+    /// <summary>The balance's history as the console shows it (the ledger), newest first.</summary>
+    public async Task<List<JsonElement>> BalanceHistoryAsync()
+    {
+        await System.DeliverWebhooksAsync();
+        var ledger = await Console.GetFromJsonAsync<JsonElement>("/api/v1/ledger?limit=200");
+        Assert.True(
+            !ledger.TryGetProperty("nextCursor", out var next) || next.ValueKind == JsonValueKind.Null, "The balance history has more than one page.");
+        return [.. ledger.GetProperty("items").EnumerateArray()];
+    }
+
+    /// <summary>An amount as the features write it: "20.00 USD".</summary>
+    public static string Written(JsonElement money) =>
+        $"{money.GetProperty("amount").GetString()} {money.GetProperty("currency").GetString()}";
 
     public async Task<JsonElement> SupportLookupAsync(string orderNumber)
     {
