@@ -24,11 +24,13 @@ internal sealed class LoopbackSimulator : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private LoopbackSimulator(WebApplication app, FakeTimeProvider clock, WebhookRoute route, Uri address, (string PrivateKey, string PublicKey) merchantKeys, string publicKey)
+    private LoopbackSimulator(
+        WebApplication app, FakeTimeProvider clock, WebhookRoute route, ProviderRequests requests, Uri address, (string PrivateKey, string PublicKey) merchantKeys, string publicKey)
     {
         this.app = app;
         Clock = clock;
         Route = route;
+        Requests = requests;
         Address = address;
         MerchantKeys = merchantKeys;
         PayerMaxPublicKey = publicKey;
@@ -38,6 +40,9 @@ internal sealed class LoopbackSimulator : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public WebhookRoute Route { get; }
+
+    /// <summary>Every request that reached the simulator (its provider APIs and its control API), counted as it arrives.</summary>
+    public ProviderRequests Requests { get; }
 
     public Uri Address { get; }
 
@@ -80,10 +85,16 @@ internal sealed class LoopbackSimulator : IAsyncDisposable
             .ConfigurePrimaryHttpMessageHandler(() => route)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         var app = builder.Build();
+        var requests = new ProviderRequests();
+        app.Use(async (context, next) =>
+        {
+            using var arrived = requests.Arrived(context.Request.Method, context.Request.Path);
+            await next(context);
+        });
         app.MapProviderSimulator();
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return new LoopbackSimulator(app, clock, route, address, merchantKeys, simulatorKeys.PublicKey);
+        return new LoopbackSimulator(app, clock, route, requests, address, merchantKeys, simulatorKeys.PublicKey);
     }
 
     /// <summary>The API's provider settings: both providers at this simulator, notifications to the routed name.</summary>
