@@ -1,5 +1,5 @@
 using IpoctoPayments.Application.Reconciliation;
-using Microsoft.Extensions.Hosting;
+using IpoctoPayments.Infrastructure.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,29 +10,13 @@ namespace IpoctoPayments.Infrastructure.Reconciliation;
 /// change goes through the webhook inbox, so it happens once whoever gets there first.
 /// </summary>
 internal sealed class ReconciliationJob(ReconciliationRun run, IOptions<ReconciliationOptions> options, TimeProvider clock, ILogger<ReconciliationJob> logger)
-    : BackgroundService
+    : PeriodicJob(options.Value.Interval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.Interval <= TimeSpan.Zero)
-        {
-            return;
-        }
+    protected override string Name => "Reconciliation run";
 
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                var report = await run.RunAsync(stoppingToken);
-                logger.LogInformation("Reconciliation checked {Checked} top-ups, changed {Changed}, could not check {Failed}", report.Checked, report.Changed.Count, report.Failed.Count);
-            }
-#pragma warning disable CA1031 // the job must outlive one bad run (the database restarting, say)
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-            {
-                logger.LogError(exception, "Reconciliation run failed; the next run tries again");
-            }
-        }
+    protected override async Task RunPassAsync(CancellationToken stoppingToken)
+    {
+        var report = await run.RunAsync(stoppingToken);
+        logger.LogInformation("Reconciliation checked {Checked} top-ups, changed {Changed}, could not check {Failed}", report.Checked, report.Changed.Count, report.Failed.Count);
     }
 }

@@ -1,5 +1,5 @@
 using IpoctoPayments.Application.Refunds;
-using Microsoft.Extensions.Hosting;
+using IpoctoPayments.Infrastructure.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,28 +7,9 @@ namespace IpoctoPayments.Infrastructure.Refunds;
 
 /// <summary>Sends recorded refunds every <see cref="RefundDispatchOptions.Interval"/>, on every instance; the outbox's lease gives each refund to one.</summary>
 internal sealed class RefundDispatchJob(RefundDispatcher dispatcher, IOptions<RefundDispatchOptions> options, TimeProvider clock, ILogger<RefundDispatchJob> logger)
-    : BackgroundService
+    : PeriodicJob(options.Value.Interval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.Interval <= TimeSpan.Zero)
-        {
-            return;
-        }
+    protected override string Name => "Refund dispatch";
 
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await dispatcher.DispatchDueAsync(stoppingToken);
-            }
-#pragma warning disable CA1031 // the job must outlive one bad pass (the database restarting, say)
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-            {
-                logger.LogError(exception, "Refund dispatch failed; the next pass tries again");
-            }
-        }
-    }
+    protected override Task RunPassAsync(CancellationToken stoppingToken) => dispatcher.DispatchDueAsync(stoppingToken);
 }
