@@ -44,23 +44,19 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
         });
 
         var watch = Stopwatch.StartNew();
-        var debits = Enumerable.Range(0, Debits).Select(async i =>
-        {
-            using var response = await BillingSteps.PostDebitAsync(billing[i % 2], account, "1.00", $"inv-{i}", $"race-mixed-{i}");
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }).ToArray();
+        var debits = AllAtOnceAsync(Debits, i => BillingSteps.PostDebitAsync(billing[i % 2], account, "1.00", $"inv-{i}", $"race-mixed-{i}"));
         var credits = held.Select((h, i) => system.DeliverAsync(providers[(i + 1) % 2], h.Payload)).ToArray();
-        var debitAnswers = await Task.WhenAll(debits);
+        var debitAnswers = await debits;
         var creditAnswers = await Task.WhenAll(credits);
         var took = watch.Elapsed;
         await raceOver.CancelAsync();
         await watcher;
 
         output.WriteLine($"{provider}: {Debits} debits and {Credits} credits at once over 2 instances in {took.TotalMilliseconds:0} ms; "
-            + $"debits answered {Summary(debitAnswers.Select(a => ((int)a.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)))}, "
+            + $"debits answered {Summary(debitAnswers.Select(a => $"{(int)a.StatusCode}"))}, "
             + $"credits {Summary(creditAnswers.Select(a => $"{(int)a.Status} {a.Outcome}"))}; {seen.Count} balance reads, lowest {BillingSteps.Usd(seen.Min())}");
         Assert.All(debitAnswers, a => Assert.True(a.StatusCode == HttpStatusCode.Created, $"{(int)a.StatusCode} {a.Body}"));
-        Assert.All(debitAnswers, a => Assert.True(BillingSteps.Cents(JsonDocument.Parse(a.Body).RootElement.BalanceAfter()) >= 0, a.Body));
+        Assert.All(debitAnswers, a => Assert.True(BillingSteps.Cents(a.Json.BalanceAfter()) >= 0, a.Body));
         Assert.All(creditAnswers, a => Assert.True(a.Status == HttpStatusCode.OK && a.Outcome == "applied", $"{(int)a.Status} {a.Body}"));
         Assert.All(seen, cents => Assert.True(cents >= 0, $"the balance read {cents} cents"));
 
@@ -83,19 +79,12 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
         const string account = "acc-race-short";
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await PaymentsSystem.StartAsync(database);
-        var other = system.StartAnotherInstance();
-        HttpClient[] billing = [system.Billing(), other(TestTokens.Billing())];
+        var billing = BillingOnTwoInstances(system);
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "10.00");
 
         var watch = Stopwatch.StartNew();
-        var answers = await Task.WhenAll(Enumerable.Range(0, Attempts).Select(async i =>
-        {
-            using var response = await BillingSteps.PostDebitAsync(billing[i % 2], account, "1.00", $"inv-{i}", $"race-short-{i}");
-            var body = await response.Content.ReadAsStringAsync();
-            var code = response.StatusCode == HttpStatusCode.Created ? "" : JsonDocument.Parse(body).RootElement.GetProperty("code").GetString();
-            return (response.StatusCode, Code: code, Body: body);
-        }));
+        var answers = await AllAtOnceAsync(Attempts, i => BillingSteps.PostDebitAsync(billing[i % 2], account, "1.00", $"inv-{i}", $"race-short-{i}"));
 
         output.WriteLine($"{provider}: {Attempts} debits of 1.00 on 10.00 at once over 2 instances in {watch.ElapsedMilliseconds} ms: "
             + Summary(answers.Select(a => $"{(int)a.StatusCode} {a.Code}".Trim())));
@@ -120,21 +109,16 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
         const string account = "acc-race-twins";
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await PaymentsSystem.StartAsync(database);
-        var other = system.StartAnotherInstance();
-        HttpClient[] billing = [system.Billing(), other(TestTokens.Billing())];
+        var billing = BillingOnTwoInstances(system);
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "20.00");
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, Retries).Select(async i =>
-        {
-            using var response = await BillingSteps.PostDebitAsync(billing[i % 2], account, "5.00", "inv-twin", "race-twin");
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }));
+        var answers = await AllAtOnceAsync(Retries, i => BillingSteps.PostDebitAsync(billing[i % 2], account, "5.00", "inv-twin", "race-twin"));
 
-        output.WriteLine($"{provider}: {Retries} retries of one debit at once: {Summary(answers.Select(a => ((int)a.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)))}");
+        output.WriteLine($"{provider}: {Retries} retries of one debit at once: {Summary(answers.Select(a => $"{(int)a.StatusCode}"))}");
         Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)a.StatusCode} {a.Body}"));
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
-        Assert.Single(answers.Select(a => JsonDocument.Parse(a.Body).RootElement.GetProperty("id").GetString()).Distinct());
+        Assert.Single(answers.Select(a => a.Json.Id()).Distinct());
         Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
         Assert.Equal(1500, await system.StoredBalanceAsync(account));
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
@@ -148,26 +132,41 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
         const string account = "acc-race-reversals";
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await PaymentsSystem.StartAsync(database);
-        var other = system.StartAnotherInstance();
-        HttpClient[] billing = [system.Billing(), other(TestTokens.Billing())];
+        var billing = BillingOnTwoInstances(system);
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "20.00");
-        var id = (await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-r", "race-reversal")).GetProperty("id").GetString()!;
+        var id = (await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-r", "race-reversal")).Id();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, Reversals).Select(async i =>
-        {
-            using var response = await BillingSteps.ReverseAsync(billing[i % 2], account, id);
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }));
+        var answers = await AllAtOnceAsync(Reversals, i => BillingSteps.ReverseAsync(billing[i % 2], account, id));
 
         Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.OK, $"{(int)a.StatusCode} {a.Body}"));
-        Assert.All(answers, a => Assert.Equal("reversed", JsonDocument.Parse(a.Body).RootElement.GetProperty("status").GetString()));
+        Assert.All(answers, a => Assert.Equal("reversed", a.Json.Status()));
         Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
         Assert.Equal(2000, await system.StoredBalanceAsync(account));
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebitReversal"));
         Assert.Single(await BillingSteps.FullLedgerAsync(console), l => l.Kind() == "billing_debit_reversal");
     }
 
+    /// <summary>A second API instance on the system's database; billing's client of each instance, the first one's first.</summary>
+    private static HttpClient[] BillingOnTwoInstances(PaymentsSystem system) => [system.Billing(), system.AnotherInstance(TestTokens.Billing())];
+
+    /// <summary>Sends the requests all at once, the i-th by <paramref name="send"/>(i); returns each answer, in order.</summary>
+    private static Task<Answer[]> AllAtOnceAsync(int count, Func<int, Task<HttpResponseMessage>> send) =>
+        Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            using var response = await send(i);
+            return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync());
+        }));
+
     private static string Summary(IEnumerable<string> answers) =>
         string.Join(", ", answers.GroupBy(a => a).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} × {g.Key}"));
+
+    /// <summary>One answer of a race: its status and its body, as read.</summary>
+    private sealed record Answer(HttpStatusCode StatusCode, string Body)
+    {
+        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+        /// <summary>The problem's code; empty for a debit made (201).</summary>
+        public string? Code => StatusCode == HttpStatusCode.Created ? "" : Json.GetProperty("code").GetString();
+    }
 }

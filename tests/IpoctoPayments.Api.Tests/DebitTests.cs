@@ -47,21 +47,19 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     [ClassData(typeof(Databases))]
     public async Task A_debit_takes_the_amount_off_the_balance_and_shows_as_a_ledger_line(DatabaseProvider provider)
     {
-        var system = await systems.ForAsync(provider);
         const string account = "acc-debit-basic";
-        var console = system.Console(account);
-        await system.PaidStripeTopUpAsync(console, "20.00");
+        var (system, console) = await FundedAsync(provider, account, "20.00");
 
         using var response = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "inv-1", "debit-basic-1");
 
         var debit = await BillingSteps.ReadAsync(response, HttpStatusCode.Created);
-        var id = debit.GetProperty("id").GetString()!;
+        var id = debit.Id();
         Assert.Equal($"/api/v1/accounts/{account}/debits/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal(account, debit.GetProperty("account").GetString());
         Assert.Equal("5.00", debit.Amount());
         Assert.Equal("USD", debit.GetProperty("amount").GetProperty("currency").GetString());
         Assert.Equal("inv-1", debit.GetProperty("reference").GetString());
-        Assert.Equal("posted", debit.GetProperty("status").GetString());
+        Assert.Equal("posted", debit.Status());
         // Stored to the microsecond, as PostgreSQL keeps times.
         Assert.Equal(system.Clock.GetUtcNow(), debit.GetProperty("postedAt").GetDateTimeOffset(), TimeSpan.FromMicroseconds(1));
         Assert.Equal(JsonValueKind.Null, debit.GetProperty("reversedAt").ValueKind);
@@ -76,10 +74,9 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         Assert.Equal("inv-1", line.GetProperty("reference").GetString());
         Assert.Equal(JsonValueKind.Null, line.GetProperty("topUpId").ValueKind);
 
-        using var read = await BillingSteps.GetAsync(system.Billing(), account, id);
-        var readBack = await BillingSteps.ReadAsync(read, HttpStatusCode.OK);
-        Assert.Equal(id, readBack.GetProperty("id").GetString());
-        Assert.Equal("posted", readBack.GetProperty("status").GetString());
+        var readBack = await BillingSteps.ReadDebitAsync(system.Billing(), account, id);
+        Assert.Equal(id, readBack.Id());
+        Assert.Equal("posted", readBack.Status());
         Assert.Equal("15.00", readBack.BalanceAfter());
     }
 
@@ -87,17 +84,14 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     [ClassData(typeof(Databases))]
     public async Task A_retry_with_the_same_key_answers_the_same_debit_and_debits_once(DatabaseProvider provider)
     {
-        var system = await systems.ForAsync(provider);
         const string account = "acc-debit-replay";
-        var console = system.Console(account);
-        await system.PaidStripeTopUpAsync(console, "20.00");
+        var (system, console) = await FundedAsync(provider, account, "20.00");
         var first = await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-7", "debit-replay-1");
 
-        using var again = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "inv-7", "debit-replay-1");
+        var replayed = await BillingSteps.ReplayDebitAsync(system.Billing(), account, "5.00", "inv-7", "debit-replay-1");
 
-        var replayed = await BillingSteps.ReadAsync(again, HttpStatusCode.OK);
-        Assert.Equal(first.GetProperty("id").GetString(), replayed.GetProperty("id").GetString());
-        Assert.Equal("posted", replayed.GetProperty("status").GetString());
+        Assert.Equal(first.Id(), replayed.Id());
+        Assert.Equal("posted", replayed.Status());
         Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
         Assert.Single(await BillingSteps.FullLedgerAsync(console), l => l.Kind() == BillingDebit);
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
@@ -107,10 +101,8 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     [ClassData(typeof(Databases))]
     public async Task The_same_key_with_another_amount_or_reference_is_refused_and_debits_nothing_more(DatabaseProvider provider)
     {
-        var system = await systems.ForAsync(provider);
         const string account = "acc-debit-reused";
-        var console = system.Console(account);
-        await system.PaidStripeTopUpAsync(console, "20.00");
+        var (system, console) = await FundedAsync(provider, account, "20.00");
         await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-8", "debit-reused-1");
 
         using var otherAmount = await BillingSteps.PostDebitAsync(system.Billing(), account, "6.00", "inv-8", "debit-reused-1");
@@ -128,10 +120,8 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     [ClassData(typeof(Databases))]
     public async Task A_debit_above_the_balance_is_refused_with_nothing_written_and_the_exact_balance_can_be_spent(DatabaseProvider provider)
     {
-        var system = await systems.ForAsync(provider);
         const string account = "acc-debit-short";
-        var console = system.Console(account);
-        await system.PaidStripeTopUpAsync(console, "20.00");
+        var (system, console) = await FundedAsync(provider, account, "20.00");
         var ledgerBefore = await BillingSteps.FullLedgerAsync(console);
 
         using var over = await BillingSteps.PostDebitAsync(system.Billing(), account, "20.01", "inv-big", "debit-short-1");
@@ -139,10 +129,7 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         var problem = await TopUpSteps.AssertProblemAsync(over, HttpStatusCode.UnprocessableEntity, "insufficient_balance");
         Assert.Equal("amount", problem.GetProperty("field").GetString());
         Assert.Contains("20.00", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Equal(2000, await system.StoredBalanceAsync(account));
-        Assert.Equal(ledgerBefore.Select(l => l.GetRawText()), (await BillingSteps.FullLedgerAsync(console)).Select(l => l.GetRawText()));
-        Assert.Equal(0, await system.PostingsAsync(account, "BillingDebit"));
+        await AssertNothingWrittenAsync(system, account, console, "20.00", ledgerBefore);
 
         // Nothing was written under the refused key either: the same key, within the balance, makes the debit.
         var all = await BillingSteps.DebitAsync(system.Billing(), account, "20.00", "inv-big", "debit-short-2");
@@ -172,23 +159,18 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     [ClassData(typeof(Databases))]
     public async Task A_reversal_puts_the_amount_back_once_however_often_it_is_asked(DatabaseProvider provider)
     {
-        var system = await systems.ForAsync(provider);
         const string account = "acc-debit-reverse";
-        var console = system.Console(account);
-        await system.PaidStripeTopUpAsync(console, "20.00");
-        var debit = await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "sub-3", "debit-reverse-1");
-        var id = debit.GetProperty("id").GetString()!;
+        var (system, console) = await FundedAsync(provider, account, "20.00");
+        var id = (await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "sub-3", "debit-reverse-1")).Id();
 
-        using var first = await BillingSteps.ReverseAsync(system.Billing(), account, id);
+        var reversed = await BillingSteps.ReverseDebitAsync(system.Billing(), account, id);
         system.Clock.Advance(TimeSpan.FromMinutes(1));
-        using var second = await BillingSteps.ReverseAsync(system.Billing(), account, id);
+        var again = await BillingSteps.ReverseDebitAsync(system.Billing(), account, id);
 
-        var reversed = await BillingSteps.ReadAsync(first, HttpStatusCode.OK);
-        var again = await BillingSteps.ReadAsync(second, HttpStatusCode.OK);
-        Assert.Equal("reversed", reversed.GetProperty("status").GetString());
+        Assert.Equal("reversed", reversed.Status());
         Assert.Equal("20.00", reversed.BalanceAfter());
-        Assert.Equal(id, again.GetProperty("id").GetString());
-        Assert.Equal("reversed", again.GetProperty("status").GetString());
+        Assert.Equal(id, again.Id());
+        Assert.Equal("reversed", again.Status());
         Assert.True(again.GetProperty("reversedAt").GetDateTimeOffset() < system.Clock.GetUtcNow(), "the second reversal reports the first one's time");
         Assert.Equal("20.00", again.BalanceAfter());
         Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
@@ -204,11 +186,9 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebitReversal"));
 
         // The debit reads as reversed, and retrying the original debit does not debit it again.
-        using var read = await BillingSteps.GetAsync(system.Billing(), account, id);
-        Assert.Equal("reversed", (await BillingSteps.ReadAsync(read, HttpStatusCode.OK)).GetProperty("status").GetString());
-        using var replay = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "sub-3", "debit-reverse-1");
-        var replayed = await BillingSteps.ReadAsync(replay, HttpStatusCode.OK);
-        Assert.Equal("reversed", replayed.GetProperty("status").GetString());
+        Assert.Equal("reversed", (await BillingSteps.ReadDebitAsync(system.Billing(), account, id)).Status());
+        var replayed = await BillingSteps.ReplayDebitAsync(system.Billing(), account, "5.00", "sub-3", "debit-reverse-1");
+        Assert.Equal("reversed", replayed.Status());
         Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
     }
@@ -217,21 +197,18 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     [ClassData(typeof(Databases))]
     public async Task A_debits_times_read_the_same_in_the_answer_that_made_it_and_ever_after(DatabaseProvider provider)
     {
-        var system = await systems.ForAsync(provider);
         const string account = "acc-debit-times";
-        var console = system.Console(account);
-        await system.PaidStripeTopUpAsync(console, "20.00");
+        var (system, console) = await FundedAsync(provider, account, "20.00");
         var made = await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-t", "debit-times-1");
-        var id = made.GetProperty("id").GetString()!;
-        using var reversal = await BillingSteps.ReverseAsync(system.Billing(), account, id);
-        var reversed = await BillingSteps.ReadAsync(reversal, HttpStatusCode.OK);
+        var id = made.Id();
+        var reversed = await BillingSteps.ReverseDebitAsync(system.Billing(), account, id);
 
-        using var replay = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "inv-t", "debit-times-1");
-        using var read = await BillingSteps.GetAsync(system.Billing(), account, id);
-        using var reversedAgain = await BillingSteps.ReverseAsync(system.Billing(), account, id);
+        var replayed = await BillingSteps.ReplayDebitAsync(system.Billing(), account, "5.00", "inv-t", "debit-times-1");
+        var read = await BillingSteps.ReadDebitAsync(system.Billing(), account, id);
+        var reversedAgain = await BillingSteps.ReverseDebitAsync(system.Billing(), account, id);
 
         // Billing files these times with the invoice; the same debit must not report two of them.
-        foreach (var later in new[] { await BillingSteps.ReadAsync(replay, HttpStatusCode.OK), await BillingSteps.ReadAsync(read, HttpStatusCode.OK), await BillingSteps.ReadAsync(reversedAgain, HttpStatusCode.OK) })
+        foreach (var later in new[] { replayed, read, reversedAgain })
         {
             Assert.Equal(made.GetProperty("postedAt").GetString(), later.GetProperty("postedAt").GetString());
             Assert.Equal(reversed.GetProperty("reversedAt").GetString(), later.GetProperty("reversedAt").GetString());
@@ -246,12 +223,9 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     [ClassData(typeof(Databases))]
     public async Task Debits_need_the_billing_scope(DatabaseProvider provider)
     {
-        var system = await systems.ForAsync(provider);
         const string account = "acc-debit-scope";
-        var console = system.Console(account);
-        await system.PaidStripeTopUpAsync(console, "20.00");
-        var debit = await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-1", "debit-scope-1");
-        var id = debit.GetProperty("id").GetString()!;
+        var (system, console) = await FundedAsync(provider, account, "20.00");
+        var id = (await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-1", "debit-scope-1")).Id();
         HttpClient[] notBilling = [console, system.Admin(), system.Support(), system.Client(TestTokens.For(account, Scopes.Account, Scopes.Admin, Scopes.Support))];
 
         foreach (var client in notBilling)
@@ -275,15 +249,11 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     [ClassData(typeof(Databases))]
     public async Task Another_accounts_debit_is_not_found_and_cannot_be_reversed_through_this_one(DatabaseProvider provider)
     {
-        var system = await systems.ForAsync(provider);
         const string owner = "acc-debit-owner";
         const string other = "acc-debit-other";
-        var ownerConsole = system.Console(owner);
-        var otherConsole = system.Console(other);
-        await system.PaidStripeTopUpAsync(ownerConsole, "20.00");
-        await system.PaidStripeTopUpAsync(otherConsole, "20.00");
-        var debit = await BillingSteps.DebitAsync(system.Billing(), owner, "5.00", "inv-1", "debit-owner-1");
-        var id = debit.GetProperty("id").GetString()!;
+        var (system, ownerConsole) = await FundedAsync(provider, owner, "20.00");
+        var (_, otherConsole) = await FundedAsync(provider, other, "20.00");
+        var id = (await BillingSteps.DebitAsync(system.Billing(), owner, "5.00", "inv-1", "debit-owner-1")).Id();
 
         using var read = await BillingSteps.GetAsync(system.Billing(), other, id);
         using var reverse = await BillingSteps.ReverseAsync(system.Billing(), other, id);
@@ -296,14 +266,13 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         await TopUpSteps.AssertProblemAsync(reverseUnknown, HttpStatusCode.NotFound, "debit_not_found");
         Assert.Equal("15.00", await TopUpSteps.BalanceAsync(ownerConsole));
         Assert.Equal("20.00", await TopUpSteps.BalanceAsync(otherConsole));
-        using var stillPosted = await BillingSteps.GetAsync(system.Billing(), owner, id);
-        Assert.Equal("posted", (await BillingSteps.ReadAsync(stillPosted, HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal("posted", (await BillingSteps.ReadDebitAsync(system.Billing(), owner, id)).Status());
         Assert.Equal(0, await system.PostingsAsync(owner, "BillingDebitReversal"));
         Assert.Equal(0, await system.PostingsAsync(other, "BillingDebitReversal"));
 
         // A key names a debit within its account: the same key on the other account is that account's own debit.
         var others = await BillingSteps.DebitAsync(system.Billing(), other, "5.00", "inv-1", "debit-owner-1");
-        Assert.NotEqual(id, others.GetProperty("id").GetString());
+        Assert.NotEqual(id, others.Id());
         Assert.Equal("15.00", await TopUpSteps.BalanceAsync(otherConsole));
         Assert.Equal("15.00", await TopUpSteps.BalanceAsync(ownerConsole));
     }
@@ -312,21 +281,16 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     [MemberData(nameof(BadDebitCases))]
     public async Task A_bad_debit_is_a_400_with_a_code_and_writes_nothing(DatabaseProvider provider, string badCase)
     {
-        var system = await systems.ForAsync(provider);
         var (body, key, code) = BadDebits[badCase];
         var account = $"acc-debit-bad-{Array.IndexOf([.. BadDebits.Keys], badCase)}";
-        var console = system.Console(account);
-        await system.PaidStripeTopUpAsync(console, "20.00");
+        var (system, console) = await FundedAsync(provider, account, "20.00");
         var ledgerBefore = await BillingSteps.FullLedgerAsync(console);
 
         using var response = await BillingSteps.PostDebitAsync(system.Billing(), account, body, key);
 
         var problem = await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest, code);
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Equal(2000, await system.StoredBalanceAsync(account));
-        Assert.Equal(ledgerBefore.Select(l => l.GetRawText()), (await BillingSteps.FullLedgerAsync(console)).Select(l => l.GetRawText()));
-        Assert.Equal(0, await system.PostingsAsync(account, "BillingDebit"));
+        await AssertNothingWrittenAsync(system, account, console, "20.00", ledgerBefore);
     }
 
     [SkippableTheory]
@@ -338,6 +302,24 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         using var response = await BillingSteps.PostDebitAsync(system.Billing(), "acc%20with%20spaces", "5.00", "inv-1", "debit-bad-account");
 
         await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_account_id");
+    }
+
+    /// <summary>The account on this engine's shared system with a paid Stripe top-up of the amount; returns the system and the account's console.</summary>
+    private async Task<(PaymentsSystem System, HttpClient Console)> FundedAsync(DatabaseProvider provider, string account, string amount)
+    {
+        var system = await systems.ForAsync(provider);
+        var console = system.Console(account);
+        await system.PaidStripeTopUpAsync(console, amount);
+        return (system, console);
+    }
+
+    /// <summary>Asserts a refused debit wrote nothing: the balance as it was, shown and stored; the ledger as it was; no debit posted.</summary>
+    private static async Task AssertNothingWrittenAsync(PaymentsSystem system, string account, HttpClient console, string balance, JsonElement[] ledgerBefore)
+    {
+        Assert.Equal(balance, await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(BillingSteps.Cents(balance), await system.StoredBalanceAsync(account));
+        Assert.Equal(ledgerBefore.Select(l => l.GetRawText()), (await BillingSteps.FullLedgerAsync(console)).Select(l => l.GetRawText()));
+        Assert.Equal(0, await system.PostingsAsync(account, "BillingDebit"));
     }
 
     private static string Body(string amount, string currency, string reference) => JsonSerializer.Serialize(BillingSteps.Debit(amount, reference, currency));

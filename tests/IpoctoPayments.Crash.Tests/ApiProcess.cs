@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using IpoctoPayments.Testing;
 
 namespace IpoctoPayments.Crash.Tests;
 
@@ -52,6 +53,24 @@ internal sealed partial class ApiProcess : IAsyncDisposable
 
     /// <summary>Where <c>dotnet build</c> left the API (recorded in this assembly when it was built).</summary>
     public static string HostPath { get; } = typeof(ApiProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ApiHost").Value!;
+
+    /// <summary>
+    /// An API on the test's database calling the simulator's providers: the test tokens' keys, no reconciliation timer, no
+    /// rate limit in the way, and the USD to PHP rate a GCash top-up needs.
+    /// </summary>
+    public static Dictionary<string, string> Settings(TestDatabase database, LoopbackSimulator simulator)
+    {
+        var settings = simulator.ApiSettings();
+        settings["Database:Provider"] = database.Provider.ToString();
+        settings["Database:ConnectionString"] = database.ConnectionString;
+        settings["Auth:SigningKey"] = TestTokens.SigningKey;
+        settings["Auth:Issuer"] = TestTokens.Issuer;
+        settings["Auth:Audience"] = TestTokens.Audience;
+        settings["Reconciliation:Interval"] = "00:00:00";
+        settings["RateLimits:TopUpsPerMinute"] = "100000";
+        settings["ExchangeRates:Rates:USD:PHP"] = "56.25";
+        return settings;
+    }
 
     /// <summary>Starts the API and returns once it listens and <c>/health</c> answers 200.</summary>
     public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)

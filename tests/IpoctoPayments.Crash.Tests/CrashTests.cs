@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -7,8 +6,6 @@ using System.Text.Json;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Testing;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace IpoctoPayments.Crash.Tests;
@@ -31,7 +28,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var simulator = await LoopbackSimulator.StartAsync();
-        var settings = ApiSettings(database, simulator);
+        var settings = ApiProcess.Settings(database, simulator);
         await using var api = await ApiProcess.StartAsync(settings);
         simulator.Route.Target = api.BaseAddress;
         var started = watch.Elapsed;
@@ -98,7 +95,7 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         // What the books say.
         var books = await Books.ReadAsync(database);
-        Assert.Equal(orders.Select(o => o.Id).Order(), books.Postings.Where(p => p.Kind == "TopUpCredit").Select(p => p.OrderId).Order());
+        Assert.Equal(orders.Select(o => o.Id).Order(), books.Postings.Where(p => p.Kind == "TopUpCredit").Select(p => p.SubjectId).Order());
         Assert.All(books.Postings, p => Assert.Equal("TopUpCredit", p.Kind));
         Assert.All(books.Entries.GroupBy(e => (e.Posting, e.Currency)), posting =>
             Assert.True(posting.Sum(e => e.Signed) == 0, $"posting {posting.Key.Posting} in {posting.Key.Currency} does not balance"));
@@ -106,20 +103,6 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.Equal(expected.Values.Sum(), books.Balances.Values.Sum());
         Assert.Equal(books.Balances.Values.Sum(), customerEntries);
         Assert.Equal(expected, books.Balances);
-    }
-
-    private static Dictionary<string, string> ApiSettings(TestDatabase database, LoopbackSimulator simulator)
-    {
-        var settings = simulator.ApiSettings();
-        settings["Database:Provider"] = database.Provider.ToString();
-        settings["Database:ConnectionString"] = database.ConnectionString;
-        settings["Auth:SigningKey"] = TestTokens.SigningKey;
-        settings["Auth:Issuer"] = TestTokens.Issuer;
-        settings["Auth:Audience"] = TestTokens.Audience;
-        settings["Reconciliation:Interval"] = "00:00:00";
-        settings["RateLimits:TopUpsPerMinute"] = "100000";
-        settings["ExchangeRates:Rates:USD:PHP"] = "56.25";
-        return settings;
     }
 
     /// <summary>Every fourth order is a PayerMax GCash top-up, the others Stripe card top-ups; amounts differ so a double credit shows.</summary>
@@ -156,42 +139,4 @@ public sealed class CrashTests(ITestOutputHelper output)
     private static string Amount(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
     private sealed record PaidOrder(Guid Id, string Account, long Cents, bool PayerMax, Uri PaymentUrl);
-
-    private sealed record Posting(Guid Id, Guid OrderId, string Kind);
-
-    private sealed record Entry(Guid Posting, string AccountType, string Currency, long Signed);
-
-    /// <summary>The ledger as an auditor reads it, with plain SQL, from outside the service.</summary>
-    private sealed record Books(List<Posting> Postings, List<Entry> Entries, Dictionary<string, long> Balances)
-    {
-        public static async Task<Books> ReadAsync(TestDatabase database)
-        {
-            await using DbConnection connection = database.Provider == DatabaseProvider.PostgreSql
-                ? new NpgsqlConnection(database.ConnectionString)
-                : new SqliteConnection(database.ConnectionString);
-            await connection.OpenAsync();
-            var postings = await QueryAsync(connection, """SELECT "Id", "SubjectId", "Kind" FROM ledger_postings""",
-                r => new Posting(Guid.Parse(r.GetValue(0).ToString()!), Guid.Parse(r.GetValue(1).ToString()!), r.GetString(2)));
-            var entries = await QueryAsync(connection, """SELECT "PostingId", "AccountType", "Currency", "Side", "MinorUnits" FROM ledger_entries""",
-                r => new Entry(Guid.Parse(r.GetValue(0).ToString()!), r.GetString(1), r.GetString(2),
-                    (r.GetString(3) == "Debit" ? 1 : -1) * Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture)));
-            var balances = await QueryAsync(connection, """SELECT "AccountId", "MinorUnits" FROM customer_balances""",
-                r => (Account: r.GetString(0), Cents: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
-            return new Books(postings, entries, balances.ToDictionary(b => b.Account, b => b.Cents));
-        }
-
-        private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync();
-            var rows = new List<T>();
-            while (await reader.ReadAsync())
-            {
-                rows.Add(read(reader));
-            }
-
-            return rows;
-        }
-    }
 }

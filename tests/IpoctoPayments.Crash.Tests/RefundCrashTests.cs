@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -7,8 +6,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace IpoctoPayments.Crash.Tests;
@@ -99,7 +96,7 @@ public sealed class RefundCrashTests(ITestOutputHelper output)
 
         // The dead process's lease runs out and the new one sends the refund again, with the same idempotency key.
         await simulator.Requests.WhenReceived("POST", refundPath, 2).WaitAsync(Deadline);
-        await Poll.UntilAsync(async () => await OutboxCountAsync(database) == 0, Deadline, "the restarted API to take the provider's answer");
+        await Poll.UntilAsync(async () => await Books.CountAsync(database, "refund_outbox") == 0, Deadline, "the restarted API to take the provider's answer");
         var resent = watch.Elapsed;
 
         // The provider settles it and says so by webhook.
@@ -144,20 +141,12 @@ public sealed class RefundCrashTests(ITestOutputHelper output)
             Assert.True(posting.Sum(e => e.Signed) == 0, $"posting {posting.Key.Posting} in {posting.Key.Currency} does not balance"));
         Assert.Equal(new Dictionary<string, long> { [Account] = PaidCents - RefundCents }, books.Balances);
         Assert.Equal(PaidCents - RefundCents, books.Entries.Where(e => e.AccountType == "CustomerBalance").Sum(e => -e.Signed));
-        Assert.Equal(0, await OutboxCountAsync(database));
+        Assert.Equal(0, await Books.CountAsync(database, "refund_outbox"));
     }
 
     private static Dictionary<string, string> ApiSettings(TestDatabase database, LoopbackSimulator simulator)
     {
-        var settings = simulator.ApiSettings();
-        settings["Database:Provider"] = database.Provider.ToString();
-        settings["Database:ConnectionString"] = database.ConnectionString;
-        settings["Auth:SigningKey"] = TestTokens.SigningKey;
-        settings["Auth:Issuer"] = TestTokens.Issuer;
-        settings["Auth:Audience"] = TestTokens.Audience;
-        settings["Reconciliation:Interval"] = "00:00:00";
-        settings["RateLimits:TopUpsPerMinute"] = "100000";
-        settings["ExchangeRates:Rates:USD:PHP"] = "56.25";
+        var settings = ApiProcess.Settings(database, simulator);
         // Refunds go out within a fifth of a second; a dead instance's lease lasts three seconds.
         settings["RefundDispatch:Interval"] = "00:00:00.200";
         settings["RefundDispatch:Lease"] = "00:00:03";
@@ -233,57 +222,5 @@ public sealed class RefundCrashTests(ITestOutputHelper output)
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
     };
 
-    private static async Task<long> OutboxCountAsync(TestDatabase database)
-    {
-        await using var connection = await OpenAsync(database);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM refund_outbox";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<DbConnection> OpenAsync(TestDatabase database)
-    {
-        DbConnection connection = database.Provider == DatabaseProvider.PostgreSql
-            ? new NpgsqlConnection(database.ConnectionString)
-            : new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
     private sealed record TopUp(Guid Id, Uri PaymentUrl);
-
-    private sealed record Posting(Guid Id, Guid SubjectId, string Kind);
-
-    private sealed record Entry(Guid Posting, string AccountType, string Currency, long Signed);
-
-    /// <summary>The ledger as an auditor reads it, with plain SQL, from outside the service.</summary>
-    private sealed record Books(List<Posting> Postings, List<Entry> Entries, Dictionary<string, long> Balances)
-    {
-        public static async Task<Books> ReadAsync(TestDatabase database)
-        {
-            await using var connection = await OpenAsync(database);
-            var postings = await QueryAsync(connection, """SELECT "Id", "SubjectId", "Kind" FROM ledger_postings""",
-                r => new Posting(Guid.Parse(r.GetValue(0).ToString()!), Guid.Parse(r.GetValue(1).ToString()!), r.GetString(2)));
-            var entries = await QueryAsync(connection, """SELECT "PostingId", "AccountType", "Currency", "Side", "MinorUnits" FROM ledger_entries""",
-                r => new Entry(Guid.Parse(r.GetValue(0).ToString()!), r.GetString(1), r.GetString(2),
-                    (r.GetString(3) == "Debit" ? 1 : -1) * Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture)));
-            var balances = await QueryAsync(connection, """SELECT "AccountId", "MinorUnits" FROM customer_balances""",
-                r => (Account: r.GetString(0), Cents: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
-            return new Books(postings, entries, balances.ToDictionary(b => b.Account, b => b.Cents));
-        }
-
-        private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync();
-            var rows = new List<T>();
-            while (await reader.ReadAsync())
-            {
-                rows.Add(read(reader));
-            }
-
-            return rows;
-        }
-    }
 }

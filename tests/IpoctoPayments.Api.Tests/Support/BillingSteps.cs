@@ -39,11 +39,32 @@ internal static class BillingSteps
         return await ReadAsync(response, HttpStatusCode.Created);
     }
 
+    /// <summary>Posts the debit again under the key it was made with and asserts the answer is that debit (200), not a new one.</summary>
+    public static async Task<JsonElement> ReplayDebitAsync(HttpClient billing, string account, string amount, string reference, string idempotencyKey)
+    {
+        using var response = await PostDebitAsync(billing, account, amount, reference, idempotencyKey);
+        return await ReadAsync(response, HttpStatusCode.OK);
+    }
+
     public static async Task<HttpResponseMessage> ReverseAsync(HttpClient billing, string account, string debitId) =>
         await billing.PostAsync($"{DebitsPath(account)}/{debitId}/reversal", null);
 
+    /// <summary>Reverses the debit and asserts the answer is the debit (200), reversed now or before.</summary>
+    public static async Task<JsonElement> ReverseDebitAsync(HttpClient billing, string account, string debitId)
+    {
+        using var response = await ReverseAsync(billing, account, debitId);
+        return await ReadAsync(response, HttpStatusCode.OK);
+    }
+
     public static async Task<HttpResponseMessage> GetAsync(HttpClient billing, string account, string debitId) =>
         await billing.GetAsync($"{DebitsPath(account)}/{debitId}");
+
+    /// <summary>Reads the debit back and asserts it is there (200).</summary>
+    public static async Task<JsonElement> ReadDebitAsync(HttpClient billing, string account, string debitId)
+    {
+        using var response = await GetAsync(billing, account, debitId);
+        return await ReadAsync(response, HttpStatusCode.OK);
+    }
 
     /// <summary>Asserts the status and returns the JSON body.</summary>
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode status)
