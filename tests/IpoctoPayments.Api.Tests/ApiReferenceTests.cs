@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Api.Tests.Support;
+using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Infrastructure.Persistence;
 
@@ -120,6 +122,15 @@ public sealed partial class ApiReferenceTests(SharedSystems systems) : IClassFix
         Assert.True(raised.Count > 40, $"the scan found only {raised.Count} codes; has the way codes are raised changed?");
         var missing = raised.Where(r => !documented.Contains(r.Code)).Select(r => $"{r.Code} ({r.File})").Distinct().ToList();
         Assert.True(missing.Count == 0, $"not in ProblemCodes: {string.Join(", ", missing)}");
+    }
+
+    [SkippableFact]
+    public async Task Every_webhook_outcome_is_named_in_the_stripe_webhooks_description_as_the_api_spells_it()
+    {
+        var description = (await DocumentAsync()).GetProperty("paths").GetProperty("/webhooks/stripe").GetProperty("post")
+            .GetProperty("description").GetString()!;
+
+        Assert.All(Enum.GetValues<WebhookOutcome>(), outcome => Assert.Contains($"`{StatusNames.Of(outcome)}`", description, StringComparison.Ordinal));
     }
 
     private async Task<JsonElement> DocumentAsync()

@@ -36,6 +36,7 @@ public sealed class LateCaptureTests
         var order = await TopUpSteps.GetTopUpAsync(console, reported.Id());
         Assert.Equal("refunded", order.Status());
         Assert.Equal("succeeded", Assert.Single(order.GetProperty("refunds").EnumerateArray()).GetProperty("status").GetString());
+        Assert.Equal("0.00", order.GetProperty("refundable").GetProperty("amount").GetString());
         Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
         Assert.Empty(await TopUpSteps.LedgerAsync(console));
         var timeline = await system.TimelineAsync(order.OrderNumber());

@@ -30,6 +30,29 @@ public sealed class WebhookDeliveryTests
 
     [SkippableTheory]
     [ClassData(typeof(Databases))]
+    public async Task A_stripe_event_about_no_order_of_this_service_answers_unknown_order_and_changes_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var system = await PaymentsSystem.StartAsync(database);
+        var console = system.Console("acc-unknown");
+        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"));
+        await system.SetFaultsAsync(new { webhooks = new { drop = true } }, topUp.SessionId());
+        await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{topUp.SessionId()}/complete", new { method = "card" });
+
+        // The same signed event, as another integration of the same Stripe account would receive it: another order id.
+        var delivery = system.Delivery("stripe", "checkout.session.completed");
+        var payload = delivery.Payload.Replace(topUp.Id(), Guid.CreateVersion7().ToString(), StringComparison.OrdinalIgnoreCase)
+            .Replace(delivery.EventId, $"{delivery.EventId}_other", StringComparison.Ordinal);
+        using var response = await system.PostStripeAsync(payload, SignedWebhooks.StripeSignature(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("unknown_order", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["outcome"]!.GetValue<string>());
+        Assert.Equal("awaiting_payment", (await TopUpSteps.GetTopUpAsync(console, topUp.Id())).Status());
+        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
     public async Task Duplicated_payermax_notifications_credit_the_balance_once(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -1,5 +1,6 @@
 using IpoctoPayments.Api.Common.Reference;
 using IpoctoPayments.Api.Common;
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Webhooks.HandlePayerMaxNotification;
 using IpoctoPayments.Application.Webhooks.HandleStripeEvent;
 using Mediator;
@@ -21,7 +22,7 @@ internal static class WebhookEndpoints
         webhooks.MapPost("/stripe", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var outcome = await mediator.Send(new HandleStripeEventCommand(await request.ReadBytesAsync(BodyLimitBytes), request.Headers["Stripe-Signature"]), ct);
-                return TypedResults.Ok(new { received = true, outcome = outcome.ToString().ToLowerInvariant() });
+                return TypedResults.Ok(new { received = true, outcome = StatusNames.Of(outcome) });
             })
             .WithName("StripeWebhook")
             .WithSummary("Stripe events, signed with the endpoint's secret (Stripe-Signature).")

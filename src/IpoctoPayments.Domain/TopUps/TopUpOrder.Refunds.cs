@@ -11,8 +11,13 @@ namespace IpoctoPayments.Domain.TopUps;
 /// </summary>
 public sealed partial class TopUpOrder
 {
-    /// <summary>What can still be refunded from the balance: credit − confirmed − pending refunds.</summary>
-    public Money RefundableCredit => Left(r => r.Credit, Credit);
+    /// <summary>
+    /// What can still be refunded from the balance: credit − confirmed − pending refunds, for a paid top-up not yet fully
+    /// refunded; nothing otherwise (unpaid, failed, refunded — a late capture sent back included, though it never credited).
+    /// </summary>
+    public Money RefundableCredit => Status is TopUpStatus.Succeeded or TopUpStatus.PartiallyRefunded
+        ? Left(r => r.Credit, Credit)
+        : Money.Zero(Credit.Currency);
 
     /// <summary>What the provider can still return in the paid currency.</summary>
     public Money RefundableCharge => Left(r => r.Charge, Charge);

@@ -218,6 +218,19 @@ public sealed class RefundTransitionTests
         Assert.Equal(order.Charge, refund.Charge);
         Assert.Contains("1-7 business days", order.Timeline[^1].Message, StringComparison.Ordinal);
         Assert.Equal(TopUpStatus.Refunded, order.ConfirmRefund(refund.Id, Later).Value.To);
+        Assert.True(order.RefundableCredit.IsZero, "a late capture sent back leaves nothing to refund from the balance");
+    }
+
+    [Theory]
+    [InlineData(TopUpStatus.AwaitingPayment)]
+    [InlineData(TopUpStatus.Failed)]
+    [InlineData(TopUpStatus.Expired)]
+    [InlineData(TopUpStatus.LateCapture)]
+    public void A_top_up_that_never_credited_the_balance_has_nothing_to_refund_from_it(TopUpStatus status)
+    {
+        var order = In(status);
+
+        Assert.True(order.RefundableCredit.IsZero, $"{status} shows {order.RefundableCredit} refundable");
     }
 
     [Fact]
