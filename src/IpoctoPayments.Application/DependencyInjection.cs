@@ -34,7 +34,6 @@ public static class DependencyInjection
         services.TryAddSingleton(sp => new PaymentsMeter(sp.GetService<IMeterFactory>()));
         services.AddScoped<PaymentsTelemetry>();
         services.AddScoped<ProviderEventProcessor>();
-        services.AddScoped<WebhookReceiver>();
         services.AddOptions<RefundDispatchOptions>().Bind(configuration.GetSection(RefundDispatchOptions.Section));
         services.AddSingleton<RefundDispatcher>();
         return services;

@@ -7,8 +7,7 @@ using IpoctoPayments.Application.Tests.Fakes;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.TopUps.CreateTopUp;
 using IpoctoPayments.Application.Webhooks;
-using IpoctoPayments.Application.Webhooks.HandlePayerMaxNotification;
-using IpoctoPayments.Application.Webhooks.HandleStripeEvent;
+using IpoctoPayments.Application.Webhooks.ReceiveWebhook;
 using IpoctoPayments.Domain.Common;
 using Mediator;
 using Microsoft.Extensions.Configuration;
@@ -105,8 +104,8 @@ public sealed class PaymentsHarness : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(providerEvent);
         return providerEvent.Provider == PaymentProvider.Stripe
-            ? Send(new HandleStripeEventCommand(StripeEvents.Script(providerEvent), "t=1,v1=signed"))
-            : Send(new HandlePayerMaxNotificationCommand(PayerMaxEvents.Script(providerEvent), "signed"));
+            ? Send(new ReceiveWebhookCommand(PaymentProvider.Stripe, StripeEvents.Script(providerEvent), "t=1,v1=signed"))
+            : Send(new ReceiveWebhookCommand(PaymentProvider.PayerMax, PayerMaxEvents.Script(providerEvent), "signed"));
     }
 
     /// <summary>One reconciliation pass, as the background job or the admin endpoint runs it.</summary>

@@ -200,7 +200,7 @@ public sealed class WebhookTests : ApplicationTest
         await App.CreateTopUp(PayerMaxGCash());
 
         await Assert.ThrowsAsync<InvalidWebhookException>(
-            () => App.Send(new Webhooks.HandlePayerMaxNotification.HandlePayerMaxNotificationCommand("{\"forged\":true}"u8.ToArray(), "forged")));
+            () => App.Send(new Webhooks.ReceiveWebhook.ReceiveWebhookCommand(PaymentProvider.PayerMax, "{\"forged\":true}"u8.ToArray(), "forged")));
 
         Assert.Empty(App.Database.Inbox);
         Assert.Empty(App.Database.Journal.Postings);

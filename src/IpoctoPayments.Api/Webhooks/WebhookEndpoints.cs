@@ -1,8 +1,8 @@
 using IpoctoPayments.Api.Common.Reference;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Application.Common;
-using IpoctoPayments.Application.Webhooks.HandlePayerMaxNotification;
-using IpoctoPayments.Application.Webhooks.HandleStripeEvent;
+using IpoctoPayments.Application.Webhooks.ReceiveWebhook;
+using IpoctoPayments.Domain.Common;
 using Mediator;
 
 namespace IpoctoPayments.Api.Webhooks;
@@ -21,7 +21,7 @@ internal static class WebhookEndpoints
 
         webhooks.MapPost("/stripe", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var outcome = await mediator.Send(new HandleStripeEventCommand(await request.ReadBytesAsync(BodyLimitBytes), request.Headers["Stripe-Signature"]), ct);
+                var outcome = await mediator.Send(new ReceiveWebhookCommand(PaymentProvider.Stripe, await request.ReadBytesAsync(BodyLimitBytes), request.Headers["Stripe-Signature"]), ct);
                 return TypedResults.Ok(new { received = true, outcome = StatusNames.Of(outcome) });
             })
             .WithName("StripeWebhook")
@@ -44,7 +44,7 @@ internal static class WebhookEndpoints
 
         webhooks.MapPost("/payermax", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new HandlePayerMaxNotificationCommand(await request.ReadBytesAsync(BodyLimitBytes), request.Headers["sign"]), ct);
+                await mediator.Send(new ReceiveWebhookCommand(PaymentProvider.PayerMax, await request.ReadBytesAsync(BodyLimitBytes), request.Headers["sign"]), ct);
 
                 // The only answer PayerMax takes as "received"; anything else is redelivered.
                 return TypedResults.Ok(new { code = "SUCCESS", msg = "Success" });
