@@ -7,7 +7,6 @@ internal static class LedgerQueries
 {
     public static AccountId Account(string accountId)
     {
-        var account = AccountId.Parse(accountId);
-        return account.IsSuccess ? account.Value : throw AppException.Invalid(account.Error!.Code, account.Error.Message, "accountId");
+        return AccountId.Parse(accountId).OrThrow(ErrorKind.Invalid, "accountId");
     }
 }

@@ -122,14 +122,14 @@ internal sealed class ProviderEventProcessor(
         // A method the provider cannot refund (cash at a counter, say) leaves crediting as the only way to give the money back.
         if (options.Value.LateCapturePolicy == LateCapturePolicy.Credit || !catalogue.IsRefundable(order))
         {
-            Settled(order.CreditLateCapture(at));
+            order.CreditLateCapture(at).OrThrow(ErrorKind.Conflict);
             await PostAsync(Postings.LateCaptureCredit(order.Id, order.AccountId, order.Provider, order.Charge, order.Credit, at), cancellationToken);
             return WebhookOutcome.Applied;
         }
 
         // Named by the order and how many late-capture refunds it had: a unit of work run again asks for the same one.
         var refundId = RequestHash.Id("late-capture-refund", order.Id.ToString("N"), order.Refunds.Count(r => r.ForLateCapture).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var refund = Settled(order.RequestLateCaptureRefund(refundId, at));
+        var refund = order.RequestLateCaptureRefund(refundId, at).OrThrow(ErrorKind.Conflict);
         await PostAsync(Postings.LateCaptureRefund(order.Id, refund.Id, order.Provider, refund.Charge, at), cancellationToken);
         refundOutbox.Add(order.Id, refund.Id, at);
         return WebhookOutcome.Applied;
@@ -177,7 +177,4 @@ internal sealed class ProviderEventProcessor(
 
     // A refund this order does not know (another system's) is acknowledged and left alone.
     private static WebhookOutcome Outcome(Result<Transition> transition) => transition.IsSuccess ? Outcome(transition.Value) : WebhookOutcome.Ignored;
-
-    private static T Settled<T>(Result<T> result) =>
-        result.IsSuccess ? result.Value : throw AppException.Conflict(result.Error!.Code, result.Error.Message);
 }

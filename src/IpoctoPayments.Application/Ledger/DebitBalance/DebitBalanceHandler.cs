@@ -19,15 +19,15 @@ internal sealed class DebitBalanceHandler(ILedger ledger, IOptions<TopUpOptions>
             throw AppException.Invalid("currency_mismatch", $"Debits are in the balance currency, {currency}.", "amount.currency");
         }
 
-        var amount = Money.Parse(command.Amount!, currency);
-        if (!amount.IsSuccess || amount.Value.IsZero)
+        var amount = Money.Parse(command.Amount!, currency).OrThrow(ErrorKind.Invalid, "amount");
+        if (amount.IsZero)
         {
-            throw AppException.Invalid(amount.Error?.Code ?? "invalid_amount", amount.Error?.Message ?? "A debit must be above zero.", "amount");
+            throw AppException.Invalid("invalid_amount", "A debit must be above zero.", "amount");
         }
 
         // The key names the debit: a retry finds its posting, a concurrent twin fails on the posting's key and runs again into a replay.
         var debitId = RequestHash.Id("billing-debit", account.Value, command.IdempotencyKey);
-        var posting = Postings.BillingDebit(debitId, account, amount.Value, command.Reference!.Trim(), clock.GetUtcNow());
+        var posting = Postings.BillingDebit(debitId, account, amount, command.Reference!.Trim(), clock.GetUtcNow());
         if (await ledger.FindAsync(posting.Key, cancellationToken) is { } earlier)
         {
             return earlier.IsSameAs(posting)
@@ -39,7 +39,7 @@ internal sealed class DebitBalanceHandler(ILedger ledger, IOptions<TopUpOptions>
         {
             var balance = await ledger.BalanceAsync(account, currency, cancellationToken);
             throw AppException.Unprocessable("insufficient_balance",
-                $"The balance holds {balance.Available}, less than the {amount.Value} to debit; nothing was debited.", "amount");
+                $"The balance holds {balance.Available}, less than the {amount} to debit; nothing was debited.", "amount");
         }
 
         return new DebitResult(await BillingDebits.ViewAsync(ledger, account, debitId, cancellationToken), Created: true);

@@ -24,8 +24,7 @@ internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue
         Money? credit = null;
         if (query.Amount is not null)
         {
-            var parsed = Money.Parse(query.Amount, balanceCurrency);
-            credit = parsed.IsSuccess ? parsed.Value : throw AppException.Invalid(parsed.Error!.Code, parsed.Error.Message, "amount");
+            credit = Money.Parse(query.Amount, balanceCurrency).OrThrow(ErrorKind.Invalid, "amount");
             if (credit.IsZero)
             {
                 // The same answer CreateTopUp gives: no method is offered for a top-up of nothing.
@@ -49,13 +48,9 @@ internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue
                 continue;
             }
 
-            var converted = credit is null || rate is null ? null : rate.Convert(credit, gateways.For(method.Provider).ChargeDecimals(chargeCurrency));
-            if (converted is { IsSuccess: false })
-            {
-                throw AppException.Invalid(converted.Error!.Code, converted.Error.Message, "amount");
-            }
-
-            var charge = converted?.Value ?? credit;
+            var charge = credit is null || rate is null
+                ? credit
+                : rate.Convert(credit, gateways.For(method.Provider).ChargeDecimals(chargeCurrency)).OrThrow(ErrorKind.Invalid, "amount");
             var check = catalogue.Available(country, chargeCurrency, charge, method.Provider).Value;
             if (check.Unavailable.FirstOrDefault(u => u.Code == method.Code) is { } reason)
             {

@@ -1,5 +1,4 @@
 using IpoctoPayments.Application.Common;
-using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.TopUps;
@@ -32,33 +31,24 @@ internal sealed class ReconcileTopUpHandler(
         var before = StatusNames.Of(order.Status);
         var gateway = gateways.For(order.Provider);
         var actions = new List<string>();
-        try
+        if (order.Status is TopUpStatus.AwaitingPayment or TopUpStatus.Failed or TopUpStatus.Expired or TopUpStatus.Cancelled)
         {
-            if (order.Status is TopUpStatus.AwaitingPayment or TopUpStatus.Failed or TopUpStatus.Expired or TopUpStatus.Cancelled)
+            var payment = await ProviderFailures.AskAsync(order.Provider, "the look-up", () =>
+                gateway.LookUpPaymentAsync(new PaymentLookup(order.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken));
+            if (PaymentEvent(order, payment) is { } paymentEvent)
             {
-                var payment = await gateway.LookUpPaymentAsync(new PaymentLookup(order.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken);
-                if (PaymentEvent(order, payment) is { } paymentEvent)
-                {
-                    await ApplyAsync(order, "payment", paymentEvent, $"provider reports the payment {StatusNames.Of(payment.Status)}", actions, cancellationToken);
-                }
+                await ApplyAsync(order, "payment", paymentEvent, $"provider reports the payment {StatusNames.Of(payment.Status)}", actions, cancellationToken);
             }
+        }
 
-            foreach (var refund in order.Refunds.Where(r => r.Status == RefundStatus.Pending).ToList())
+        foreach (var refund in order.Refunds.Where(r => r.Status == RefundStatus.Pending).ToList())
+        {
+            var state = await ProviderFailures.AskAsync(order.Provider, "the look-up", () =>
+                gateway.LookUpRefundAsync(new RefundLookup(order.Id, refund.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken));
+            if (RefundEvent(order, refund, state) is { } refundEvent)
             {
-                var state = await gateway.LookUpRefundAsync(new RefundLookup(order.Id, refund.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken);
-                if (RefundEvent(order, refund, state) is { } refundEvent)
-                {
-                    await ApplyAsync(order, "refund", refundEvent, $"provider reports refund {refund.Id} {StatusNames.Of(state!.Value)}", actions, cancellationToken);
-                }
+                await ApplyAsync(order, "refund", refundEvent, $"provider reports refund {refund.Id} {StatusNames.Of(state!.Value)}", actions, cancellationToken);
             }
-        }
-        catch (ProviderUnavailableException exception)
-        {
-            throw new AppException(new AppError(ErrorKind.ProviderUnavailable, "provider_unavailable", $"Could not ask {ProviderNames.Of(order.Provider)}: {exception.Message}"));
-        }
-        catch (ProviderRejectedException exception)
-        {
-            throw AppException.Unprocessable("provider_rejected", $"{ProviderNames.Of(order.Provider)} refused the look-up ({exception.ProviderCode}): {exception.Message}");
         }
 
         // Read again: a change applied after a write conflict was made on a fresh copy of the order.

@@ -30,8 +30,7 @@ internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, 
         Money? amount = null;
         if (command.Amount is not null)
         {
-            var parsed = Money.Parse(command.Amount, order.Credit.Currency);
-            amount = parsed.IsSuccess ? parsed.Value : throw AppException.Invalid(parsed.Error!.Code, parsed.Error.Message, "amount");
+            amount = Money.Parse(command.Amount, order.Credit.Currency).OrThrow(ErrorKind.Invalid, "amount");
         }
 
         var refundId = command.IdempotencyKey is { } key ? RequestHash.Id("refund", order.Id.ToString("N"), key) : command.RequestId;

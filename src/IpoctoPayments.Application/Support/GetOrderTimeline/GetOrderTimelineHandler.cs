@@ -11,13 +11,8 @@ internal sealed class GetOrderTimelineHandler(ITopUpOrders orders, IWebhookInbox
 {
     public async ValueTask<OrderTimelineView> Handle(GetOrderTimelineQuery query, CancellationToken cancellationToken)
     {
-        var number = OrderNumber.Parse(query.OrderNumber);
-        if (!number.IsSuccess)
-        {
-            throw AppException.Invalid(number.Error!.Code, number.Error.Message, "orderNumber");
-        }
-
-        var order = await orders.FindByNumberAsync(number.Value, cancellationToken)
+        var number = OrderNumber.Parse(query.OrderNumber).OrThrow(ErrorKind.Invalid, "orderNumber");
+        var order = await orders.FindByNumberAsync(number, cancellationToken)
             ?? throw AppException.NotFound("order_not_found", $"No top-up has the order number {number.Value}.");
         var received = await inbox.ForOrderAsync(order.Id, cancellationToken);
 

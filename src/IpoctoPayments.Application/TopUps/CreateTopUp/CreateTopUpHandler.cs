@@ -5,7 +5,6 @@ using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Domain.Common;
-using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Domain.PaymentMethods;
 using IpoctoPayments.Domain.TopUps;
 using Mediator;
@@ -160,22 +159,8 @@ internal sealed class CreateTopUpHandler(
         return null;
     }
 
-    private async Task<OpenedSession> OpenSessionAsync(PaymentProvider provider, OpenSessionRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await gateways.For(provider).OpenSessionAsync(request, cancellationToken);
-        }
-        catch (ProviderUnavailableException)
-        {
-            throw new AppException(new AppError(ErrorKind.ProviderUnavailable, PaymentErrors.ProviderUnavailable.Code,
-                $"{PaymentErrors.ProviderUnavailable.Message} {PaymentErrors.ProviderUnavailable.Guidance}"));
-        }
-        catch (ProviderRejectedException rejected)
-        {
-            throw AppException.Unprocessable("provider_rejected", $"{ProviderNames.Of(provider)} refused the payment: {rejected.Message}");
-        }
-    }
+    private Task<OpenedSession> OpenSessionAsync(PaymentProvider provider, OpenSessionRequest request, CancellationToken cancellationToken) =>
+        ProviderFailures.AskAsync(provider, "the payment", () => gateways.For(provider).OpenSessionAsync(request, cancellationToken));
 
     /// <summary>
     /// The payment window from the start of the current ten minutes: a retry soon after a lost answer sends the provider
@@ -188,10 +173,8 @@ internal sealed class CreateTopUpHandler(
     }
 
     /// <summary>Input that is malformed in itself (400).</summary>
-    private static T Invalid<T>(Result<T> result, string field) =>
-        result.IsSuccess ? result.Value : throw AppException.Invalid(result.Error!.Code, result.Error.Message, field);
+    private static T Invalid<T>(Result<T> result, string field) => result.OrThrow(ErrorKind.Invalid, field);
 
     /// <summary>Well-formed input this payment cannot be made with (422).</summary>
-    private static T Valid<T>(Result<T> result, string field) =>
-        result.IsSuccess ? result.Value : throw AppException.Unprocessable(result.Error!.Code, result.Error.Message, field);
+    private static T Valid<T>(Result<T> result, string field) => result.OrThrow(ErrorKind.Unprocessable, field);
 }

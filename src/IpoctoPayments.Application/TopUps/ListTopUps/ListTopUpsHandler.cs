@@ -8,14 +8,10 @@ internal sealed class ListTopUpsHandler(ITopUpOrders orders) : IQueryHandler<Lis
 {
     public async ValueTask<TopUpPage> Handle(ListTopUpsQuery query, CancellationToken cancellationToken)
     {
-        var account = AccountId.Parse(query.AccountId);
-        if (!account.IsSuccess)
-        {
-            throw AppException.Invalid(account.Error!.Code, account.Error.Message, "accountId");
-        }
+        var account = AccountId.Parse(query.AccountId).OrThrow(ErrorKind.Invalid, "accountId");
 
         // One more than asked tells whether another page follows.
-        var found = await orders.ListAsync(account.Value, query.After, query.Limit + 1, cancellationToken);
+        var found = await orders.ListAsync(account, query.After, query.Limit + 1, cancellationToken);
         var page = found.Take(query.Limit).Select(TopUpView.From).ToList();
         return new TopUpPage(page, found.Count > query.Limit ? page[^1].Id : null);
     }
