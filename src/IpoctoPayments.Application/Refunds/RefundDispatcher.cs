@@ -12,19 +12,13 @@ namespace IpoctoPayments.Application.Refunds;
 /// </summary>
 public sealed class RefundDispatcher(IServiceScopeFactory scopes, IOptions<RefundDispatchOptions> options, TimeProvider clock, ILogger<RefundDispatcher> logger)
 {
-    /// <summary>Sends what is due; returns how many refunds this pass sent or rescheduled.</summary>
+    /// <summary>Sends what is due, up to a batch; returns how many refunds this pass took up.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        IReadOnlyList<RefundToSend> leased;
-        await using (var scope = scopes.CreateAsyncScope())
+        var taken = 0;
+        while (taken < options.Value.BatchSize && await LeaseNextAsync(cancellationToken) is { } refund)
         {
-            leased = await scope.ServiceProvider.GetRequiredService<IRefundOutbox>()
-                .LeaseDueAsync(now, now + options.Value.Lease, options.Value.BatchSize, cancellationToken);
-        }
-
-        foreach (var refund in leased)
-        {
+            taken++;
             await using var scope = scopes.CreateAsyncScope();
             try
             {
@@ -38,6 +32,16 @@ public sealed class RefundDispatcher(IServiceScopeFactory scopes, IOptions<Refun
             }
         }
 
-        return leased.Count;
+        return taken;
+    }
+
+    // One at a time, just before it is sent: a lease taken for a whole batch could run out while a slow provider holds
+    // the refunds ahead of it, and another instance would send it at the same time.
+    private async Task<RefundToSend?> LeaseNextAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var leased = await scope.ServiceProvider.GetRequiredService<IRefundOutbox>().LeaseDueAsync(now, now + options.Value.Lease, 1, cancellationToken);
+        return leased.Count == 0 ? null : leased[0];
     }
 }
