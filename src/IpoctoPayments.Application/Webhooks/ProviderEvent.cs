@@ -1,3 +1,5 @@
+using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Domain.Common;
 
 namespace IpoctoPayments.Application.Webhooks;
@@ -60,6 +62,28 @@ public sealed record ProviderEvent(
     public Guid? RefundId { get; init; }
 
     public string? ProviderRefundId { get; init; }
+
+    /// <summary>
+    /// What a provider said of one of our refunds when asked rather than by webhook — <paramref name="source"/> names how
+    /// (<c>reconcile</c>, <c>refund-answer</c>), <paramref name="type"/> the event type's stem — as an event with an id per
+    /// refund and outcome, so the same news applied twice meets the inbox. Null while the refund is still pending.
+    /// </summary>
+    public static ProviderEvent? RefundReported(PaymentProvider provider, Guid orderId, Guid refundId, SubmittedRefundStatus? state, string source, string type, DateTimeOffset at)
+    {
+        ProviderEventKind? kind = state switch
+        {
+            SubmittedRefundStatus.Succeeded => ProviderEventKind.RefundSucceeded,
+            SubmittedRefundStatus.Failed => ProviderEventKind.RefundFailed,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            return null;
+        }
+
+        var outcome = StatusNames.Of(state!.Value);
+        return new ProviderEvent(provider, $"{source}:{refundId:N}:{outcome}", $"{type}_{outcome}", kind.Value, at) { OrderId = orderId, RefundId = refundId };
+    }
 }
 
 /// <summary>Reads one provider's webhook: verifies its signature and maps it to a <see cref="ProviderEvent"/>.</summary>

@@ -45,7 +45,7 @@ internal sealed class ReconcileTopUpHandler(
         {
             var state = await ProviderFailures.AskAsync(order.Provider, "the look-up", () =>
                 gateway.LookUpRefundAsync(new RefundLookup(order.Id, refund.Id, order.References.SessionId, order.References.PaymentIntentId), cancellationToken));
-            if (RefundEvent(order, refund, state) is { } refundEvent)
+            if (ProviderEvent.RefundReported(order.Provider, order.Id, refund.Id, state, "reconcile", "reconciliation.refund", clock.GetUtcNow()) is { } refundEvent)
             {
                 await ApplyAsync(order, "refund", refundEvent, $"provider reports refund {refund.Id} {StatusNames.Of(state!.Value)}", actions, cancellationToken);
             }
@@ -87,22 +87,6 @@ internal sealed class ReconcileTopUpHandler(
             OrderId = order.Id,
             PaymentIntentId = payment.PaymentIntentId,
             ProviderCode = payment.ProviderCode,
-        };
-    }
-
-    private ProviderEvent? RefundEvent(TopUpOrder order, Refund refund, SubmittedRefundStatus? state)
-    {
-        var kind = state switch
-        {
-            SubmittedRefundStatus.Succeeded => ProviderEventKind.RefundSucceeded,
-            SubmittedRefundStatus.Failed => ProviderEventKind.RefundFailed,
-            _ => (ProviderEventKind?)null,
-        };
-        return kind is null ? null : new ProviderEvent(
-            order.Provider, $"reconcile:{refund.Id:N}:{StatusNames.Of(state!.Value)}", $"reconciliation.refund_{StatusNames.Of(state.Value)}", kind.Value, clock.GetUtcNow())
-        {
-            OrderId = order.Id,
-            RefundId = refund.Id,
         };
     }
 

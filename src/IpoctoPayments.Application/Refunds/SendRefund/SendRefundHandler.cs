@@ -5,7 +5,6 @@ using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Refunds;
-using IpoctoPayments.Domain.TopUps;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -62,7 +61,8 @@ internal sealed class SendRefundHandler(
             answer = new SubmittedRefund(string.Empty, SubmittedRefundStatus.Failed, rejected.ProviderCode);
         }
 
-        if (AnswerEvent(order, refund, answer) is { } answered)
+        // A provider that settled the refund at once reports it as a webhook would; a pending one settles later by webhook or reconciliation.
+        if (ProviderEvent.RefundReported(order.Provider, order.Id, refund.Id, answer.Status, "refund-answer", "refund.answer", clock.GetUtcNow()) is { } answered)
         {
             await mediator.Send(new ApplyProviderEventCommand(answered), cancellationToken);
         }
@@ -70,25 +70,6 @@ internal sealed class SendRefundHandler(
         // After the answer is applied: a crash in between sends the refund again, and its answer meets the inbox.
         await outbox.RemoveAsync(refund.Id, cancellationToken);
         return Unit.Value;
-    }
-
-    /// <summary>A provider that settled the refund at once reports it like a webhook would; a pending one settles later by webhook or reconciliation.</summary>
-    private ProviderEvent? AnswerEvent(TopUpOrder order, Refund refund, SubmittedRefund answer)
-    {
-        var kind = answer.Status switch
-        {
-            SubmittedRefundStatus.Succeeded => ProviderEventKind.RefundSucceeded,
-            SubmittedRefundStatus.Failed => ProviderEventKind.RefundFailed,
-            _ => (ProviderEventKind?)null,
-        };
-        return kind is null ? null : new ProviderEvent(
-            order.Provider, $"refund-answer:{refund.Id:N}:{StatusNames.Of(answer.Status)}", $"refund.answer_{StatusNames.Of(answer.Status)}", kind.Value, clock.GetUtcNow())
-        {
-            OrderId = order.Id,
-            RefundId = refund.Id,
-            ProviderRefundId = answer.ProviderRefundId,
-            ProviderCode = answer.FailureCode,
-        };
     }
 
     private TimeSpan RetryDelay(int failedAttempts)
