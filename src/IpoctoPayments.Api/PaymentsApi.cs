@@ -1,3 +1,4 @@
+using FluentValidation;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Api.Common.Reference;
 using IpoctoPayments.Api.Ledger;
@@ -27,6 +28,7 @@ public static class PaymentsApi
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiExceptionHandler.AddMissingCode);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddPaymentsApiReference();
+        builder.Services.AddValidatorsFromAssembly(typeof(PaymentsApi).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         builder.Services.AddApplication(builder.Configuration);
         builder.Services.AddInfrastructure(builder.Configuration);
         return builder;

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using FluentValidation;
 using IpoctoPayments.Application.Common.Behaviors;
+using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.Reconciliation;
 using IpoctoPayments.Application.Refunds;
@@ -21,12 +22,13 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
 
-            // Outermost first: log everything, refuse invalid input before opening a transaction.
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+            // Outermost first: log everything, refuse invalid input before a key is claimed, claim it before the transaction opens.
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(IdempotencyBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         // Singletons: a validator builds its rules (expression trees) in its constructor and holds no state after.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddOptions<TopUpOptions>().Bind(configuration.GetSection(TopUpOptions.Section));
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section));
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));
         services.AddSingleton<ReconciliationRun>();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,4 +1,5 @@
 using IpoctoPayments.Application.Common.Idempotency;
+using IpoctoPayments.Infrastructure.Common.Idempotency;
 using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Ledger;
@@ -6,7 +7,6 @@ using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
-using IpoctoPayments.Infrastructure.Common;
 using IpoctoPayments.Infrastructure.Ledger;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Infrastructure.Persistence.PostgreSql;
@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<IExchangeRates, ConfiguredExchangeRates>();
         services.AddHostedService<ReconciliationJob>();
         services.AddHostedService<RefundDispatchJob>();
+        services.AddHostedService<IdempotencyCleanupJob>();
         return services;
     }
 
@@ -69,7 +70,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<ITopUpOrders, TopUpOrderRepository>();
         services.AddScoped<IWebhookInbox, WebhookInbox>();
-        services.AddScoped<IIdempotencyRecords, IdempotencyRecords>();
+        services.AddScoped<IIdempotencyKeys, IdempotencyKeys>();
         services.AddScoped<BalanceStatements>();
         services.AddScoped<ILedger, EfLedger>();
         services.AddScoped<IRefundOutbox, RefundOutbox>();

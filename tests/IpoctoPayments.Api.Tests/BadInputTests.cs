@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using IpoctoPayments.Api.Tests.Support;
-using IpoctoPayments.Infrastructure.Common;
+using IpoctoPayments.Infrastructure.Common.Idempotency;
 using IpoctoPayments.Infrastructure.Ledger;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Infrastructure.TopUps;
@@ -150,7 +150,7 @@ public sealed class BadInputTests(SharedSystems systems) : IClassFixture<SharedS
             await db.Set<InboxRecord>().CountAsync(),
             await db.Set<PostingRecord>().CountAsync(),
             await db.Set<BalanceRecord>().CountAsync(),
-            await db.Set<IdempotencyRecordEntity>().CountAsync())));
+            await db.Set<IdempotencyKeyRecord>().CountAsync())));
     }
 
     /// <summary>Signs a generated webhook body as the provider would, so the bad input reaches the parser behind the signature check.</summary>

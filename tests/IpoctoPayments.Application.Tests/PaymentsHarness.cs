@@ -1,3 +1,4 @@
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Application.Common.Providers;
@@ -45,7 +46,7 @@ public sealed class PaymentsHarness : IAsyncDisposable
             .AddScoped<FakeSession>()
             .AddScoped<IUnitOfWork, FakeUnitOfWork>()
             .AddScoped<ITopUpOrders, FakeTopUpOrders>()
-            .AddScoped<IIdempotencyRecords, FakeIdempotencyRecords>()
+            .AddScoped<IIdempotencyKeys, FakeIdempotencyKeys>()
             .AddScoped<IWebhookInbox, FakeWebhookInbox>()
             .AddScoped<Ledger.ILedger, FakeLedger>()
             .AddScoped<IRefundOutbox, FakeRefundOutbox>()
@@ -67,11 +68,14 @@ public sealed class PaymentsHarness : IAsyncDisposable
 
     public FakeProviderEventReader PayerMaxEvents { get; } = new(PaymentProvider.PayerMax);
 
-    public static CreateTopUpCommand StripeCard(string? amount = "20.00", string? key = null) =>
-        new(Account, amount, "USD", "stripe", "US", "card", ReturnUrl, key);
+    public static CreateTopUpCommand StripeCard(string amount = "20.00", string? key = null) => TopUp("stripe", "US", "card", amount, key);
 
-    public static CreateTopUpCommand PayerMaxGCash(string? amount = "10.00", string? key = null) =>
-        new(Account, amount, "USD", "payermax", "PH", "gcash", ReturnUrl, key);
+    public static CreateTopUpCommand PayerMaxGCash(string amount = "10.00", string? key = null) => TopUp("payermax", "PH", "gcash", amount, key);
+
+    /// <summary>A top-up of <paramref name="amount"/> USD as the API hands it over, parsed.</summary>
+    public static CreateTopUpCommand TopUp(string provider, string country, string? method, string amount, string? key = null, string account = Account) => new(
+        AccountId.Parse(account).Value, Money.Parse(amount, "USD").Value, ProviderNames.Parse(provider)!.Value, CountryCode.Parse(country).Value, method,
+        new Uri(ReturnUrl), key);
 
     public async Task<TResponse> Send<TResponse>(ICommand<TResponse> command)
     {

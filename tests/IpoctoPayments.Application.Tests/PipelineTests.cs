@@ -1,3 +1,4 @@
+using IpoctoPayments.Application.Ledger.DebitBalance;
 using IpoctoPayments.Application.Ledger.GetBalance;
 using IpoctoPayments.Application.TopUps.ListTopUps;
 using static IpoctoPayments.Application.Tests.PaymentsHarness;
@@ -10,11 +11,11 @@ public sealed class PipelineTests : ApplicationTest
     public async Task Invalid_input_stops_before_the_handler_and_the_transaction()
     {
         var exception = await Assert.ThrowsAsync<Common.Errors.RequestValidationException>(
-            () => App.Send(StripeCard(amount: null) with { Country = "", ReturnUrl = "nowhere" }));
+            () => App.Send(new DebitBalanceCommand(Account, null, null, " ", "key-1")));
 
-        Assert.Equal(["amount_required", "country_required", "invalid_return_url"], exception.Errors.Select(e => e.Code).Order());
-        Assert.Empty(App.Stripe.SessionRequests);
+        Assert.Equal(["amount_required", "currency_required", "invalid_reference"], exception.Errors.Select(e => e.Code).Order());
         Assert.Equal(0, App.Database.UnitsOfWork);
+        Assert.Empty(App.Database.IdempotencyKeys);
     }
 
     [Fact]
@@ -39,6 +40,6 @@ public sealed class PipelineTests : ApplicationTest
         // A top-up asks the provider before its unit of work opens: the refusal comes before anything is written.
         Assert.Equal(0, App.Database.UnitsOfWork);
         Assert.Empty(App.Database.Orders);
-        Assert.Empty(App.Database.IdempotencyRecords);
+        Assert.Empty(App.Database.IdempotencyKeys);
     }
 }

@@ -77,7 +77,7 @@ public sealed class QueryTests : ApplicationTest
             App.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        await App.CreateTopUp(StripeCard() with { AccountId = "someone-else" });
+        await App.CreateTopUp(TopUp("stripe", "US", "card", "20.00", account: "someone-else"));
 
         var first = await App.Ask(new ListTopUpsQuery(Account, null, 2));
         var second = await App.Ask(new ListTopUpsQuery(Account, first.NextCursor, 2));

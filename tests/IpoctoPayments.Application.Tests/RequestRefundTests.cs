@@ -3,7 +3,6 @@ using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.Refunds.RequestRefund;
 using IpoctoPayments.Application.TopUps;
-using IpoctoPayments.Application.TopUps.CreateTopUp;
 using IpoctoPayments.Application.TopUps.GetTopUp;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
@@ -91,7 +90,7 @@ public sealed class RequestRefundTests : ApplicationTest
     public async Task A_top_up_paid_with_a_method_that_cannot_refund_is_refused_and_nothing_moves()
     {
         App.Rates.Set("USD", "EGP", "48.50");
-        var topUp = await App.PaidTopUp(new CreateTopUpCommand(Account, "10.00", "USD", "payermax", "EG", "vodafone_cash", ReturnUrl, null));
+        var topUp = await App.PaidTopUp(TopUp("payermax", "EG", "vodafone_cash", "10.00"));
 
         var error = await Errors.Refused(() => App.Send(new RequestRefundCommand(topUp.Id, null, null, "refund-1")));
 

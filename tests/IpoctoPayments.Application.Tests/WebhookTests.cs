@@ -1,6 +1,5 @@
 using IpoctoPayments.Application.Refunds.RequestRefund;
 using IpoctoPayments.Application.Support.GetOrderTimeline;
-using IpoctoPayments.Application.TopUps.CreateTopUp;
 using IpoctoPayments.Application.TopUps.GetTopUp;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
@@ -225,7 +224,7 @@ public sealed class WebhookTests : ApplicationTest
     public async Task A_late_payment_by_a_method_that_cannot_refund_is_credited_instead()
     {
         App.Rates.Set("USD", "EGP", "48.50");
-        var topUp = await App.CreateTopUp(new CreateTopUpCommand(Account, "10.00", "USD", "payermax", "EG", "vodafone_cash", ReturnUrl, null));
+        var topUp = await App.CreateTopUp(TopUp("payermax", "EG", "vodafone_cash", "10.00"));
         await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
 
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));

@@ -97,6 +97,8 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["Reconciliation:Interval"] = "00:00:00",
             // Refunds are sent when the test delivers what is due (DeliverWebhooksAsync), not on a timer.
             ["RefundDispatch:Interval"] = "00:00:00",
+            // Expired idempotency keys stay until a test that is about their removal turns the cleanup on.
+            ["Idempotency:CleanupInterval"] = "00:00:00",
 
             // The limiter runs on the wall clock; tests that are not about it should never meet it.
             ["RateLimits:TopUpsPerMinute"] = "100000",

@@ -67,6 +67,7 @@ public static class ProblemCodes
         BodyTooLarge,
         UnsupportedMediaType,
         new("insufficient_balance", 422, "The balance does not hold the amount to debit or refund (it has been spent); nothing was debited."),
+        new("idempotency_key_in_use", 409, "A request with the same `Idempotency-Key` is still being processed; send the retry once it has been answered."),
         new("idempotency_key_reused", 422, "The `Idempotency-Key` was used before with a different request; send a new key."),
         new("provider_rejected", 422, "The provider refused the request (its reason is in `detail`)."),
         new("refund_not_supported", 422, "The top-up's payment method cannot be refunded by the provider."),

@@ -23,20 +23,22 @@ internal static class DebitEndpoints
             .WithSummary("Spends part of an account's balance on ipocto's services (billing scope).")
             .WithDescription("The balance moves in one conditional statement: the debit happens only where the money is there, so concurrent "
                 + "debits and top-ups on one account never take it below zero, and none the money covers is refused. The `Idempotency-Key` "
-                + "header is required and names the debit: a retry with the same key and body answers 200 with the same debit; the same key "
-                + "with another amount or reference is 422 `idempotency_key_reused`.")
+                + "header is required and names the debit: for 24 hours a retry with the same key and body gets the first answer again, with "
+                + "`Idempotent-Replayed: true`; the same key with another amount or reference is 422 `idempotency_key_reused`, and a retry while "
+                + "the first is still running 409 `idempotency_key_in_use`.")
             .Accepts<DebitBalanceRequest>("application/json")
             .Produces<DebitView>(StatusCodes.Status201Created)
-            .Produces<DebitView>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithExamples(new EndpointExamples
             {
                 Request = Samples.DebitFive,
-                Responses = new Dictionary<int, object> { [StatusCodes.Status201Created] = Samples.Debit, [StatusCodes.Status200OK] = Samples.Debit },
+                Responses = new Dictionary<int, object> { [StatusCodes.Status201Created] = Samples.Debit },
                 Problems =
                 [
                     (StatusCodes.Status400BadRequest, "invalid_idempotency_key", "A debit needs an Idempotency-Key of 1 to 255 printable ASCII characters."),
+                    (StatusCodes.Status409Conflict, "idempotency_key_in_use", "A request with this Idempotency-Key is still being processed; retry once it has been answered."),
                     (StatusCodes.Status422UnprocessableEntity, "insufficient_balance", "The balance holds 3.00 USD, less than the 5.00 USD to debit; nothing was debited."),
                     (StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was used for a debit of another amount or reference; send a new key."),
                 ],
@@ -72,8 +74,6 @@ internal static class DebitEndpoints
     {
         var body = await request.ReadJsonAsync<DebitBalanceRequest>();
         var result = await mediator.Send(new DebitBalanceCommand(accountId, body.Amount?.Amount, body.Amount?.Currency, body.Reference, idempotencyKey), cancellationToken);
-        return result.Created
-            ? TypedResults.Created($"/api/v1/accounts/{accountId}/debits/{result.Debit.Id}", result.Debit)
-            : TypedResults.Ok(result.Debit);
+        return IdempotentResults.Created(request.HttpContext, $"/api/v1/accounts/{accountId}/debits/{result.Debit.Id}", result.Debit, result.Replayed);
     }
 }

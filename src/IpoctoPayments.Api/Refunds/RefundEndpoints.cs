@@ -50,6 +50,6 @@ internal static class RefundEndpoints
             ? new RequestRefundRequest(null)
             : await request.ReadJsonAsync<RequestRefundRequest>();
         var result = await mediator.Send(new RequestRefundCommand(id, body.Amount?.Amount, body.Amount?.Currency, idempotencyKey), cancellationToken);
-        return TypedResults.Created($"/api/v1/topups/{id}", result);
+        return IdempotentResults.Created(request.HttpContext, $"/api/v1/topups/{id}", result, result.Replayed);
     }
 }

@@ -8,12 +8,27 @@ using IpoctoPayments.Application.TopUps.GetTopUp;
 using IpoctoPayments.Application.TopUps.ListTopUps;
 using IpoctoPayments.Domain.Errors;
 using Mediator;
+using FluentValidation;
+using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Api.TopUps;
 
 /// <summary>Guide step 1: the console's "Balance Top-up", and the orders it made.</summary>
-public sealed record CreateTopUpRequest(MoneyView? Amount, string? Provider, string? Country, string? PaymentMethod, string? ReturnUrl);
+public sealed record CreateTopUpRequest(MoneyView? Amount, string? Provider, string? Country, string? PaymentMethod, string? ReturnUrl)
+{
+    /// <summary>The command, parsed once here from a request its validator passed; an amount left without currency is in the balance currency.</summary>
+    internal CreateTopUpCommand ToCommand(string account, string? idempotencyKey, string balanceCurrency) => new(
+        AccountId.Parse(account).OrThrow(ErrorKind.Invalid, "accountId"),
+        Money.Parse(Amount!.Amount, Amount.Currency ?? balanceCurrency).OrThrow(ErrorKind.Invalid, "amount"),
+        ProviderNames.Parse(Provider)!.Value,
+        CountryCode.Parse(Country).Value,
+        PaymentMethod,
+        new Uri(ReturnUrl!),
+        idempotencyKey);
+}
 
 internal static class TopUpEndpoints
 {
@@ -26,25 +41,27 @@ internal static class TopUpEndpoints
             .WithName("CreateTopUp")
             .WithSummary("Creates a top-up and opens the provider's payment page.")
             .WithDescription("Send the customer to `paymentUrl`. The balance is credited when the provider confirms the payment. "
-                + "An `Idempotency-Key` header makes a retry safe: the same key and body return the first answer (with `Idempotent-Replayed: true`); "
-                + "the same key with another body is refused with 422 `idempotency_key_reused`.")
+                + "An `Idempotency-Key` header makes a retry safe: for 24 hours the same key and body return the first answer as it was, status and body, "
+                + "with `Idempotent-Replayed: true`; the same key with another body is refused with 422 `idempotency_key_reused`, and a retry while the "
+                + "first is still running with 409 `idempotency_key_in_use`.")
             .Accepts<CreateTopUpRequest>("application/json")
             .Produces<TopUpView>(StatusCodes.Status201Created)
-            .Produces<TopUpView>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithExamples(new EndpointExamples
             {
                 Request = Samples.CreateStripeCard,
-                Responses = new Dictionary<int, object> { [StatusCodes.Status201Created] = Samples.AwaitingPayment, [StatusCodes.Status200OK] = Samples.AwaitingPayment },
+                Responses = new Dictionary<int, object> { [StatusCodes.Status201Created] = Samples.AwaitingPayment },
                 Problems =
                 [
                     (StatusCodes.Status400BadRequest, "invalid_amount", "A top-up amount must be above zero."),
                     (StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed.Code, "Some fields are not valid."),
                     (StatusCodes.Status422UnprocessableEntity, PaymentErrors.AmountOutOfRange.Code, "The minimum amount for Credit or debit card is 0.50 USD."),
-                    (StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was used with a different request; send a new key for a new top-up."),
+                    (StatusCodes.Status409Conflict, "idempotency_key_in_use", "A request with this Idempotency-Key is still being processed; retry once it has been answered."),
+                    (StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was used with a different request; send a new key for a new request."),
                     (StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests.Code, "At most 20 top-ups a minute per account; wait a moment and try again."),
                     (StatusCodes.Status503ServiceUnavailable, PaymentErrors.ProviderUnavailable.Code, $"{PaymentErrors.ProviderUnavailable.Message} {PaymentErrors.ProviderUnavailable.Guidance}"),
                 ],
@@ -80,19 +97,14 @@ internal static class TopUpEndpoints
         HttpRequest request,
         ClaimsPrincipal user,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        IValidator<CreateTopUpRequest> validator,
+        IOptions<TopUpOptions> options,
         IMediator mediator,
         CancellationToken cancellationToken)
     {
         var body = await request.ReadJsonAsync<CreateTopUpRequest>();
-        var result = await mediator.Send(new CreateTopUpCommand(
-            user.AccountId(), body.Amount?.Amount, body.Amount?.Currency, body.Provider, body.Country, body.PaymentMethod, body.ReturnUrl, idempotencyKey),
-            cancellationToken);
-        if (result.Replayed)
-        {
-            request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-            return TypedResults.Ok(result.TopUp);
-        }
-
-        return TypedResults.Created($"/api/v1/topups/{result.TopUp.Id}", result.TopUp);
+        RequestValidationException.ThrowIfAny((await validator.ValidateAsync(body, cancellationToken)).Errors);
+        var result = await mediator.Send(body.ToCommand(user.AccountId(), idempotencyKey, options.Value.BalanceCurrency), cancellationToken);
+        return IdempotentResults.Created(request.HttpContext, $"/api/v1/topups/{result.TopUp.Id}", result.TopUp, result.Replayed);
     }
 }

@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Ledger;
 
@@ -11,8 +13,11 @@ namespace IpoctoPayments.Application.Ledger;
 /// </summary>
 public sealed record DebitView(Guid Id, string Account, MoneyView Amount, string Reference, string Status, DateTimeOffset PostedAt, DateTimeOffset? ReversedAt, MoneyView Balance);
 
-/// <summary>A debit and whether this request made it (201) or found it made by an earlier one with the same key (200).</summary>
-public sealed record DebitResult(DebitView Debit, bool Created);
+/// <summary>The debit; <see cref="Replayed"/> when this is the first answer given again to a retry with the same key.</summary>
+public sealed record DebitResult(DebitView Debit, [property: JsonIgnore] bool Replayed = false) : IReplayable<DebitResult>
+{
+    public DebitResult AsReplay() => this with { Replayed = true };
+}
 
 /// <summary>Billing debits are ledger postings, keyed by the debit's id; this reads one back as the API shows it.</summary>
 internal static class BillingDebits

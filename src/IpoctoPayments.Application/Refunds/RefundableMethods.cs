@@ -8,5 +8,5 @@ internal static class RefundableMethods
     /// <summary>Whether the provider can send this order's money back; an order paid by a method chosen on the provider's page is tried.</summary>
     public static bool IsRefundable(this PaymentMethodCatalogue catalogue, TopUpOrder order) =>
         order.PaymentMethodCode is not { } code
-        || catalogue.Methods.FirstOrDefault(m => m.Provider == order.Provider && m.Country == order.Country && m.Code == code)?.Refundable != false;
+        || catalogue.Method(order.Provider, order.Country, code)?.Refundable != false;
 }

@@ -53,6 +53,42 @@ public sealed class PaymentMethodCatalogue
         return new MethodAvailability(country, offered, unavailable);
     }
 
+    /// <summary>A provider's method in a country, by its code; null where the provider has no such method there.</summary>
+    public PaymentMethod? Method(PaymentProvider provider, CountryCode country, string code) =>
+        methods.FirstOrDefault(m => m.Provider == provider && m.Country == country && string.Equals(m.Code, code, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The currency a top-up must be charged in when the methods asked for do not take the balance currency (a PHP
+    /// wallet, say), so a rate must be locked first; null when they take it, or when nothing is offered (the quote says why).
+    /// </summary>
+    public Currency? ChargeCurrency(PaymentProvider provider, CountryCode country, string? methodCode, Currency balance)
+    {
+        var candidates = methods.Where(m => m.Provider == provider && m.Country == country && (methodCode is null || m.Code == methodCode)).ToList();
+        return candidates.Count == 0 || candidates.Exists(m => m.Accepts(balance)) ? null : candidates[0].Currencies[0];
+    }
+
+    /// <summary>
+    /// Prices a top-up of <paramref name="credit"/>: converted at <paramref name="rate"/> (if any) and rounded to the
+    /// <paramref name="chargeDecimals"/> the provider takes, then checked against the chosen method's limits — or, with
+    /// no method chosen, against every method offered, one of which must take the charge.
+    /// </summary>
+    public Result<TopUpQuote> Quote(PaymentProvider provider, CountryCode country, string? methodCode, Money credit, ExchangeRate? rate, int chargeDecimals)
+    {
+        ArgumentNullException.ThrowIfNull(credit);
+        var charged = rate is null ? credit : rate.Convert(credit, chargeDecimals);
+        if (!charged.IsSuccess)
+            return charged.Error!;
+
+        var charge = charged.Value;
+        if (methodCode is not null)
+            return Find(provider, country, methodCode, charge).Then<TopUpQuote>(method => new TopUpQuote(method, charge, rate, chargeDecimals));
+
+        return Available(country, charge.Currency, charge, provider).Then<TopUpQuote>(availability => availability.Offered.Count > 0
+            ? new TopUpQuote(null, charge, rate, chargeDecimals)
+            : new DomainError("payment_method_unavailable",
+                availability.Unavailable.Count > 0 ? availability.Unavailable[0].Message : $"No payment method is offered in {country}."));
+    }
+
     /// <summary>The method a customer chose, if it may be used for this payment; otherwise the reason as an error.</summary>
     public Result<PaymentMethod> Find(PaymentProvider provider, CountryCode country, string code, Money charge)
     {

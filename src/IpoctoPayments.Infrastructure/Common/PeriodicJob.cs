@@ -9,6 +9,8 @@ namespace IpoctoPayments.Infrastructure.Common;
 /// </summary>
 internal abstract class PeriodicJob(TimeSpan interval, TimeProvider clock, ILogger logger) : BackgroundService
 {
+    protected TimeProvider Clock { get; } = clock;
+
     protected abstract string Name { get; }
 
     protected abstract Task RunPassAsync(CancellationToken stoppingToken);
@@ -20,7 +22,7 @@ internal abstract class PeriodicJob(TimeSpan interval, TimeProvider clock, ILogg
             return;
         }
 
-        using var timer = new PeriodicTimer(interval, clock);
+        using var timer = new PeriodicTimer(interval, Clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

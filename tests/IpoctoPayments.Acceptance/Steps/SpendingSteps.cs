@@ -87,10 +87,9 @@ public sealed class SpendingSteps(PaymentsWorld world)
         Assert.Equal(2, answers.Count);
         var again = answers[^1];
         var body = await again.Content.ReadAsStringAsync();
-        Assert.True(again.StatusCode == HttpStatusCode.OK, $"{(int)again.StatusCode}: {body}");
-        var same = JsonDocument.Parse(body).RootElement;
-        Assert.Equal(taken.GetProperty("id").GetString(), same.GetProperty("id").GetString());
-        Assert.Equal("posted", same.GetProperty("status").GetString());
+        Assert.True(again.StatusCode == HttpStatusCode.Created, $"{(int)again.StatusCode}: {body}");
+        Assert.Equal("true", Assert.Single(again.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal(taken.GetRawText(), JsonDocument.Parse(body).RootElement.GetRawText());
     }
 
     [When("ipocto's billing cancels the charge")]

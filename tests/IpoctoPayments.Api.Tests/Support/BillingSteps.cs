@@ -39,11 +39,15 @@ internal static class BillingSteps
         return await ReadAsync(response, HttpStatusCode.Created);
     }
 
-    /// <summary>Posts the debit again under the key it was made with and asserts the answer is that debit (200), not a new one.</summary>
+    /// <summary>
+    /// Posts the debit again under the key it was made with and asserts the answer is the first one given again (201,
+    /// <c>Idempotent-Replayed: true</c>), not a new debit.
+    /// </summary>
     public static async Task<JsonElement> ReplayDebitAsync(HttpClient billing, string account, string amount, string reference, string idempotencyKey)
     {
         using var response = await PostDebitAsync(billing, account, amount, reference, idempotencyKey);
-        return await ReadAsync(response, HttpStatusCode.OK);
+        Assert.Equal("true", Assert.Single(response.Headers.GetValues("Idempotent-Replayed")));
+        return await ReadAsync(response, HttpStatusCode.Created);
     }
 
     public static async Task<HttpResponseMessage> ReverseAsync(HttpClient billing, string account, string debitId) =>

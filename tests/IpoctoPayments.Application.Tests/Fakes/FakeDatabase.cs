@@ -1,4 +1,3 @@
-using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Ledger;
 using IpoctoPayments.Domain.TopUps;
@@ -6,13 +5,12 @@ using IpoctoPayments.Domain.TopUps;
 namespace IpoctoPayments.Application.Tests.Fakes;
 
 /// <summary>
-/// What a database would hold once committed: orders as snapshots (like the real repository), idempotency records,
+/// What a database would hold once committed: orders as snapshots (like the real repository), idempotency keys,
 /// the webhook inbox and the ledger's journal. Only <see cref="FakeUnitOfWork"/> writes to it.
 /// </summary>
 public sealed class FakeDatabase
 {
     private readonly Dictionary<Guid, TopUpOrderSnapshot> orders = [];
-    private readonly List<IdempotencyRecord> idempotencyRecords = [];
     private readonly List<InboxEntry> inbox = [];
 
     public Journal Journal { get; private set; } = new();
@@ -24,7 +22,8 @@ public sealed class FakeDatabase
 
     public IReadOnlyCollection<TopUpOrderSnapshot> Orders => orders.Values;
 
-    public IReadOnlyList<IdempotencyRecord> IdempotencyRecords => idempotencyRecords;
+    /// <summary>Callers' keys; changed in place by <see cref="FakeIdempotencyKeys"/>, as its statements autocommit.</summary>
+    public Dictionary<(string Scope, string Key), StoredKey> IdempotencyKeys { get; } = [];
 
     public IReadOnlyList<InboxEntry> Inbox => inbox;
 
@@ -37,7 +36,7 @@ public sealed class FakeDatabase
         return Journal.Postings.Count;
     }
 
-    internal void Commit(IEnumerable<TopUpOrder> changed, IEnumerable<IdempotencyRecord> records, IEnumerable<InboxEntry> entries, IEnumerable<OutboxRefund> refunds)
+    internal void Commit(IEnumerable<TopUpOrder> changed, IEnumerable<InboxEntry> entries, IEnumerable<OutboxRefund> refunds)
     {
         Outbox.AddRange(refunds);
         foreach (var order in changed)
@@ -45,7 +44,6 @@ public sealed class FakeDatabase
             orders[order.Id] = order.ToSnapshot();
         }
 
-        idempotencyRecords.AddRange(records);
         inbox.AddRange(entries);
     }
 

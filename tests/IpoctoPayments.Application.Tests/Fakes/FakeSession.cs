@@ -1,4 +1,3 @@
-using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.TopUps;
 
@@ -9,8 +8,6 @@ public sealed class FakeSession
 {
     public Dictionary<Guid, TopUpOrder> Orders { get; } = [];
 
-    public List<IdempotencyRecord> IdempotencyRecords { get; } = [];
-
     public List<InboxEntry> Inbox { get; } = [];
 
     public List<OutboxRefund> Outbox { get; } = [];
@@ -18,7 +15,6 @@ public sealed class FakeSession
     public void Clear()
     {
         Orders.Clear();
-        IdempotencyRecords.Clear();
         Inbox.Clear();
         Outbox.Clear();
     }

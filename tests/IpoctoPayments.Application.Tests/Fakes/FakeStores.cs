@@ -64,12 +64,62 @@ public sealed class FakeTopUpOrders(FakeDatabase database, FakeSession session) 
     }
 }
 
-public sealed class FakeIdempotencyRecords(FakeDatabase database, FakeSession session) : IIdempotencyRecords
-{
-    public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
-        Task.FromResult(database.IdempotencyRecords.Concat(session.IdempotencyRecords).FirstOrDefault(r => r.Scope == scope && r.Key == key));
+/// <summary>A key as the table holds it.</summary>
+public sealed record StoredKey(KeyClaim Claim, string? Response);
 
-    public void Add(IdempotencyRecord record) => session.IdempotencyRecords.Add(record);
+/// <summary>The keys' statements, each applied at once under a lock, as the database arbitrates them.</summary>
+public sealed class FakeIdempotencyKeys(FakeDatabase database) : IIdempotencyKeys
+{
+    public Task<HeldKey?> ClaimAsync(KeyClaim claim, CancellationToken cancellationToken)
+    {
+        lock (database.IdempotencyKeys)
+        {
+            if (database.IdempotencyKeys.TryGetValue((claim.Scope, claim.Key), out var held)
+                && held.Claim.ExpiresAt > claim.At
+                && !(held.Response is null && held.Claim.LockedUntil <= claim.At && held.Claim.Operation == claim.Operation && held.Claim.RequestHash == claim.RequestHash))
+            {
+                return Task.FromResult<HeldKey?>(new HeldKey(held.Claim.Operation, held.Claim.RequestHash, held.Response));
+            }
+
+            database.IdempotencyKeys[(claim.Scope, claim.Key)] = new StoredKey(claim, null);
+            return Task.FromResult<HeldKey?>(null);
+        }
+    }
+
+    public Task CompleteAsync(KeyClaim claim, string response, CancellationToken cancellationToken) =>
+        Change(claim, held => held with { Response = response });
+
+    public Task ReleaseAsync(KeyClaim claim, CancellationToken cancellationToken) => Change(claim, held => held.Response is null ? null : held);
+
+    public Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (database.IdempotencyKeys)
+        {
+            var expired = database.IdempotencyKeys.Where(k => k.Value.Claim.ExpiresAt <= now).Select(k => k.Key).ToList();
+            expired.ForEach(k => database.IdempotencyKeys.Remove(k));
+            return Task.FromResult(expired.Count);
+        }
+    }
+
+    private Task Change(KeyClaim claim, Func<StoredKey, StoredKey?> change)
+    {
+        lock (database.IdempotencyKeys)
+        {
+            if (database.IdempotencyKeys.TryGetValue((claim.Scope, claim.Key), out var held) && held.Claim.Token == claim.Token)
+            {
+                if (change(held) is { } changed)
+                {
+                    database.IdempotencyKeys[(claim.Scope, claim.Key)] = changed;
+                }
+                else
+                {
+                    database.IdempotencyKeys.Remove((claim.Scope, claim.Key));
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
 }
 
 public sealed class FakeWebhookInbox(FakeDatabase database, FakeSession session) : IWebhookInbox

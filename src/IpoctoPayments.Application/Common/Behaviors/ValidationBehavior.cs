@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using IpoctoPayments.Application.Common.Errors;
 using Mediator;
 
@@ -10,22 +11,13 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var errors = new List<AppError>();
+        var failures = new List<ValidationFailure>();
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(message, cancellationToken);
-            errors.AddRange(result.Errors.Select(f => new AppError(ErrorKind.Invalid, f.ErrorCode, f.ErrorMessage, ToFieldName(f.PropertyName))));
+            failures.AddRange((await validator.ValidateAsync(message, cancellationToken)).Errors);
         }
 
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
-
+        RequestValidationException.ThrowIfAny(failures);
         return await next(message, cancellationToken);
     }
-
-    // Fields are named as the API's JSON names them: camelCase, dotted paths.
-    private static string ToFieldName(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

@@ -1,3 +1,5 @@
+using FluentValidation.Results;
+
 namespace IpoctoPayments.Application.Common.Errors;
 
 /// <summary>What kind of failure an error is; the API turns it into an HTTP status.</summary>
@@ -47,4 +49,17 @@ public sealed class RequestValidationException(IReadOnlyList<AppError> errors)
     : Exception(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")))
 {
     public IReadOnlyList<AppError> Errors { get; } = errors;
+
+    /// <summary>Stops the request with every failed rule, each about its field as the API's JSON names it (camelCase, dotted paths).</summary>
+    public static void ThrowIfAny(IReadOnlyCollection<ValidationFailure> failures)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
+        if (failures.Count > 0)
+        {
+            throw new RequestValidationException([.. failures.Select(f => new AppError(ErrorKind.Invalid, f.ErrorCode, f.ErrorMessage, ToFieldName(f.PropertyName)))]);
+        }
+    }
+
+    private static string ToFieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

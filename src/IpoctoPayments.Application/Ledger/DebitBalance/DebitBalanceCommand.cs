@@ -1,3 +1,4 @@
+using IpoctoPayments.Application.Common.Idempotency;
 using Mediator;
 
 namespace IpoctoPayments.Application.Ledger.DebitBalance;
@@ -7,4 +8,10 @@ namespace IpoctoPayments.Application.Ledger.DebitBalance;
 /// invoice or subscription). Refused, with nothing written, where the balance does not hold the amount. The
 /// <see cref="IdempotencyKey"/> names the debit: a retry with it debits once.
 /// </summary>
-public sealed record DebitBalanceCommand(string AccountId, string? Amount, string? Currency, string? Reference, string? IdempotencyKey) : ICommand<DebitResult>;
+public sealed record DebitBalanceCommand(string AccountId, string? Amount, string? Currency, string? Reference, string? IdempotencyKey)
+    : ICommand<DebitResult>, IIdempotentCommand
+{
+    public string IdempotencyScope => AccountId;
+
+    public IEnumerable<string?> RequestFields => [Amount, Currency, Reference];
+}

@@ -25,16 +25,14 @@ internal sealed class DebitBalanceHandler(ILedger ledger, IOptions<TopUpOptions>
             throw AppException.Invalid("invalid_amount", "A debit must be above zero.", "amount");
         }
 
-        // The key names the debit: a retry finds its posting, a concurrent twin fails on the posting's key and runs again into a replay.
-        var debitId = RequestHash.Id("billing-debit", account.Value, command.IdempotencyKey);
+        // The key names the debit. Its posting is found again only where the key's first answer was not kept (its instance
+        // stopped just after the commit); a concurrent twin fails on the posting's key and runs again into this.
+        var debitId = command.KeyedId("billing-debit")!.Value;
         var posting = Postings.BillingDebit(debitId, account, amount, command.Reference!.Trim(), clock.GetUtcNow());
-        if (await ledger.FindAsync(posting.Key, cancellationToken) is { } earlier)
+        if (await ledger.FindAsync(posting.Key, cancellationToken) is not null)
         {
-            return earlier.IsSameAs(posting)
-                ? new DebitResult(await BillingDebits.ViewAsync(ledger, account, debitId, cancellationToken), Created: false)
-                : throw AppException.Unprocessable("idempotency_key_reused", "This Idempotency-Key was used for a debit of another amount or reference; send a new key.");
+            return new DebitResult(await BillingDebits.ViewAsync(ledger, account, debitId, cancellationToken));
         }
-
         if (await ledger.PostAsync(posting, cancellationToken) == PostResult.InsufficientBalance)
         {
             var balance = await ledger.BalanceAsync(account, currency, cancellationToken);
@@ -42,6 +40,6 @@ internal sealed class DebitBalanceHandler(ILedger ledger, IOptions<TopUpOptions>
                 $"The balance holds {balance.Available}, less than the {amount} to debit; nothing was debited.", "amount");
         }
 
-        return new DebitResult(await BillingDebits.ViewAsync(ledger, account, debitId, cancellationToken), Created: true);
+        return new DebitResult(await BillingDebits.ViewAsync(ledger, account, debitId, cancellationToken));
     }
 }

@@ -33,7 +33,7 @@ internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, 
             amount = Money.Parse(command.Amount, order.Credit.Currency).OrThrow(ErrorKind.Invalid, "amount");
         }
 
-        var refundId = command.IdempotencyKey is { } key ? RequestHash.Id("refund", order.Id.ToString("N"), key) : command.RequestId;
+        var refundId = command.KeyedId("refund") ?? command.RequestId;
         var isRetry = order.Refunds.Any(r => r.Id == refundId);
         var requested = order.RequestRefund(refundId, amount, now);
         if (!requested.IsSuccess)

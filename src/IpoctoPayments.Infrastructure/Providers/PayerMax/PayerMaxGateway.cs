@@ -24,7 +24,7 @@ internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalo
             ?? throw new ProviderRejectedException(Provider, "AMOUNT_INVALID", $"{request.Charge} has more decimals than PayerMax takes in {request.Charge.Currency}.");
         var method = request.MethodCode is null
             ? null
-            : catalogue.Methods.FirstOrDefault(m => m.Provider == Provider && m.Code == request.MethodCode && m.Country.Value == request.Country);
+            : catalogue.Method(Provider, CountryCode.Parse(request.Country).Value, request.MethodCode);
         var window = (long)Math.Ceiling((request.ExpiresAt - clock.GetUtcNow()).TotalSeconds);
         var separator = request.ReturnUrl.Query.Length > 0 ? '&' : '?';
 

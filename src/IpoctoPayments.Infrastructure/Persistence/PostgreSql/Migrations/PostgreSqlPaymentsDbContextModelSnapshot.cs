@@ -22,7 +22,7 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.IdempotencyRecordEntity", b =>
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.Idempotency.IdempotencyKeyRecord", b =>
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(64)
@@ -32,23 +32,36 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Operation")
+                    b.Property<string>("ClaimToken")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LockedUntilUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<Guid>("ResourceId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("Response")
+                        .HasColumnType("text");
 
                     b.HasKey("Scope", "Key");
+
+                    b.HasIndex("ExpiresAtUnixMs");
 
                     b.ToTable("idempotency_keys", (string)null);
                 });

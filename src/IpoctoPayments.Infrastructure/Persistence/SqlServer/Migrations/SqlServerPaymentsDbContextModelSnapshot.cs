@@ -22,7 +22,7 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.IdempotencyRecordEntity", b =>
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.Idempotency.IdempotencyKeyRecord", b =>
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(64)
@@ -32,23 +32,36 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Operation")
+                    b.Property<string>("ClaimToken")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LockedUntilUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<Guid>("ResourceId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("Response")
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Scope", "Key");
+
+                    b.HasIndex("ExpiresAtUnixMs");
 
                     b.ToTable("idempotency_keys", (string)null);
                 });

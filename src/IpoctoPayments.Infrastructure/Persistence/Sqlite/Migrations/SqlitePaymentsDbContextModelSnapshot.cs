@@ -17,7 +17,7 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.IdempotencyRecordEntity", b =>
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.Idempotency.IdempotencyKeyRecord", b =>
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(64)
@@ -27,12 +27,23 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntilUnixMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Operation")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequestHash")
@@ -40,10 +51,12 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResourceId")
+                    b.Property<string>("Response")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Scope", "Key");
+
+                    b.HasIndex("ExpiresAtUnixMs");
 
                     b.ToTable("idempotency_keys", (string)null);
                 });
