@@ -1,12 +1,13 @@
 using System.Diagnostics.Metrics;
 using FluentValidation;
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Behaviors;
 using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.Reconciliation;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
-using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.PaymentMethods;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         });
         // Singletons: a validator builds its rules (expression trees) in its constructor and holds no state after.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddOptions<BalanceOptions>().Bind(configuration.GetSection(BalanceOptions.Section));
         services.AddOptions<TopUpOptions>().Bind(configuration.GetSection(TopUpOptions.Section));
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section));
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));

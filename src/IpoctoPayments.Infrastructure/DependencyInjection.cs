@@ -1,17 +1,18 @@
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Idempotency;
-using IpoctoPayments.Infrastructure.Common.Idempotency;
 using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Ledger;
-using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Infrastructure.Common.Idempotency;
 using IpoctoPayments.Infrastructure.Ledger;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Infrastructure.Persistence.PostgreSql;
-using IpoctoPayments.Infrastructure.Persistence.Sqlite;
 using IpoctoPayments.Infrastructure.Persistence.SqlServer;
+using IpoctoPayments.Infrastructure.Persistence.Sqlite;
 using IpoctoPayments.Infrastructure.Providers;
 using IpoctoPayments.Infrastructure.Providers.PayerMax;
 using IpoctoPayments.Infrastructure.Providers.Stripe;
@@ -69,7 +70,7 @@ public static class DependencyInjection
 
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<ITopUpOrders, TopUpOrderRepository>();
-        services.AddScoped<IWebhookInbox, WebhookInbox>();
+        services.AddScoped<IEventInbox, WebhookInbox>();
         services.AddScoped<IIdempotencyKeys, IdempotencyKeys>();
         services.AddScoped<BalanceStatements>();
         services.AddScoped<ILedger, EfLedger>();

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Application.Common;
-using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Infrastructure.Persistence;
 
@@ -130,7 +130,7 @@ public sealed partial class ApiReferenceTests(SharedSystems systems) : IClassFix
         var description = (await DocumentAsync()).GetProperty("paths").GetProperty("/webhooks/stripe").GetProperty("post")
             .GetProperty("description").GetString()!;
 
-        Assert.All(Enum.GetValues<WebhookOutcome>(), outcome => Assert.Contains($"`{StatusNames.Of(outcome)}`", description, StringComparison.Ordinal));
+        Assert.All(Enum.GetValues<EventOutcome>(), outcome => Assert.Contains($"`{StatusNames.Of(outcome)}`", description, StringComparison.Ordinal));
     }
 
     private async Task<JsonElement> DocumentAsync()

@@ -6,6 +6,7 @@ using IpoctoPayments.Application.Ledger.GetBalance;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.Tests.Fakes;
 using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.TopUps.CreateTopUp;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Application.Webhooks.ReceiveWebhook;
@@ -47,7 +48,7 @@ public sealed class PaymentsHarness : IAsyncDisposable
             .AddScoped<IUnitOfWork, FakeUnitOfWork>()
             .AddScoped<ITopUpOrders, FakeTopUpOrders>()
             .AddScoped<IIdempotencyKeys, FakeIdempotencyKeys>()
-            .AddScoped<IWebhookInbox, FakeWebhookInbox>()
+            .AddScoped<IEventInbox, FakeWebhookInbox>()
             .AddScoped<Ledger.ILedger, FakeLedger>()
             .AddScoped<IRefundOutbox, FakeRefundOutbox>()
             .AddApplication(configuration);
@@ -95,7 +96,7 @@ public sealed class PaymentsHarness : IAsyncDisposable
     public async Task<TopUpView> PaidTopUp(CreateTopUpCommand? command = null)
     {
         var topUp = await CreateTopUp(command);
-        Assert.Equal(WebhookOutcome.Applied, await Deliver(Event(topUp, ProviderEventKind.Paid)));
+        Assert.Equal(EventOutcome.Applied, await Deliver(Event(topUp, ProviderEventKind.Paid)));
         return topUp;
     }
 
@@ -104,7 +105,7 @@ public sealed class PaymentsHarness : IAsyncDisposable
         new(Provider(topUp), eventId ?? $"evt_{++events}", kind.ToString(), kind, Clock.GetUtcNow()) { OrderId = topUp.Id, PaymentIntentId = "pi_1" };
 
     /// <summary>Sends the event through its provider's webhook command, as the webhook endpoint does.</summary>
-    public Task<WebhookOutcome> Deliver(ProviderEvent providerEvent)
+    public Task<EventOutcome> Deliver(ProviderEvent providerEvent)
     {
         ArgumentNullException.ThrowIfNull(providerEvent);
         return providerEvent.Provider == PaymentProvider.Stripe

@@ -2,9 +2,9 @@ using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Ledger.GetLedger;
 using IpoctoPayments.Application.PaymentMethods.ListPaymentMethods;
 using IpoctoPayments.Application.Support.GetOrderTimeline;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.TopUps.GetTopUp;
 using IpoctoPayments.Application.TopUps.ListTopUps;
-using IpoctoPayments.Application.Webhooks;
 using static IpoctoPayments.Application.Tests.PaymentsHarness;
 
 namespace IpoctoPayments.Application.Tests;

@@ -3,8 +3,8 @@ using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.Refunds.RequestRefund;
 using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.TopUps.GetTopUp;
-using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Ledger;
 using static IpoctoPayments.Application.Tests.PaymentsHarness;
@@ -286,7 +286,7 @@ public sealed class RequestRefundTests : ApplicationTest
         App.Stripe.Unavailable = true;
         await App.DispatchRefunds();
         App.Stripe.Unavailable = false;
-        Assert.Equal(WebhookOutcome.Applied, await App.Deliver(App.Event(topUp, ProviderEventKind.RefundSucceeded) with { RefundId = refund.Id }));
+        Assert.Equal(EventOutcome.Applied, await App.Deliver(App.Event(topUp, ProviderEventKind.RefundSucceeded) with { RefundId = refund.Id }));
 
         App.Clock.Advance(RetryDelay + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await App.DispatchRefunds());

@@ -1,8 +1,8 @@
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Refunds.RequestRefund;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.TopUps.GetTopUp;
 using IpoctoPayments.Application.TopUps.ListTopUps;
-using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Ledger;
 using static IpoctoPayments.Application.Tests.PaymentsHarness;
 

@@ -1,5 +1,6 @@
 using IpoctoPayments.Application.Refunds.RequestRefund;
 using IpoctoPayments.Application.Support.GetOrderTimeline;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.TopUps.GetTopUp;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
@@ -17,7 +18,7 @@ public sealed class WebhookTests : ApplicationTest
 
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
 
-        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal(EventOutcome.Applied, outcome);
         var read = await Read(topUp);
         Assert.Equal("succeeded", read.Status);
         Assert.Null(read.PaymentUrl);
@@ -31,7 +32,7 @@ public sealed class WebhookTests : ApplicationTest
     {
         var topUp = await App.CreateTopUp(PayerMaxGCash("10.00"));
 
-        Assert.Equal(WebhookOutcome.Applied, await App.Deliver(App.Event(topUp, ProviderEventKind.Paid)));
+        Assert.Equal(EventOutcome.Applied, await App.Deliver(App.Event(topUp, ProviderEventKind.Paid)));
 
         Assert.Equal("succeeded", (await Read(topUp)).Status);
         Assert.Equal("10.00", await App.Balance());
@@ -47,8 +48,8 @@ public sealed class WebhookTests : ApplicationTest
         var redelivered = await App.Deliver(paid);
         var anotherPaidEvent = await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
 
-        Assert.Equal(WebhookOutcome.Duplicate, redelivered);
-        Assert.Equal(WebhookOutcome.Ignored, anotherPaidEvent);
+        Assert.Equal(EventOutcome.Duplicate, redelivered);
+        Assert.Equal(EventOutcome.Ignored, anotherPaidEvent);
         Assert.Equal("20.00", await App.Balance());
         Assert.Equal(1, TopUpCredits(topUp));
         Assert.Equal(2, App.Database.Inbox.Count);
@@ -64,7 +65,7 @@ public sealed class WebhookTests : ApplicationTest
             ProviderCode = "card_declined", DeclineCode = "insufficient_funds", AttemptReference = "ch_1",
         });
 
-        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal(EventOutcome.Applied, outcome);
         var read = await Read(topUp);
         Assert.Equal("awaiting_payment", read.Status);
         Assert.NotNull(read.PaymentUrl);
@@ -82,7 +83,7 @@ public sealed class WebhookTests : ApplicationTest
 
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Failed) with { ProviderCode = "PAYMENT_FAILED" });
 
-        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal(EventOutcome.Applied, outcome);
         var read = await Read(topUp);
         Assert.Equal("failed", read.Status);
         Assert.NotNull(read.Failure);
@@ -98,7 +99,7 @@ public sealed class WebhookTests : ApplicationTest
 
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Expired));
 
-        Assert.Equal(WebhookOutcome.Ignored, outcome);
+        Assert.Equal(EventOutcome.Ignored, outcome);
         Assert.Equal("succeeded", (await Read(topUp)).Status);
         Assert.Equal("20.00", await App.Balance());
     }
@@ -112,7 +113,7 @@ public sealed class WebhookTests : ApplicationTest
 
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
 
-        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal(EventOutcome.Applied, outcome);
         Assert.Equal(0, App.Stripe.RefundAttempts);
         Assert.Equal(1, await App.DispatchRefunds());
         Assert.Equal(0, await App.DispatchRefunds());
@@ -139,7 +140,7 @@ public sealed class WebhookTests : ApplicationTest
 
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.RefundFailed) with { RefundId = refundId });
 
-        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal(EventOutcome.Applied, outcome);
         Assert.Equal("0.00", await App.Balance());
         var suspense = LedgerAccount.LateCaptureSuspense(PaymentProvider.Stripe, Currency.FromCode("USD").Value);
         Assert.Equal(2000L, App.Database.Journal.BalanceOf(suspense));
@@ -172,7 +173,7 @@ public sealed class WebhookTests : ApplicationTest
         var paid = App.Event(topUp, ProviderEventKind.Paid);
         App.Stripe.Unavailable = true;
 
-        Assert.Equal(WebhookOutcome.Applied, await App.Deliver(paid));
+        Assert.Equal(EventOutcome.Applied, await App.Deliver(paid));
 
         Assert.Equal("late_capture", (await Read(topUp)).Status);
         Assert.Contains(App.Database.Inbox, e => e.EventId == paid.EventId);
@@ -184,7 +185,7 @@ public sealed class WebhookTests : ApplicationTest
         App.Stripe.Unavailable = false;
         App.Clock.Advance(new Refunds.RefundDispatchOptions().RetryDelay + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await App.DispatchRefunds());
-        Assert.Equal(WebhookOutcome.Duplicate, await App.Deliver(paid));
+        Assert.Equal(EventOutcome.Duplicate, await App.Deliver(paid));
         Assert.Equal(0, await App.DispatchRefunds());
 
         var refund = Assert.Single((await Read(topUp)).Refunds);
@@ -214,7 +215,7 @@ public sealed class WebhookTests : ApplicationTest
 
         var outcome = await crediting.Deliver(crediting.Event(topUp, ProviderEventKind.Paid));
 
-        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal(EventOutcome.Applied, outcome);
         Assert.Empty(crediting.Stripe.Refunds);
         Assert.Equal("20.00", await crediting.Balance());
         Assert.Equal("succeeded", (await crediting.Ask(new GetTopUpQuery(Account, topUp.Id))).Status);
@@ -229,7 +230,7 @@ public sealed class WebhookTests : ApplicationTest
 
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.Paid));
 
-        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal(EventOutcome.Applied, outcome);
         Assert.Empty(App.PayerMax.Refunds);
         Assert.Equal("10.00", await App.Balance());
     }
@@ -242,7 +243,7 @@ public sealed class WebhookTests : ApplicationTest
 
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.RefundSucceeded) with { RefundId = refund.Id });
 
-        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal(EventOutcome.Applied, outcome);
         var read = await Read(topUp);
         Assert.Equal("refunded", read.Status);
         Assert.Equal("succeeded", Assert.Single(read.Refunds).Status);
@@ -258,7 +259,7 @@ public sealed class WebhookTests : ApplicationTest
 
         var outcome = await App.Deliver(App.Event(topUp, ProviderEventKind.RefundFailed) with { RefundId = refund.Id });
 
-        Assert.Equal(WebhookOutcome.Applied, outcome);
+        Assert.Equal(EventOutcome.Applied, outcome);
         Assert.Equal("20.00", await App.Balance());
         var read = await Read(topUp);
         Assert.Equal("succeeded", read.Status);
@@ -276,7 +277,7 @@ public sealed class WebhookTests : ApplicationTest
 
         var outcome = await App.Deliver(stranger);
 
-        Assert.Equal(WebhookOutcome.UnknownOrder, outcome);
+        Assert.Equal(EventOutcome.UnknownOrder, outcome);
         var entry = Assert.Single(App.Database.Inbox);
         Assert.Equal(("evt_stranger", null, "UnknownOrder"), (entry.EventId, entry.OrderId, entry.Outcome));
         Assert.Empty(App.Database.Journal.Postings);

@@ -6,6 +6,44 @@ namespace IpoctoPayments.Architecture.Tests;
 /// <summary>DESIGN.md: modules use each other only through a module's public contract.</summary>
 public sealed class ModuleRules
 {
+    /// <summary>
+    /// Which Application module may use which. The ledger and the payment-method catalogue stand alone; a top-up uses
+    /// both (it is priced by the catalogue and credited on the ledger) and owns what applies a provider's event to it —
+    /// the inbox that makes each event count once and the outbox of refunds to send. Everything else works on top-ups:
+    /// refunds send their money back, webhooks and reconciliation bring the providers' events, support reads timelines.
+    /// Common is shared by all and uses no module. No two modules use each other.
+    /// </summary>
+    public static TheoryData<string, string[]> Allowed => new()
+    {
+        { "Common", [] },
+        { "Ledger", [] },
+        { "PaymentMethods", [] },
+        { "TopUps", ["Ledger", "PaymentMethods"] },
+        { "Refunds", ["TopUps", "Ledger", "PaymentMethods"] },
+        { "Webhooks", ["TopUps"] },
+        { "Reconciliation", ["TopUps"] },
+        { "Support", ["TopUps"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Allowed))]
+    public void An_application_module_uses_only_the_modules_it_is_allowed(string module, string[] allowed)
+    {
+        var modules = ApplicationTypes
+            .Select(t => t.Namespace?.Split('.') is [_, "Application", var name, ..] ? name : null)
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+        Assert.Equal(Allowed.Select(row => (string)row[0]).Order(), modules.Order());
+        var forbidden = modules.Where(m => m != module && m != "Common" && !allowed.Contains(m)).Select(m => $"IpoctoPayments.Application.{m}").ToArray();
+
+        var result = Types.InAssembly(ApplicationAssembly).That().ResideInNamespace($"IpoctoPayments.Application.{module}")
+            .ShouldNot().HaveDependencyOnAny(forbidden)
+            .GetResult();
+
+        AssertHolds(result, $"Application.{module} uses only {(allowed.Length == 0 ? "no other module" : string.Join(", ", allowed))}");
+    }
+
     private static readonly string[] LedgerContract = ["IpoctoPayments.Application.Ledger.ILedger", "IpoctoPayments.Application.Ledger.StatementLine"];
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Infrastructure.Providers.PayerMax;
 using IpoctoPayments.Infrastructure.Providers.Stripe;
 using Microsoft.Extensions.Options;

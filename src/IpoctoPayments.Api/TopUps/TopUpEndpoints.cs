@@ -1,16 +1,16 @@
-using IpoctoPayments.Api.Common.Reference;
 using System.Security.Claims;
+using FluentValidation;
 using IpoctoPayments.Api.Common;
+using IpoctoPayments.Api.Common.Reference;
 using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.TopUps.CreateTopUp;
 using IpoctoPayments.Application.TopUps.GetTopUp;
 using IpoctoPayments.Application.TopUps.ListTopUps;
+using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Errors;
 using Mediator;
-using FluentValidation;
-using IpoctoPayments.Application.Common.Errors;
-using IpoctoPayments.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -98,13 +98,13 @@ internal static class TopUpEndpoints
         ClaimsPrincipal user,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         IValidator<CreateTopUpRequest> validator,
-        IOptions<TopUpOptions> options,
+        IOptions<BalanceOptions> balance,
         IMediator mediator,
         CancellationToken cancellationToken)
     {
         var body = await request.ReadJsonAsync<CreateTopUpRequest>();
         RequestValidationException.ThrowIfAny((await validator.ValidateAsync(body, cancellationToken)).Errors);
-        var result = await mediator.Send(body.ToCommand(user.AccountId(), idempotencyKey, options.Value.BalanceCurrency), cancellationToken);
+        var result = await mediator.Send(body.ToCommand(user.AccountId(), idempotencyKey, balance.Value.Currency), cancellationToken);
         return IdempotentResults.Created(request.HttpContext, $"/api/v1/topups/{result.TopUp.Id}", result.TopUp, result.Replayed);
     }
 }

@@ -1,4 +1,5 @@
 using IpoctoPayments.Application.Refunds.SendRefund;
+using IpoctoPayments.Application.TopUps;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

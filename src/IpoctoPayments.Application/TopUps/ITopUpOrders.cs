@@ -3,10 +3,13 @@ using IpoctoPayments.Domain.TopUps;
 
 namespace IpoctoPayments.Application.TopUps;
 
-/// <summary>The top-up orders; changes are saved by the unit of work.</summary>
+/// <summary>The top-up orders; what is added or updated here is saved when the unit of work commits.</summary>
 public interface ITopUpOrders
 {
     void Add(TopUpOrder order);
+
+    /// <summary>Keeps the changes made to an order loaded in this unit of work, to be saved with it.</summary>
+    void Update(TopUpOrder order);
 
     Task<TopUpOrder?> FindAsync(Guid id, CancellationToken cancellationToken);
 

@@ -15,9 +15,6 @@ public sealed class TopUpOptions
 {
     public const string Section = "TopUps";
 
-    /// <summary>The currency balances are kept in; top-up amounts are asked in it.</summary>
-    public string BalanceCurrency { get; set; } = "USD";
-
     /// <summary>How long the provider's payment page stays open (Stripe needs 30 min – 24 h; PayerMax clamps to the same).</summary>
     public TimeSpan PaymentWindow { get; set; } = TimeSpan.FromHours(1);
 

@@ -57,6 +57,10 @@ public sealed class PaymentMethodCatalogue
     public PaymentMethod? Method(PaymentProvider provider, CountryCode country, string code) =>
         methods.FirstOrDefault(m => m.Provider == provider && m.Country == country && string.Equals(m.Code, code, StringComparison.Ordinal));
 
+    /// <summary>Whether the provider can send a payment by this method back; one made by a method chosen on the provider's page is tried.</summary>
+    public bool CanRefund(PaymentProvider provider, CountryCode country, string? methodCode) =>
+        methodCode is null || Method(provider, country, methodCode)?.Refundable != false;
+
     /// <summary>
     /// The currency a top-up must be charged in when the methods asked for do not take the balance currency (a PHP
     /// wallet, say), so a rate must be locked first; null when they take it, or when nothing is offered (the quote says why).

@@ -1,4 +1,4 @@
-using IpoctoPayments.Application.Refunds;
+using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

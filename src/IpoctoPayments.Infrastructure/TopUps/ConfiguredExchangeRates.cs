@@ -1,4 +1,4 @@
-using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Domain.Common;
 using Microsoft.Extensions.Options;
 

@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace IpoctoPayments.Infrastructure.TopUps;
 
 /// <summary>
-/// Loads orders from their records and, just before the unit of work saves, writes every changed order back into its
-/// record (its version moves, so a concurrent change to the same order fails the save instead of being lost).
+/// Loads orders from their records, and writes a changed order back into its record when the use case says so; the unit
+/// of work saves it (its version moves, so a concurrent change to the same order fails the save instead of being lost).
 /// </summary>
-internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
+internal sealed class TopUpOrderRepository : ITopUpOrders
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -30,11 +30,7 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
     private readonly PaymentsDbContext db;
     private readonly List<(TopUpOrder Order, TopUpOrderRecord Record)> loaded = [];
 
-    public TopUpOrderRepository(PaymentsDbContext db)
-    {
-        this.db = db;
-        db.SavingChanges += WriteBack;
-    }
+    public TopUpOrderRepository(PaymentsDbContext db) => this.db = db;
 
     public void Add(TopUpOrder order)
     {
@@ -43,6 +39,23 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
         Copy(order, record);
         db.Set<TopUpOrderRecord>().Add(record);
         loaded.Add((order, record));
+    }
+
+    public void Update(TopUpOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        // After a retried unit of work, records of the abandoned attempt are no longer tracked: forget them.
+        loaded.RemoveAll(l => db.Entry(l.Record).State == EntityState.Detached);
+        var (_, record) = loaded.Find(l => ReferenceEquals(l.Order, order));
+        if (record is null)
+        {
+            throw new InvalidOperationException($"Order {order.Number} was not loaded in this unit of work.");
+        }
+
+        if (record.Version != order.Version)
+        {
+            Copy(order, record);
+        }
     }
 
     public async Task<TopUpOrder?> FindAsync(Guid id, CancellationToken cancellationToken) =>
@@ -100,8 +113,6 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
             .ToListAsync(cancellationToken);
     }
 
-    public void Dispose() => db.SavingChanges -= WriteBack;
-
     private TopUpOrder? Track(TopUpOrderRecord? record)
     {
         if (record is null)
@@ -118,16 +129,6 @@ internal sealed class TopUpOrderRepository : ITopUpOrders, IDisposable
         var order = Restore(record);
         loaded.Add((order, record));
         return order;
-    }
-
-    private void WriteBack(object? sender, SavingChangesEventArgs e)
-    {
-        // After a retried unit of work, records of the abandoned attempt are no longer tracked: forget them.
-        loaded.RemoveAll(l => db.Entry(l.Record).State == EntityState.Detached);
-        foreach (var (order, record) in loaded.Where(l => l.Order.Version != l.Record.Version))
-        {
-            Copy(order, record);
-        }
     }
 
     private static void Copy(TopUpOrder order, TopUpOrderRecord record)

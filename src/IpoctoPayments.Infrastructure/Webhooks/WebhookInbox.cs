@@ -1,11 +1,11 @@
-using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace IpoctoPayments.Infrastructure.Webhooks;
 
-internal sealed class WebhookInbox(PaymentsDbContext db) : IWebhookInbox
+internal sealed class WebhookInbox(PaymentsDbContext db) : IEventInbox
 {
     // Asked on every webhook.
     private static readonly CompiledQuery<Func<PaymentsDbContext, string, string, CancellationToken, Task<bool>>> Stored = new(() =>

@@ -1,4 +1,4 @@
-using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.Ledger;
 using IpoctoPayments.Domain.TopUps;
 

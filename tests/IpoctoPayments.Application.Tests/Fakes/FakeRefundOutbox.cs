@@ -1,4 +1,4 @@
-using IpoctoPayments.Application.Refunds;
+using IpoctoPayments.Application.TopUps;
 
 namespace IpoctoPayments.Application.Tests.Fakes;
 

@@ -1,4 +1,4 @@
-using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.TopUps;
 
 namespace IpoctoPayments.Application.Tests.Fakes;
@@ -8,6 +8,9 @@ public sealed class FakeSession
 {
     public Dictionary<Guid, TopUpOrder> Orders { get; } = [];
 
+    /// <summary>The orders added or updated: the ones the commit writes.</summary>
+    public HashSet<Guid> Saved { get; } = [];
+
     public List<InboxEntry> Inbox { get; } = [];
 
     public List<OutboxRefund> Outbox { get; } = [];
@@ -15,6 +18,7 @@ public sealed class FakeSession
     public void Clear()
     {
         Orders.Clear();
+        Saved.Clear();
         Inbox.Clear();
         Outbox.Clear();
     }

@@ -1,6 +1,7 @@
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.TopUps;
-using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.TopUps;
 
@@ -12,6 +13,19 @@ public sealed class FakeTopUpOrders(FakeDatabase database, FakeSession session) 
     {
         ArgumentNullException.ThrowIfNull(order);
         session.Orders[order.Id] = order;
+        session.Saved.Add(order.Id);
+    }
+
+    /// <summary>Only what a use case adds or updates is committed: a change it forgets to keep is lost, as it would be.</summary>
+    public void Update(TopUpOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (!session.Orders.TryGetValue(order.Id, out var loaded) || !ReferenceEquals(loaded, order))
+        {
+            throw new InvalidOperationException($"Order {order.Number} was not loaded in this unit of work.");
+        }
+
+        session.Saved.Add(order.Id);
     }
 
     public Task<TopUpOrder?> FindAsync(Guid id, CancellationToken cancellationToken)
@@ -122,7 +136,7 @@ public sealed class FakeIdempotencyKeys(FakeDatabase database) : IIdempotencyKey
     }
 }
 
-public sealed class FakeWebhookInbox(FakeDatabase database, FakeSession session) : IWebhookInbox
+public sealed class FakeWebhookInbox(FakeDatabase database, FakeSession session) : IEventInbox
 {
     public Task<bool> ContainsAsync(PaymentProvider provider, string eventId, CancellationToken cancellationToken) =>
         Task.FromResult(database.Inbox.Concat(session.Inbox).Any(e => e.Provider == provider && e.EventId == eventId));

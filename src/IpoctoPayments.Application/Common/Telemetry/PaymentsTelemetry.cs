@@ -1,4 +1,3 @@
-using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.TopUps;
 
@@ -33,16 +32,19 @@ public sealed class PaymentsTelemetry(PaymentsMeter meter)
         pending.Add(() => meter.TopUpsFailed.Add(1, tags));
     }
 
-    public void WebhookProcessed(PaymentProvider provider, WebhookOutcome outcome, TimeSpan elapsed)
+    public void WebhookProcessed(PaymentProvider provider, string outcome, TimeSpan elapsed)
     {
-        KeyValuePair<string, object?>[] tags = [new("provider", ProviderNames.Of(provider)), new("outcome", StatusNames.Of(outcome))];
+        KeyValuePair<string, object?>[] tags = [new("provider", ProviderNames.Of(provider)), new("outcome", outcome)];
         pending.Add(() => meter.WebhookDuration.Record(elapsed.TotalSeconds, tags));
     }
 
-    /// <summary>One thing reconciliation applied; <paramref name="subject"/> is <c>payment</c> or <c>refund</c>, what the provider was asked about.</summary>
-    public void ReconciliationAction(PaymentProvider provider, string subject, WebhookOutcome outcome)
+    /// <summary>
+    /// One thing reconciliation applied; <paramref name="subject"/> is <c>payment</c> or <c>refund</c>, what the provider was
+    /// asked about, and <paramref name="outcome"/> what applying it did, named as the API names it.
+    /// </summary>
+    public void ReconciliationAction(PaymentProvider provider, string subject, string outcome)
     {
-        KeyValuePair<string, object?>[] tags = [new("provider", ProviderNames.Of(provider)), new("subject", subject), new("outcome", StatusNames.Of(outcome))];
+        KeyValuePair<string, object?>[] tags = [new("provider", ProviderNames.Of(provider)), new("subject", subject), new("outcome", outcome)];
         pending.Add(() => meter.ReconciliationActions.Add(1, tags));
     }
 

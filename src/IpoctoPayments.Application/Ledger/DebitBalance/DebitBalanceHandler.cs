@@ -1,6 +1,6 @@
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Idempotency;
-using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Ledger;
 using Mediator;
@@ -8,12 +8,12 @@ using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Application.Ledger.DebitBalance;
 
-internal sealed class DebitBalanceHandler(ILedger ledger, IOptions<TopUpOptions> options, TimeProvider clock) : ICommandHandler<DebitBalanceCommand, DebitResult>
+internal sealed class DebitBalanceHandler(ILedger ledger, IOptions<BalanceOptions> options, TimeProvider clock) : ICommandHandler<DebitBalanceCommand, DebitResult>
 {
     public async ValueTask<DebitResult> Handle(DebitBalanceCommand command, CancellationToken cancellationToken)
     {
         var account = LedgerQueries.Account(command.AccountId);
-        var currency = Currency.FromCode(options.Value.BalanceCurrency).Value;
+        var currency = options.Value.ToCurrency();
         if (!string.Equals(command.Currency, currency.Code, StringComparison.OrdinalIgnoreCase))
         {
             throw AppException.Invalid("currency_mismatch", $"Debits are in the balance currency, {currency}.", "amount.currency");

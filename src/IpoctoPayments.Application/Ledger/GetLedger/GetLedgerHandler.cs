@@ -1,18 +1,16 @@
 using IpoctoPayments.Application.Common;
-using IpoctoPayments.Application.TopUps;
-using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Ledger;
 using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Application.Ledger.GetLedger;
 
-internal sealed class GetLedgerHandler(ILedger ledger, IOptions<TopUpOptions> options) : IQueryHandler<GetLedgerQuery, LedgerPage>
+internal sealed class GetLedgerHandler(ILedger ledger, IOptions<BalanceOptions> options) : IQueryHandler<GetLedgerQuery, LedgerPage>
 {
     public async ValueTask<LedgerPage> Handle(GetLedgerQuery query, CancellationToken cancellationToken)
     {
         var account = LedgerQueries.Account(query.AccountId);
-        var currency = Currency.FromCode(options.Value.BalanceCurrency).Value;
+        var currency = options.Value.ToCurrency();
         var balance = await ledger.BalanceAsync(account, currency, cancellationToken);
         var lines = await ledger.StatementAsync(account, currency, query.Before, query.Limit + 1, cancellationToken);
         var page = lines.Take(query.Limit)

@@ -1,7 +1,6 @@
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Providers;
-using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.PaymentMethods;
 using Mediator;
@@ -13,14 +12,14 @@ namespace IpoctoPayments.Application.PaymentMethods.ListPaymentMethods;
 /// Each method is checked in the currency it charges: the balance currency where it takes it, else its local currency at
 /// today's rate, so the limits in the answer are the ones the customer's payment will meet.
 /// </summary>
-internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue, IExchangeRates rates, IPaymentGateways gateways, IOptions<TopUpOptions> options)
+internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue, IExchangeRates rates, IPaymentGateways gateways, IOptions<BalanceOptions> options)
     : IQueryHandler<ListPaymentMethodsQuery, PaymentMethodsView>
 {
     public async ValueTask<PaymentMethodsView> Handle(ListPaymentMethodsQuery query, CancellationToken cancellationToken)
     {
         var country = CountryCode.Parse(query.Country).Value;
         var provider = ProviderNames.Parse(query.Provider);
-        var balanceCurrency = Currency.FromCode(options.Value.BalanceCurrency).Value;
+        var balanceCurrency = options.Value.ToCurrency();
         Money? credit = null;
         if (query.Amount is not null)
         {

@@ -3,7 +3,6 @@ using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
-using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Refunds;
 using IpoctoPayments.Domain.TopUps;
 using Mediator;
@@ -61,11 +60,11 @@ internal sealed class ReconcileTopUpHandler(
     {
         var outcome = await mediator.Send(new ApplyProviderEventCommand(providerEvent), cancellationToken);
         // Counted now: the change it reports has committed (or was found already made).
-        telemetry.ReconciliationAction(order.Provider, subject, outcome);
+        telemetry.ReconciliationAction(order.Provider, subject, StatusNames.Of(outcome));
         telemetry.Publish();
         var action = Describe(outcome, what);
         logger.LogInformation("Reconciliation: {Action}", action);
-        if (outcome == WebhookOutcome.Applied)
+        if (outcome == EventOutcome.Applied)
         {
             // Another run (or instance) may have applied the same report a moment earlier: that is not this run's change.
             actions.Add(action);
@@ -90,10 +89,10 @@ internal sealed class ReconcileTopUpHandler(
         };
     }
 
-    private static string Describe(WebhookOutcome outcome, string what) => outcome switch
+    private static string Describe(EventOutcome outcome, string what) => outcome switch
     {
-        WebhookOutcome.Applied => $"{what}: applied",
-        WebhookOutcome.Duplicate => $"{what}: already applied",
+        EventOutcome.Applied => $"{what}: applied",
+        EventOutcome.Duplicate => $"{what}: already applied",
         _ => $"{what}: nothing to change",
     };
 }

@@ -16,7 +16,7 @@ internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, 
     {
         var order = await orders.FindAsync(command.TopUpId, cancellationToken) ?? throw TopUpErrors.NotFound(command.TopUpId);
         var now = clock.GetUtcNow();
-        if (!catalogue.IsRefundable(order))
+        if (!catalogue.CanRefund(order.Provider, order.Country, order.PaymentMethodCode))
         {
             throw AppException.Unprocessable("refund_not_supported",
                 $"{order.PaymentMethodCode} payments cannot be refunded through {order.Provider}; the balance keeps the top-up.");
@@ -44,6 +44,7 @@ internal sealed class RequestRefundHandler(ITopUpOrders orders, ILedger ledger, 
         }
 
         var refund = requested.Value;
+        orders.Update(order);
         if (!isRetry)
         {
             var debit = Postings.RefundDebit(order.Id, refund.Id, order.AccountId, order.Provider, refund.Credit, refund.Charge, now);

@@ -3,7 +3,6 @@ using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
-using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Refunds;
 using Mediator;
 using Microsoft.Extensions.Logging;

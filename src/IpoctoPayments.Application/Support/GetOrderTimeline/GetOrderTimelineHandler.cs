@@ -1,13 +1,13 @@
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.TopUps;
-using IpoctoPayments.Application.Webhooks;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.TopUps;
 using Mediator;
 
 namespace IpoctoPayments.Application.Support.GetOrderTimeline;
 
-internal sealed class GetOrderTimelineHandler(ITopUpOrders orders, IWebhookInbox inbox) : IQueryHandler<GetOrderTimelineQuery, OrderTimelineView>
+internal sealed class GetOrderTimelineHandler(ITopUpOrders orders, IEventInbox inbox) : IQueryHandler<GetOrderTimelineQuery, OrderTimelineView>
 {
     public async ValueTask<OrderTimelineView> Handle(GetOrderTimelineQuery query, CancellationToken cancellationToken)
     {

@@ -1,10 +1,9 @@
-using IpoctoPayments.Application.Webhooks;
 using Mediator;
 
 namespace IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 
-internal sealed class ApplyProviderEventHandler(ProviderEventProcessor processor) : ICommandHandler<ApplyProviderEventCommand, WebhookOutcome>
+internal sealed class ApplyProviderEventHandler(ProviderEventProcessor processor) : ICommandHandler<ApplyProviderEventCommand, EventOutcome>
 {
-    public async ValueTask<WebhookOutcome> Handle(ApplyProviderEventCommand command, CancellationToken cancellationToken) =>
+    public async ValueTask<EventOutcome> Handle(ApplyProviderEventCommand command, CancellationToken cancellationToken) =>
         await processor.ApplyAsync(command.Event, cancellationToken);
 }

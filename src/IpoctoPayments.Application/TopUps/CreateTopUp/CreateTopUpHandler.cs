@@ -23,6 +23,7 @@ internal sealed class CreateTopUpHandler(
     IExchangeRates rates,
     PaymentMethodCatalogue catalogue,
     IOptions<TopUpOptions> options,
+    IOptions<BalanceOptions> balanceOptions,
     IUnitOfWork unitOfWork,
     PaymentsTelemetry telemetry,
     ILogger<CreateTopUpHandler> logger,
@@ -55,7 +56,7 @@ internal sealed class CreateTopUpHandler(
     /// <summary>The charge, the rate locked for it, and the method: the domain's quote, with the rate looked up first where one is needed.</summary>
     private async Task<TopUpQuote> QuoteAsync(CreateTopUpCommand command, CancellationToken cancellationToken)
     {
-        var balance = Currency.FromCode(options.Value.BalanceCurrency).Value;
+        var balance = balanceOptions.Value.ToCurrency();
         if (command.Amount.Currency != balance)
         {
             throw AppException.Invalid("currency_not_supported", $"Top-ups are asked in the balance currency, {balance}.", "currency");

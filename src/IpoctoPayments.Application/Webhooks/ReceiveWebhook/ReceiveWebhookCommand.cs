@@ -1,3 +1,4 @@
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.Common;
 using Mediator;
 
@@ -7,4 +8,4 @@ namespace IpoctoPayments.Application.Webhooks.ReceiveWebhook;
 /// Guide step 5 behind the scenes: a provider's webhook, as sent — Stripe's event with its <c>Stripe-Signature</c>,
 /// PayerMax's notification with its <c>sign</c> — verified, then applied once.
 /// </summary>
-public sealed record ReceiveWebhookCommand(PaymentProvider Provider, byte[] Payload, string? Signature) : ICommand<WebhookOutcome>;
+public sealed record ReceiveWebhookCommand(PaymentProvider Provider, byte[] Payload, string? Signature) : ICommand<EventOutcome>;

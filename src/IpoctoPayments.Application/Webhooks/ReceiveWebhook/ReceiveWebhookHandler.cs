@@ -1,19 +1,21 @@
 using System.Diagnostics;
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Telemetry;
+using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using Mediator;
 
 namespace IpoctoPayments.Application.Webhooks.ReceiveWebhook;
 
 /// <summary>The provider's reader verifies and maps the webhook, the processor applies it, and the time taken is measured.</summary>
 internal sealed class ReceiveWebhookHandler(IEnumerable<IProviderEventReader> readers, ProviderEventProcessor processor, PaymentsTelemetry telemetry)
-    : ICommandHandler<ReceiveWebhookCommand, WebhookOutcome>
+    : ICommandHandler<ReceiveWebhookCommand, EventOutcome>
 {
-    public async ValueTask<WebhookOutcome> Handle(ReceiveWebhookCommand command, CancellationToken cancellationToken)
+    public async ValueTask<EventOutcome> Handle(ReceiveWebhookCommand command, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var providerEvent = readers.Single(r => r.Provider == command.Provider).Read(command.Payload, command.Signature);
         var outcome = await processor.ApplyAsync(providerEvent, cancellationToken);
-        telemetry.WebhookProcessed(command.Provider, outcome, Stopwatch.GetElapsedTime(started));
+        telemetry.WebhookProcessed(command.Provider, StatusNames.Of(outcome), Stopwatch.GetElapsedTime(started));
         return outcome;
     }
 }

@@ -1,8 +1,8 @@
-namespace IpoctoPayments.Application.Refunds;
+namespace IpoctoPayments.Application.TopUps;
 
 /// <summary>
 /// Refunds waiting to be sent to their provider. A refund is added in the transaction that records it and debits the
-/// ledger; <see cref="RefundDispatcher"/> sends it after the commit, so no provider is called with a transaction open.
+/// ledger; <see cref="Refunds.RefundDispatcher"/> sends it after the commit, so no provider is called with a transaction open.
 /// </summary>
 public interface IRefundOutbox
 {

@@ -1,9 +1,9 @@
 using IpoctoPayments.Domain.Common;
 
-namespace IpoctoPayments.Application.Webhooks;
+namespace IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 
 /// <summary>Every provider event received, unique on (provider, event id): what makes a redelivery change nothing.</summary>
-public interface IWebhookInbox
+public interface IEventInbox
 {
     Task<bool> ContainsAsync(PaymentProvider provider, string eventId, CancellationToken cancellationToken);
 

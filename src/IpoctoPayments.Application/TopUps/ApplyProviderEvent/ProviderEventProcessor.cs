@@ -3,8 +3,6 @@ using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.Ledger;
-using IpoctoPayments.Application.Refunds;
-using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Domain.Ledger;
@@ -13,7 +11,7 @@ using IpoctoPayments.Domain.TopUps;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IpoctoPayments.Application.Webhooks;
+namespace IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 
 /// <summary>
 /// Applies a verified provider event to its order, whichever provider sent it, inside the command's transaction:
@@ -21,7 +19,7 @@ namespace IpoctoPayments.Application.Webhooks;
 /// a refund it decides on goes to the refund outbox, sent after the commit.
 /// </summary>
 internal sealed class ProviderEventProcessor(
-    IWebhookInbox inbox,
+    IEventInbox inbox,
     ITopUpOrders orders,
     ILedger ledger,
     IRefundOutbox refundOutbox,
@@ -31,21 +29,21 @@ internal sealed class ProviderEventProcessor(
     ILogger<ProviderEventProcessor> logger,
     TimeProvider clock)
 {
-    public async Task<WebhookOutcome> ApplyAsync(ProviderEvent providerEvent, CancellationToken cancellationToken)
+    public async Task<EventOutcome> ApplyAsync(ProviderEvent providerEvent, CancellationToken cancellationToken)
     {
         var (order, received) = providerEvent.OrderId is { } id
             ? await orders.FindForEventAsync(id, providerEvent.Provider, providerEvent.EventId, cancellationToken)
             : (null, await inbox.ContainsAsync(providerEvent.Provider, providerEvent.EventId, cancellationToken));
         if (received)
         {
-            return WebhookOutcome.Duplicate;
+            return EventOutcome.Duplicate;
         }
 
         var now = clock.GetUtcNow();
         var outcome = order is null || order.Provider != providerEvent.Provider
-            ? providerEvent.Kind == ProviderEventKind.NotRelevant ? WebhookOutcome.Ignored : WebhookOutcome.UnknownOrder
+            ? providerEvent.Kind == ProviderEventKind.NotRelevant ? EventOutcome.Ignored : EventOutcome.UnknownOrder
             : await ApplyToOrderAsync(order, providerEvent, now, cancellationToken);
-        if (outcome == WebhookOutcome.UnknownOrder)
+        if (outcome == EventOutcome.UnknownOrder)
         {
             logger.LogInformation("{Provider} event {EventType} ({EventId}) names no order of this service", ProviderNames.Of(providerEvent.Provider), providerEvent.EventType, providerEvent.EventId);
         }
@@ -54,11 +52,12 @@ internal sealed class ProviderEventProcessor(
         return outcome;
     }
 
-    private async Task<WebhookOutcome> ApplyToOrderAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<EventOutcome> ApplyToOrderAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginOrderScope(order.Number);
         var before = order.Status;
         var outcome = await TransitionAsync(order, e, at, cancellationToken);
+        orders.Update(order);
         logger.LogInformation("{Provider} event {EventType} ({EventId}) {Outcome}: order {Before} → {After}",
             ProviderNames.Of(e.Provider), e.EventType, e.EventId, StatusNames.Of(outcome), StatusNames.Of(before), StatusNames.Of(order.Status));
         if (order.Status != before)
@@ -82,7 +81,7 @@ internal sealed class ProviderEventProcessor(
         }
     }
 
-    private async Task<WebhookOutcome> TransitionAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<EventOutcome> TransitionAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
     {
         switch (e.Kind)
         {
@@ -97,34 +96,34 @@ internal sealed class ProviderEventProcessor(
             case ProviderEventKind.RefundSucceeded when e.RefundId is { } refundId:
                 return Outcome(order.ConfirmRefund(refundId, at));
             case ProviderEventKind.RefundFailed when e.RefundId is { } refundId:
-                return await FailRefundAsync(order, refundId, at, cancellationToken) ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
+                return await FailRefundAsync(order, refundId, at, cancellationToken) ? EventOutcome.Applied : EventOutcome.Ignored;
             default:
-                return WebhookOutcome.Ignored;
+                return EventOutcome.Ignored;
         }
     }
 
-    private async Task<WebhookOutcome> PaidAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<EventOutcome> PaidAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var paid = order.MarkPaid(at, e.PaymentIntentId);
         if (!paid.IsApplied)
         {
-            return WebhookOutcome.Ignored;
+            return EventOutcome.Ignored;
         }
 
         if (paid.To == TopUpStatus.Succeeded)
         {
             await PostAsync(Postings.TopUpCredit(order.Id, order.AccountId, order.Provider, order.Charge, order.Credit, at), cancellationToken);
-            return WebhookOutcome.Applied;
+            return EventOutcome.Applied;
         }
 
         // Paid after the order closed: the money waits in suspense until it goes back or is credited.
         await PostAsync(Postings.LateCaptureHold(order.Id, order.Provider, order.Charge, at), cancellationToken);
         // A method the provider cannot refund (cash at a counter, say) leaves crediting as the only way to give the money back.
-        if (options.Value.LateCapturePolicy == LateCapturePolicy.Credit || !catalogue.IsRefundable(order))
+        if (options.Value.LateCapturePolicy == LateCapturePolicy.Credit || !catalogue.CanRefund(order.Provider, order.Country, order.PaymentMethodCode))
         {
             order.CreditLateCapture(at).OrThrow(ErrorKind.Conflict);
             await PostAsync(Postings.LateCaptureCredit(order.Id, order.AccountId, order.Provider, order.Charge, order.Credit, at), cancellationToken);
-            return WebhookOutcome.Applied;
+            return EventOutcome.Applied;
         }
 
         // Named by the order and how many late-capture refunds it had: a unit of work run again asks for the same one.
@@ -132,7 +131,7 @@ internal sealed class ProviderEventProcessor(
         var refund = order.RequestLateCaptureRefund(refundId, at).OrThrow(ErrorKind.Conflict);
         await PostAsync(Postings.LateCaptureRefund(order.Id, refund.Id, order.Provider, refund.Charge, at), cancellationToken);
         refundOutbox.Add(order.Id, refund.Id, at);
-        return WebhookOutcome.Applied;
+        return EventOutcome.Applied;
     }
 
     /// <summary>
@@ -173,8 +172,8 @@ internal sealed class ProviderEventProcessor(
         _ => PayerMaxErrorCodes.Map(e.ProviderCode, order.PaymentMethodKind),
     };
 
-    private static WebhookOutcome Outcome(Transition transition) => transition.IsApplied ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
+    private static EventOutcome Outcome(Transition transition) => transition.IsApplied ? EventOutcome.Applied : EventOutcome.Ignored;
 
     // A refund this order does not know (another system's) is acknowledged and left alone.
-    private static WebhookOutcome Outcome(Result<Transition> transition) => transition.IsSuccess ? Outcome(transition.Value) : WebhookOutcome.Ignored;
+    private static EventOutcome Outcome(Result<Transition> transition) => transition.IsSuccess ? Outcome(transition.Value) : EventOutcome.Ignored;
 }

@@ -1,6 +1,6 @@
 using IpoctoPayments.Domain.Common;
 
-namespace IpoctoPayments.Application.TopUps;
+namespace IpoctoPayments.Application.Common;
 
 /// <summary>Where the rate between the balance currency and a payment method's currency comes from.</summary>
 public interface IExchangeRates

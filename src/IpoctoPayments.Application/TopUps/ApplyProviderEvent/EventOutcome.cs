@@ -1,7 +1,7 @@
-namespace IpoctoPayments.Application.Webhooks;
+namespace IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 
 /// <summary>What an accepted webhook did; every outcome is acknowledged to the provider so it stops redelivering.</summary>
-public enum WebhookOutcome
+public enum EventOutcome
 {
     Applied,
 

@@ -2,7 +2,7 @@ using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Domain.Common;
 
-namespace IpoctoPayments.Application.Webhooks;
+namespace IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 
 /// <summary>What a provider's event means for an order, whichever provider sent it.</summary>
 public enum ProviderEventKind
@@ -84,19 +84,4 @@ public sealed record ProviderEvent(
         var outcome = StatusNames.Of(state!.Value);
         return new ProviderEvent(provider, $"{source}:{refundId:N}:{outcome}", $"{type}_{outcome}", kind.Value, at) { OrderId = orderId, RefundId = refundId };
     }
-}
-
-/// <summary>Reads one provider's webhook: verifies its signature and maps it to a <see cref="ProviderEvent"/>.</summary>
-public interface IProviderEventReader
-{
-    PaymentProvider Provider { get; }
-
-    /// <exception cref="InvalidWebhookException">The signature does not verify, or the body is not the provider's event.</exception>
-    ProviderEvent Read(byte[] payload, string? signature);
-}
-
-/// <summary>A webhook that cannot be trusted or understood; it is refused and nothing is stored.</summary>
-public sealed class InvalidWebhookException(string code, string message, Exception? inner = null) : Exception(message, inner)
-{
-    public string Code { get; } = code;
 }
