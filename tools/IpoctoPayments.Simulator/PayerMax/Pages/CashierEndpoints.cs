@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using IpoctoPayments.Simulator.Core;
+using IpoctoPayments.Simulator.Pages;
 using IpoctoPayments.Simulator.PayerMax.Catalogue;
 using IpoctoPayments.Simulator.PayerMax.Engine;
 using IpoctoPayments.Simulator.PayerMax.Model;
@@ -18,7 +19,7 @@ internal static partial class CashierEndpoints
     {
         var pages = endpoints.MapGroup("/payermax").ExcludeFromDescription();
         pages.MapGet("/cashier/{tradeToken}", (string tradeToken, PayerMaxStore store) =>
-            store.FindByTradeToken(tradeToken) is { } order ? CashierPages.Home(order) : Html.NotFound($"No order with trade token {tradeToken}."));
+            store.FindByTradeToken(tradeToken) is { } order ? CashierPages.Home(order) : CashierPages.NotFound($"No order with trade token {tradeToken}."));
         pages.MapGet("/cashier/{tradeToken}/methods/{methodKey}", (string tradeToken, string methodKey, HttpContext http, PayerMaxStore store, IOptions<SimulatorOptions> options) =>
             Offered(store, tradeToken, methodKey, (order, method) => CashierPages.Method(order, method, PublicBaseUrl.Of(http.Request, options.Value))));
         pages.MapPost("/cashier/{tradeToken}/methods/{methodKey}/scan", (string tradeToken, string methodKey, PayerMaxStore store, PaymentEngine engine) =>
@@ -26,10 +27,10 @@ internal static partial class CashierEndpoints
         pages.MapPost("/cashier/{tradeToken}/methods/{methodKey}/card", PayByCardAsync);
 
         pages.MapGet("/wallet/{tradeToken}/{methodKey}", (string tradeToken, string methodKey, PayerMaxStore store) =>
-            Offered(store, tradeToken, methodKey, ProviderPages.WalletApp));
+            Offered(store, tradeToken, methodKey, CashierPages.WalletApp));
         pages.MapPost("/wallet/{tradeToken}/{methodKey}", ConfirmOrCancelAsync);
         pages.MapGet("/bank/{tradeToken}/{methodKey}", (string tradeToken, string methodKey, PayerMaxStore store) =>
-            Offered(store, tradeToken, methodKey, ProviderPages.BankLogin));
+            Offered(store, tradeToken, methodKey, CashierPages.BankLogin));
         pages.MapPost("/bank/{tradeToken}/{methodKey}", ConfirmOrCancelAsync);
     }
 
@@ -38,12 +39,12 @@ internal static partial class CashierEndpoints
     {
         if (store.FindByTradeToken(tradeToken) is not { } order)
         {
-            return Html.NotFound($"No order with trade token {tradeToken}.");
+            return CashierPages.NotFound($"No order with trade token {tradeToken}.");
         }
 
         if (order.OfferedMethods.FirstOrDefault(m => string.Equals(m.Key, methodKey, StringComparison.OrdinalIgnoreCase)) is not { } method)
         {
-            return Html.NotFound($"Payment method {methodKey} is not offered for this order.");
+            return CashierPages.NotFound($"Payment method {methodKey} is not offered for this order.");
         }
 
         return order.Status == PaymentStatus.Pending ? page(order, method) : BackToMerchant(order);
@@ -60,8 +61,8 @@ internal static partial class CashierEndpoints
 
     private static async Task<IResult> ConfirmOrCancelAsync(string tradeToken, string methodKey, HttpContext http, PayerMaxStore store, PaymentEngine engine)
     {
-        var form = await ReadFormAsync(http);
-        var confirmed = form?[ProviderPages.ActionField].ToString() == ProviderPages.Confirm;
+        var form = await HostedForm.ReadAsync(http);
+        var confirmed = form["action"].ToString() == "confirm";
         // Cancelling in the wallet or at the bank leaves the order pending: the customer is back at the cashier.
         return Offered(store, tradeToken, methodKey, (order, method) =>
             confirmed ? PayAndReturn(engine, order, method) : new SeeOther(PayerMaxUrls.Cashier(order.TradeToken)));
@@ -70,19 +71,19 @@ internal static partial class CashierEndpoints
     private static async Task<IResult> PayByCardAsync(
         string tradeToken, string methodKey, HttpContext http, PayerMaxStore store, PaymentEngine engine, TimeProvider clock, IOptions<SimulatorOptions> options)
     {
-        var form = await ReadFormAsync(http);
+        var form = await HostedForm.ReadAsync(http);
         return Offered(store, tradeToken, methodKey, (order, method) =>
         {
             if (method.Flow != CashierFlow.CardForm)
             {
-                return Html.NotFound($"Payment method {methodKey} takes no card.");
+                return CashierPages.NotFound($"Payment method {methodKey} takes no card.");
             }
 
-            var number = DigitsOnly(form?["cardNumber"].ToString());
+            var number = DigitsOnly(form["cardNumber"].ToString());
             var problem = number.Length == 0 ? "Enter the card number."
                 : TestCards.Find(number) is null ? "This card number is not a PayerMax test card."
-                : !IsFutureExpiry(form?["expiry"].ToString(), clock.GetUtcNow()) ? "Enter a valid expiry date (MM/YY) in the future."
-                : !CvvPattern().IsMatch(form?["cvv"].ToString() ?? "") ? "Enter the 3 or 4 digit CVV."
+                : !IsFutureExpiry(form["expiry"].ToString(), clock.GetUtcNow()) ? "Enter a valid expiry date (MM/YY) in the future."
+                : !CvvPattern().IsMatch(form["cvv"].ToString()) ? "Enter the 3 or 4 digit CVV."
                 : null;
             if (problem is not null)
             {
@@ -93,9 +94,6 @@ internal static partial class CashierEndpoints
             return PayAndReturn(engine, order, method, new CardInfo(card.CardOrg, card.Last4, order.Request.Country.Code), card.FailureCode);
         });
     }
-
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http) =>
-        http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
 
     private static string DigitsOnly(string? value) => new([.. (value ?? "").Where(c => c != ' ' && c != '-')]);
 

@@ -1,15 +1,22 @@
 using IpoctoPayments.Simulator.Core;
+using IpoctoPayments.Simulator.Pages;
 using IpoctoPayments.Simulator.Stripe.Api;
 using IpoctoPayments.Simulator.Stripe.Engine;
 using IpoctoPayments.Simulator.Stripe.Model;
 using Microsoft.Extensions.Options;
-using QRCoder;
 
 namespace IpoctoPayments.Simulator.Stripe.Pages;
 
 /// <summary>The hosted page at <c>session.url</c> (<c>/c/pay/{id}</c>, as checkout.stripe.com shapes it) and the actions it posts.</summary>
 internal static class CheckoutEndpoints
 {
+    private const string Provider = "Stripe";
+
+    /// <summary>The WeChat Pay code's scale; the phone's camera reads it at a glance.</summary>
+    private const int PixelsPerModule = 8;
+
+    public static string PagePath(string id) => $"/c/pay/{Uri.EscapeDataString(id)}";
+
     public static void MapCheckoutPage(this IEndpointRouteBuilder endpoints)
     {
         var page = endpoints.MapGroup("/c/pay/{id}").ExcludeFromDescription().DisableAntiforgery();
@@ -18,14 +25,14 @@ internal static class CheckoutEndpoints
 
         page.MapPost("/card", async (string id, HttpContext http, CheckoutEngine engine, StripeStore store, TimeProvider clock) =>
         {
-            var form = await ReadFormAsync(http);
+            var form = await HostedForm.ReadAsync(http);
             var (attempt, problem) = CardForm.Read(form, clock.GetUtcNow());
             return attempt is null ? Render(store, id, problem) : Act(store, id, () => engine.Pay(id, attempt));
         });
 
         page.MapPost("/wallet", async (string id, HttpContext http, CheckoutEngine engine, StripeStore store, TimeProvider clock) =>
         {
-            var wallet = (await ReadFormAsync(http))["wallet"].ToString();
+            var wallet = (await HostedForm.ReadAsync(http))["wallet"].ToString();
             if (wallet is not ("apple_pay" or "google_pay"))
             {
                 return Render(store, id, "Choose Apple Pay or Google Pay.");
@@ -38,7 +45,7 @@ internal static class CheckoutEndpoints
 
         page.MapPost("/authenticate", async (string id, HttpContext http, CheckoutEngine engine, StripeStore store) =>
         {
-            var approve = (await ReadFormAsync(http))["action"].ToString() == "complete";
+            var approve = (await HostedForm.ReadAsync(http))["action"].ToString() == "complete";
             return Act(store, id, () => engine.Authenticate(id, approve));
         });
 
@@ -52,7 +59,7 @@ internal static class CheckoutEndpoints
                 }
             }
 
-            return Results.File(QrPng($"{PublicBaseUrl.Of(http.Request, options.Value)}/c/pay/{Uri.EscapeDataString(id)}/wechat/scan"), "image/png");
+            return Results.File(QrCodes.Png($"{PublicBaseUrl.Of(http.Request, options.Value)}{PagePath(id)}/wechat/scan", PixelsPerModule), "image/png");
         });
 
         page.MapGet("/wechat/scan", (string id, StripeStore store) =>
@@ -60,7 +67,7 @@ internal static class CheckoutEndpoints
             lock (store.Gate)
             {
                 return store.Sessions.TryGetValue(id, out var session) && session.IsOpen
-                    ? Html(CheckoutHtml.WeChatConfirm(session))
+                    ? Page("wechat", CheckoutView.Of(session, null))
                     : Render(store, id, null);
             }
         });
@@ -94,58 +101,23 @@ internal static class CheckoutEndpoints
     {
         lock (store.Gate)
         {
-            return CheckoutHtml.SuccessUrl(store.Sessions[id]);
+            return store.Sessions[id].ReturnUrl;
         }
     }
 
-    private static IResult Render(StripeStore store, string id, string? message, int status = StatusCodes.Status200OK)
+    private static HostedPage Render(StripeStore store, string id, string? message, int status = StatusCodes.Status200OK)
     {
         lock (store.Gate)
         {
             if (!store.Sessions.TryGetValue(id, out var session))
             {
-                return Html(CheckoutHtml.NotFound(id), StatusCodes.Status404NotFound);
+                return HostedPage.NotFound(Provider, "Checkout session not found", $"There is no checkout session {id}.");
             }
 
-            return session.IsOpen ? Html(CheckoutHtml.Open(session, message), status) : Html(CheckoutHtml.Closed(session, message));
+            return session.IsOpen ? Page("checkout", CheckoutView.Of(session, message), status) : Page("closed", CheckoutView.Of(session, message));
         }
     }
 
-    private static async Task<IFormCollection> ReadFormAsync(HttpContext http)
-    {
-        if (!http.Request.HasFormContentType)
-        {
-            return FormCollection.Empty;
-        }
-
-        try
-        {
-            return await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (InvalidDataException)
-        {
-            return FormCollection.Empty;
-        }
-    }
-
-    private static byte[] QrPng(string text)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        using var png = new PngByteQRCode(data);
-        return png.GetGraphic(8);
-    }
-
-    private static IResult Html(string html, int status = StatusCodes.Status200OK) => Results.Content(html, "text/html; charset=utf-8", null, status);
-
-    /// <summary>303, so the browser follows a form post with a GET.</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
-    }
+    private static HostedPage Page(string template, CheckoutView view, int status = StatusCodes.Status200OK) =>
+        new(Provider, $"Stripe/Pages/{template}", view, status);
 }
