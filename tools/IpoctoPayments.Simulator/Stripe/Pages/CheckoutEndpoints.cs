@@ -90,14 +90,14 @@ internal static class CheckoutEndpoints
 
         return outcome.Kind switch
         {
-            PaymentOutcomeKind.Paid or PaymentOutcomeKind.Pending => new SeeOther(SuccessUrl(store, id)),
+            PaymentOutcomeKind.Paid or PaymentOutcomeKind.Pending => new SeeOther(ReturnUrl(store, id)),
             PaymentOutcomeKind.Declined => Render(store, id, outcome.Error?.Message, StatusCodes.Status402PaymentRequired),
             PaymentOutcomeKind.ReportedFailed => Render(store, id, "We could not confirm your payment with your bank."),
             _ => Render(store, id, null),
         };
     }
 
-    private static string SuccessUrl(StripeStore store, string id)
+    private static string ReturnUrl(StripeStore store, string id)
     {
         lock (store.Gate)
         {
