@@ -80,7 +80,7 @@ public sealed class HostedCheckoutPageTests
     [InlineData("4000000000009987", "card_declined", "lost_card", "Your card was declined.")]
     [InlineData("4000000000009979", "card_declined", "stolen_card", "Your card was declined.")]
     [InlineData("4000000000000069", "expired_card", "expired_card", "Your card has expired.")]
-    [InlineData("4000000000000127", "incorrect_cvc", "incorrect_cvc", "Your card&#39;s security code is incorrect.")]
+    [InlineData("4000000000000127", "incorrect_cvc", "incorrect_cvc", "Your card's security code is incorrect.")]
     [InlineData("4000000000000119", "processing_error", "processing_error", "An error occurred while processing your card.")]
     [InlineData("4242424242424241", "incorrect_number", null, "Your card number is incorrect.")]
     public async Task A_declining_card_keeps_the_customer_on_the_page_and_records_the_attempt(string number, string code, string? declineCode, string message)
@@ -94,7 +94,7 @@ public sealed class HostedCheckoutPageTests
 
         Assert.Equal(HttpStatusCode.PaymentRequired, response.StatusCode);
         Assert.Contains("role=\"alert\"", html, StringComparison.Ordinal);
-        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains(message, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains(">Pay</button>", html, StringComparison.Ordinal);
         var fetched = await sim.StripeClient().V1.Checkout.Sessions.GetAsync(session.Id, new SessionGetOptions { Expand = ["payment_intent"] });
         Assert.Equal("open", fetched.Status);
@@ -194,9 +194,9 @@ public sealed class HostedCheckoutPageTests
 
     [Theory]
     [InlineData("4242", "12 / 34", "123", "Your card number is incomplete.")]
-    [InlineData("4242424242424242", "13 / 34", "123", "Your card&#39;s expiration date is incomplete.")]
-    [InlineData("4242424242424242", "01 / 20", "123", "Your card&#39;s expiration date is in the past.")]
-    [InlineData("4242424242424242", "12 / 34", "1", "Your card&#39;s security code is incomplete.")]
+    [InlineData("4242424242424242", "13 / 34", "123", "Your card's expiration date is incomplete.")]
+    [InlineData("4242424242424242", "01 / 20", "123", "Your card's expiration date is in the past.")]
+    [InlineData("4242424242424242", "12 / 34", "1", "Your card's security code is incomplete.")]
     public async Task Incomplete_card_fields_are_caught_before_any_attempt(string number, string expiry, string cvc, string message)
     {
         await using var sim = await SimulatorFixture.StartAsync();
@@ -205,7 +205,7 @@ public sealed class HostedCheckoutPageTests
         using var response = await PayByCardAsync(sim, session.Id, number, expiry, cvc);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Null((await sim.StripeClient().V1.Checkout.Sessions.GetAsync(session.Id)).PaymentIntentId);
     }
 

@@ -1,4 +1,4 @@
-using IpoctoPayments.Simulator.Stripe.Wire;
+using IpoctoPayments.Simulator.Stripe.Api;
 
 namespace IpoctoPayments.Simulator.Tests.Stripe;
 

@@ -183,9 +183,3 @@ public sealed class FaultPlan
         { } n => fault with { Times = n - 1 },
     };
 }
-
-public static class ProviderNames
-{
-    public const string Stripe = "stripe";
-    public const string PayerMax = "payermax";
-}

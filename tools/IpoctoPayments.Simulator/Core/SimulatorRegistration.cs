@@ -1,5 +1,6 @@
 using IpoctoPayments.Simulator.Control;
 using IpoctoPayments.Simulator.Control.Dashboard;
+using IpoctoPayments.Simulator.Pages;
 using IpoctoPayments.Simulator.PayerMax;
 using IpoctoPayments.Simulator.Stripe;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,7 @@ public static class SimulatorRegistration
         endpoints.MapControlApi();
         endpoints.MapTriggerApi();
         endpoints.MapDashboard();
+        endpoints.MapHostedPageAssets();
         endpoints.MapStripeSimulator();
         endpoints.MapPayerMaxSimulator();
         return endpoints;

@@ -1,10 +1,10 @@
 using IpoctoPayments.Simulator.Control;
 using IpoctoPayments.Simulator.Core;
-using IpoctoPayments.Simulator.PayerMax.Cashier;
+using IpoctoPayments.Simulator.PayerMax.Api;
 using IpoctoPayments.Simulator.PayerMax.Control;
-using IpoctoPayments.Simulator.PayerMax.Gateway;
-using IpoctoPayments.Simulator.PayerMax.Orders;
-using IpoctoPayments.Simulator.PayerMax.Payments;
+using IpoctoPayments.Simulator.PayerMax.Engine;
+using IpoctoPayments.Simulator.PayerMax.Model;
+using IpoctoPayments.Simulator.PayerMax.Pages;
 
 namespace IpoctoPayments.Simulator.PayerMax;
 

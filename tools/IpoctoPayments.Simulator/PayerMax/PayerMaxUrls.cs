@@ -1,15 +1,8 @@
-using IpoctoPayments.Simulator.Core;
-
 namespace IpoctoPayments.Simulator.PayerMax;
 
 /// <summary>Where the simulated cashier and its wallet and bank pages live.</summary>
 internal static class PayerMaxUrls
 {
-    public static string BaseUrl(HttpContext http, SimulatorOptions options) =>
-        string.IsNullOrWhiteSpace(options.PublicBaseUrl)
-            ? $"{http.Request.Scheme}://{http.Request.Host}"
-            : options.PublicBaseUrl.TrimEnd('/');
-
     public static string Cashier(string tradeToken) => $"/payermax/cashier/{Uri.EscapeDataString(tradeToken)}";
 
     public static string Method(string tradeToken, string methodKey) => $"{Cashier(tradeToken)}/methods/{Uri.EscapeDataString(methodKey)}";

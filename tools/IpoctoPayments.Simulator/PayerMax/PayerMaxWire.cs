@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IpoctoPayments.Simulator.PayerMax.Catalogue;
-using IpoctoPayments.Simulator.PayerMax.Orders;
+using IpoctoPayments.Simulator.PayerMax.Model;
 
 namespace IpoctoPayments.Simulator.PayerMax;
 

@@ -1,11 +1,10 @@
 using IpoctoPayments.Simulator.Control;
 using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Simulator.Stripe.Api;
-using IpoctoPayments.Simulator.Stripe.Checkout;
 using IpoctoPayments.Simulator.Stripe.Control;
 using IpoctoPayments.Simulator.Stripe.Engine;
 using IpoctoPayments.Simulator.Stripe.Model;
-using IpoctoPayments.Simulator.Stripe.Wire;
+using IpoctoPayments.Simulator.Stripe.Pages;
 
 namespace IpoctoPayments.Simulator.Stripe;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using IpoctoPayments.Simulator.Core;
-using IpoctoPayments.Simulator.PayerMax.Orders;
+using IpoctoPayments.Simulator.PayerMax.Model;
 using IpoctoPayments.Simulator.Stripe.Model;
 
 namespace IpoctoPayments.Simulator.Control.Dashboard;

@@ -1,5 +1,5 @@
 using IpoctoPayments.Simulator.Core;
-using IpoctoPayments.Simulator.PayerMax.Orders;
+using IpoctoPayments.Simulator.PayerMax.Model;
 using IpoctoPayments.Simulator.Stripe.Model;
 
 namespace IpoctoPayments.Simulator.Control.Dashboard;

@@ -1,5 +1,5 @@
 using IpoctoPayments.Simulator.PayerMax.Catalogue;
-using IpoctoPayments.Simulator.PayerMax.Orders;
+using IpoctoPayments.Simulator.PayerMax.Model;
 
 namespace IpoctoPayments.Simulator.PayerMax.Control;
 

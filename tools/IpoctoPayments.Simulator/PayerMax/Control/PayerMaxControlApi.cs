@@ -1,7 +1,7 @@
 using System.Text.Json;
 using IpoctoPayments.Simulator.PayerMax.Catalogue;
-using IpoctoPayments.Simulator.PayerMax.Orders;
-using IpoctoPayments.Simulator.PayerMax.Payments;
+using IpoctoPayments.Simulator.PayerMax.Engine;
+using IpoctoPayments.Simulator.PayerMax.Model;
 using static IpoctoPayments.Simulator.Control.ControlApi;
 
 namespace IpoctoPayments.Simulator.PayerMax.Control;

@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IpoctoPayments.Simulator.Control;
 using IpoctoPayments.Simulator.Core;
+using IpoctoPayments.Simulator.PayerMax.Api;
 using IpoctoPayments.Simulator.PayerMax.Catalogue;
-using IpoctoPayments.Simulator.PayerMax.Gateway;
-using IpoctoPayments.Simulator.PayerMax.Orders;
-using IpoctoPayments.Simulator.PayerMax.Payments;
+using IpoctoPayments.Simulator.PayerMax.Engine;
+using IpoctoPayments.Simulator.PayerMax.Model;
 
 namespace IpoctoPayments.Simulator.PayerMax.Control;
 

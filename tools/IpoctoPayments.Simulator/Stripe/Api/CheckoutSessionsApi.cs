@@ -1,7 +1,6 @@
 using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Simulator.Stripe.Engine;
 using IpoctoPayments.Simulator.Stripe.Model;
-using IpoctoPayments.Simulator.Stripe.Wire;
 
 namespace IpoctoPayments.Simulator.Stripe.Api;
 

@@ -1,6 +1,5 @@
 using IpoctoPayments.Simulator.Stripe.Engine;
 using IpoctoPayments.Simulator.Stripe.Model;
-using IpoctoPayments.Simulator.Stripe.Wire;
 
 namespace IpoctoPayments.Simulator.Stripe.Api;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Simulator.Stripe.Model;
-using IpoctoPayments.Simulator.Stripe.Wire;
+using IpoctoPayments.Simulator.Stripe.Pages;
 
 namespace IpoctoPayments.Simulator.Stripe.Api;
 
@@ -54,7 +54,7 @@ internal static partial class SessionRequest
             PaymentIntentMetadata = p.Map("payment_intent_data[metadata]"),
             PaymentMethodTypes = PaymentMethodTypes(p, currency),
             ExpiresAt = expiresAt,
-            PageUrl = $"{baseUrl}/c/pay/{id}",
+            PageUrl = baseUrl + CheckoutEndpoints.PagePath(id),
         };
     }
 

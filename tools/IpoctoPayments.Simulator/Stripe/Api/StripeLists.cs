@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using IpoctoPayments.Simulator.Stripe.Model;
-using IpoctoPayments.Simulator.Stripe.Wire;
 
 namespace IpoctoPayments.Simulator.Stripe.Api;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using IpoctoPayments.Simulator.Stripe.Api;
 using IpoctoPayments.Simulator.Stripe.Engine;
 using IpoctoPayments.Simulator.Stripe.Model;
-using IpoctoPayments.Simulator.Stripe.Wire;
 
 namespace IpoctoPayments.Simulator.Stripe.Control;
 

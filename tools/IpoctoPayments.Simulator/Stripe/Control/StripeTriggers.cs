@@ -4,7 +4,6 @@ using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Simulator.Stripe.Api;
 using IpoctoPayments.Simulator.Stripe.Engine;
 using IpoctoPayments.Simulator.Stripe.Model;
-using IpoctoPayments.Simulator.Stripe.Wire;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 

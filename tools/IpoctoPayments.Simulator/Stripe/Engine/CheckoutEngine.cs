@@ -1,6 +1,6 @@
 using IpoctoPayments.Simulator.Core;
+using IpoctoPayments.Simulator.Stripe.Api;
 using IpoctoPayments.Simulator.Stripe.Model;
-using IpoctoPayments.Simulator.Stripe.Wire;
 
 namespace IpoctoPayments.Simulator.Stripe.Engine;
 

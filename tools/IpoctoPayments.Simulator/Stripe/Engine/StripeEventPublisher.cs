@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using IpoctoPayments.Simulator.Core;
+using IpoctoPayments.Simulator.Stripe.Api;
 using IpoctoPayments.Simulator.Stripe.Model;
-using IpoctoPayments.Simulator.Stripe.Wire;
 using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Simulator.Stripe.Engine;

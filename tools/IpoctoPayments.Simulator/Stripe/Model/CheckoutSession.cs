@@ -51,6 +51,9 @@ internal sealed class CheckoutSession
 
     public bool IsOpen => Status == "open";
 
+    /// <summary>Where the customer goes back to once the session completes: <c>success_url</c> with <c>{CHECKOUT_SESSION_ID}</c> filled in.</summary>
+    public string ReturnUrl => SuccessUrl.Replace("{CHECKOUT_SESSION_ID}", Id, StringComparison.Ordinal);
+
     public bool Allows(string paymentMethodType) => PaymentMethodTypes.Contains(paymentMethodType, StringComparer.Ordinal);
 
     public JsonObject ToJson() => new()

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using IpoctoPayments.Simulator.Stripe.Wire;
+using IpoctoPayments.Simulator.Stripe.Api;
 
 namespace IpoctoPayments.Simulator.Stripe.Model;
 

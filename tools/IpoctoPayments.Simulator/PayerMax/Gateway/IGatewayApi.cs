@@ -1,9 +1,0 @@
-namespace IpoctoPayments.Simulator.PayerMax.Gateway;
-
-/// <summary>One <c>apiName</c> of the gateway, called once the envelope and signature are checked.</summary>
-internal interface IGatewayApi
-{
-    string Name { get; }
-
-    GatewayReply Handle(RequestData data, HttpContext http);
-}

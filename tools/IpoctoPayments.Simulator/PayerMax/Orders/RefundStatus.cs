@@ -1,9 +1,0 @@
-namespace IpoctoPayments.Simulator.PayerMax.Orders;
-
-/// <summary>PayerMax's refund statuses, spelled as on the wire.</summary>
-internal static class RefundStatus
-{
-    public const string Pending = "REFUND_PENDING";
-    public const string Success = "REFUND_SUCCESS";
-    public const string Failed = "REFUND_FAILED";
-}
