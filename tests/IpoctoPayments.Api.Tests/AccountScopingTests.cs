@@ -17,16 +17,16 @@ public sealed class AccountScopingTests
         var a = system.Console("acc-a");
         var b = system.Console("acc-b");
         var topUp = await system.PaidStripeTopUpAsync(a, "20.00");
-        await TopUpSteps.CreateAsync(b, TopUpSteps.StripeCard("7.00"));
+        await b.CreateTopUpAsync(TopUpRequest.StripeCard("7.00"));
 
         using var response = await b.GetAsync($"/api/v1/topups/{topUp.Id()}");
 
-        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.NotFound, "topup_not_found");
-        var listed = await TopUpSteps.ListTopUpsAsync(b);
+        await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.NotFound, "topup_not_found");
+        var listed = await b.TopUpsAsync();
         Assert.Equal("7.00", Assert.Single(listed).GetProperty("amount").GetProperty("amount").GetString());
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(b));
-        Assert.Empty(await TopUpSteps.LedgerAsync(b));
-        Assert.Equal(topUp.Id(), Assert.Single(await TopUpSteps.ListTopUpsAsync(a)).Id());
+        Assert.Equal("0.00", await b.BalanceAsync());
+        Assert.Empty(await b.LedgerAsync());
+        Assert.Equal(topUp.Id(), Assert.Single(await a.TopUpsAsync()).Id());
     }
 
     [SkippableTheory]
@@ -77,6 +77,6 @@ public sealed class AccountScopingTests
 
         using var response = await system.Support().GetAsync("/api/v1/support/orders/TU-00000-00000");
 
-        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.NotFound, "order_not_found");
+        await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.NotFound, "order_not_found");
     }
 }

@@ -64,9 +64,9 @@ public sealed class EventStormTests(ITestOutputHelper output)
         await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (plan, _) =>
         {
             var request = plan.Provider == ProviderNames.Stripe
-                ? TopUpSteps.StripeCard(plan.Amount)
-                : TopUpSteps.PayerMaxGcash(plan.Amount);
-            created[plan.Index] = await TopUpSteps.CreateAsync(consoles[plan.Account][plan.Index % 2], request, $"storm-{plan.Index}");
+                ? TopUpRequest.StripeCard(plan.Amount)
+                : TopUpRequest.PayerMaxGcash(plan.Amount);
+            created[plan.Index] = await consoles[plan.Account][plan.Index % 2].CreateTopUpAsync(request, $"storm-{plan.Index}");
         });
 
         foreach (var plan in plans)
@@ -109,7 +109,7 @@ public sealed class EventStormTests(ITestOutputHelper output)
 
         foreach (var plan in plans)
         {
-            var order = await TopUpSteps.GetTopUpAsync(consoles[plan.Account][0], created[plan.Index].Id());
+            var order = await consoles[plan.Account][0].TopUpAsync(created[plan.Index].Id());
             Assert.True(plan.ExpectedStatus == order.Status(), $"seed {seed}: order {plan.Index} ({plan.Provider}, {plan.Fate}, refund {plan.Refund}) is {order.Status()}, the model says {plan.ExpectedStatus}");
             if (plan.ExpectedFailure is { } failure)
             {
@@ -124,7 +124,7 @@ public sealed class EventStormTests(ITestOutputHelper output)
         {
             var expected = plans.Where(p => p.Account == account).Sum(p => p.Credited - p.Refund);
             var console = consoles[account][1];
-            Assert.True(Cents(expected) == await TopUpSteps.BalanceAsync(console), $"seed {seed}: {account}'s balance");
+            Assert.True(Cents(expected) == await console.BalanceAsync(), $"seed {seed}: {account}'s balance");
             var lines = (await console.GetFromJsonAsync<JsonElement>("/api/v1/ledger?limit=200")).GetProperty("items").EnumerateArray().ToArray();
             Assert.Equal(plans.Count(p => p.Account == account && p.Credited > 0) + plans.Count(p => p.Account == account && p.Refund > 0), lines.Length);
             Assert.Equal(expected, lines.Sum(l => MinorUnits(l.GetProperty("amount").GetProperty("amount").GetString()!)));

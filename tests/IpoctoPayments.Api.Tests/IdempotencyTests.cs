@@ -17,15 +17,15 @@ public sealed class IdempotencyTests
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-idem");
 
-        var first = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"), "topup-key-1");
-        using var replay = await TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard("20.00"), "topup-key-1");
+        var first = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"), "topup-key-1");
+        using var replay = await console.PostTopUpAsync(TopUpRequest.StripeCard("20.00"), "topup-key-1");
 
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal("true", Assert.Single(replay.Headers.GetValues("Idempotent-Replayed")));
         var replayed = await replay.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(first.Id(), replayed.Id());
         Assert.Equal(first.OrderNumber(), replayed.OrderNumber());
-        Assert.Single(await TopUpSteps.ListTopUpsAsync(console));
+        Assert.Single(await console.TopUpsAsync());
         var sessions = await system.Simulator.GetFromJsonAsync<JsonElement>("/_simulator/stripe/sessions");
         Assert.Equal(1, sessions.GetArrayLength());
     }
@@ -37,12 +37,12 @@ public sealed class IdempotencyTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-idem-other");
-        await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"), "topup-key-2");
+        await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"), "topup-key-2");
 
-        using var other = await TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard("25.00"), "topup-key-2");
+        using var other = await console.PostTopUpAsync(TopUpRequest.StripeCard("25.00"), "topup-key-2");
 
-        await TopUpSteps.AssertProblemAsync(other, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
-        Assert.Single(await TopUpSteps.ListTopUpsAsync(console));
+        await ApiAnswer.AssertProblemAsync(other, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        Assert.Single(await console.TopUpsAsync());
     }
 
     [SkippableTheory]
@@ -52,8 +52,8 @@ public sealed class IdempotencyTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await PaymentsSystem.StartAsync(database);
 
-        var a = await TopUpSteps.CreateAsync(system.Console("acc-key-a"), TopUpSteps.StripeCard(), "shared-key");
-        var b = await TopUpSteps.CreateAsync(system.Console("acc-key-b"), TopUpSteps.StripeCard(), "shared-key");
+        var a = await system.Console("acc-key-a").CreateTopUpAsync(TopUpRequest.StripeCard(), "shared-key");
+        var b = await system.Console("acc-key-b").CreateTopUpAsync(TopUpRequest.StripeCard(), "shared-key");
 
         Assert.NotEqual(a.Id(), b.Id());
     }
@@ -67,14 +67,14 @@ public sealed class IdempotencyTests
         var console = system.Console("acc-outage");
         await system.SetFaultsAsync(new { stripe = new { failNextCalls = 5 } });
 
-        using var refused = await TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard(), "outage-key");
+        using var refused = await console.PostTopUpAsync(TopUpRequest.StripeCard(), "outage-key");
 
-        await TopUpSteps.AssertProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
-        Assert.Empty(await TopUpSteps.ListTopUpsAsync(console));
+        await ApiAnswer.AssertProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+        Assert.Empty(await console.TopUpsAsync());
 
         await system.SetFaultsAsync(new { stripe = new { failNextCalls = 0 } });
-        var retried = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard(), "outage-key");
+        var retried = await console.CreateTopUpAsync(TopUpRequest.StripeCard(), "outage-key");
         Assert.Equal("awaiting_payment", retried.Status());
-        Assert.Single(await TopUpSteps.ListTopUpsAsync(console));
+        Assert.Single(await console.TopUpsAsync());
     }
 }

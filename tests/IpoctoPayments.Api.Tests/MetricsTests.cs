@@ -39,7 +39,7 @@ public sealed class MetricsTests
         await using var system = await PaymentsSystem.StartAsync(database);
         using var failed = Collect<long>(system, "ipocto.topups.failed");
         using var succeeded = Collect<long>(system, "ipocto.topups.succeeded");
-        var topUp = await TopUpSteps.CreateAsync(system.Console("acc-metrics"), TopUpSteps.PayerMaxGcash());
+        var topUp = await system.Console("acc-metrics").CreateTopUpAsync(TopUpRequest.PayerMaxGcash());
 
         await system.SimulatorPostAsync($"/_simulator/payermax/orders/{topUp.OutTradeNo()}/fail", new { code = "BALANCE_INSUFFICIENT" });
         await system.DeliverWebhooksAsync();
@@ -56,7 +56,7 @@ public sealed class MetricsTests
         using var created = Collect<long>(system, "ipocto.topups.created");
         await system.SetFaultsAsync(new { stripe = new { failNextCalls = 5 } });
 
-        using var response = await TopUpSteps.PostCreateAsync(system.Console("acc-metrics"), TopUpSteps.StripeCard());
+        using var response = await system.Console("acc-metrics").PostTopUpAsync(TopUpRequest.StripeCard());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Empty(created.GetMeasurementSnapshot());
@@ -69,7 +69,7 @@ public sealed class MetricsTests
         await using var system = await PaymentsSystem.StartAsync(database);
         using var actions = Collect<long>(system, "ipocto.reconciliation.actions");
         using var succeeded = Collect<long>(system, "ipocto.topups.succeeded");
-        var topUp = await TopUpSteps.CreateAsync(system.Console("acc-metrics"), TopUpSteps.StripeCard());
+        var topUp = await system.Console("acc-metrics").CreateTopUpAsync(TopUpRequest.StripeCard());
         await system.SetFaultsAsync(new { webhooks = new { drop = true } }, topUp.SessionId());
         await system.PayStripeAsync(topUp);
 

@@ -25,22 +25,22 @@ public sealed class ProviderFaultTests
         await using var system = await PaymentsSystem.StartAsync(database, WithBackoff);
         StartOfPaymentWindow(system);
         var console = system.Console($"acc-outage-{providerName}-{mode}");
-        var request = providerName == "stripe" ? TopUpSteps.StripeCard() : TopUpSteps.PayerMaxGcash();
+        var request = providerName == "stripe" ? TopUpRequest.StripeCard() : TopUpRequest.PayerMaxGcash();
         await system.SetFaultsAsync(new Dictionary<string, object> { [providerName] = new { failNextCalls = 100, mode } });
 
-        using var refused = await DriveClockAsync(system, TopUpSteps.PostCreateAsync(console, request, "outage-key"));
+        using var refused = await DriveClockAsync(system, console.PostTopUpAsync(request, "outage-key"));
 
-        await TopUpSteps.AssertProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
-        Assert.Empty(await TopUpSteps.ListTopUpsAsync(console));
+        await ApiAnswer.AssertProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+        Assert.Empty(await console.TopUpsAsync());
         // A refused call opened nothing; a timed-out one may have, but its retries (same key) opened nothing more.
         Assert.Equal(mode == "Timeout" ? 1 : 0, await ProviderSessionsAsync(system, providerName));
 
         var faults = await system.Simulator.DeleteAsync("/_simulator/faults");
         Assert.True(faults.IsSuccessStatusCode);
-        var created = await TopUpSteps.CreateAsync(console, request, "outage-key");
+        var created = await console.CreateTopUpAsync(request, "outage-key");
 
         Assert.Equal("awaiting_payment", created.Status());
-        Assert.Single(await TopUpSteps.ListTopUpsAsync(console));
+        Assert.Single(await console.TopUpsAsync());
         Assert.Equal(1, await ProviderSessionsAsync(system, providerName));
     }
 
@@ -55,7 +55,7 @@ public sealed class ProviderFaultTests
         // The simulator opens the session, then never answers: only the attempt timeout ends the wait.
         await system.SetFaultsAsync(new { stripe = new { failNextCalls = 1, mode = "Timeout" } });
 
-        using var response = await DriveClockAsync(system, TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard()));
+        using var response = await DriveClockAsync(system, console.PostTopUpAsync(TopUpRequest.StripeCard()));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var topUp = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -73,13 +73,13 @@ public sealed class ProviderFaultTests
         var console = system.Console("acc-lost-payermax");
         await system.SetFaultsAsync(new { payermax = new { failNextCalls = 1, mode = "Timeout" } });
 
-        using var lost = await DriveClockAsync(system, TopUpSteps.PostCreateAsync(console, TopUpSteps.PayerMaxGcash(), "lost-key"));
-        using var again = await TopUpSteps.PostCreateAsync(console, TopUpSteps.PayerMaxGcash(), "lost-key");
+        using var lost = await DriveClockAsync(system, console.PostTopUpAsync(TopUpRequest.PayerMaxGcash(), "lost-key"));
+        using var again = await console.PostTopUpAsync(TopUpRequest.PayerMaxGcash(), "lost-key");
 
-        await TopUpSteps.AssertProblemAsync(lost, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
-        var problem = await TopUpSteps.ReadProblemAsync(again);
+        await ApiAnswer.AssertProblemAsync(lost, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+        var problem = await ApiAnswer.ProblemAsync(again);
         Assert.True(again.StatusCode is not HttpStatusCode.Created and < HttpStatusCode.InternalServerError, $"{(int)again.StatusCode}: {problem}");
-        Assert.Empty(await TopUpSteps.ListTopUpsAsync(console));
+        Assert.Empty(await console.TopUpsAsync());
         Assert.Equal(1, await ProviderSessionsAsync(system, "payermax"));
     }
 
@@ -99,32 +99,32 @@ public sealed class ProviderFaultTests
         // Three attempts each (the first and two retries); the fourth failure in the window opens the circuit.
         for (var i = 0; i < 2; i++)
         {
-            using var failed = await TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard());
-            await TopUpSteps.AssertProblemAsync(failed, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+            using var failed = await console.PostTopUpAsync(TopUpRequest.StripeCard());
+            await ApiAnswer.AssertProblemAsync(failed, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
         }
 
         var callsLeft = (await FaultsAsync(system)).GetProperty("stripe").GetProperty("failNextCalls").GetInt32();
         Assert.Equal(96, callsLeft);
-        using (var open = await TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard()))
+        using (var open = await console.PostTopUpAsync(TopUpRequest.StripeCard()))
         {
-            await TopUpSteps.AssertProblemAsync(open, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+            await ApiAnswer.AssertProblemAsync(open, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
         }
 
         Assert.Equal(callsLeft, (await FaultsAsync(system)).GetProperty("stripe").GetProperty("failNextCalls").GetInt32());
-        Assert.Equal("awaiting_payment", (await TopUpSteps.CreateAsync(console, TopUpSteps.PayerMaxGcash())).Status());
+        Assert.Equal("awaiting_payment", (await console.CreateTopUpAsync(TopUpRequest.PayerMaxGcash())).Status());
 
         // Stripe is back, but the open circuit does not know yet: still refused, still no call.
         Assert.True((await system.Simulator.DeleteAsync("/_simulator/faults")).IsSuccessStatusCode);
-        using (var stillOpen = await TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard()))
+        using (var stillOpen = await console.PostTopUpAsync(TopUpRequest.StripeCard()))
         {
-            await TopUpSteps.AssertProblemAsync(stillOpen, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+            await ApiAnswer.AssertProblemAsync(stillOpen, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
         }
 
         Assert.Equal(0, await ProviderSessionsAsync(system, "stripe"));
         system.Clock.Advance(TimeSpan.FromSeconds(15));
 
-        Assert.Equal("awaiting_payment", (await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard())).Status());
-        Assert.Equal("awaiting_payment", (await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard())).Status());
+        Assert.Equal("awaiting_payment", (await console.CreateTopUpAsync(TopUpRequest.StripeCard())).Status());
+        Assert.Equal("awaiting_payment", (await console.CreateTopUpAsync(TopUpRequest.StripeCard())).Status());
         Assert.Equal(2, await ProviderSessionsAsync(system, "stripe"));
     }
 
@@ -139,16 +139,16 @@ public sealed class ProviderFaultTests
         await system.SetFaultsAsync(new { stripe = new { latency = "00:00:05" } });
 
         // More held requests than the machine has pool threads to start with: a blocked thread per request would show.
-        var slow = Enumerable.Range(0, Held).Select(_ => TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard())).ToArray();
+        var slow = Enumerable.Range(0, Held).Select(_ => console.PostTopUpAsync(TopUpRequest.StripeCard())).ToArray();
 
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
         using (var methods = await console.GetAsync("/api/v1/payment-methods?country=PH"))
         {
             Assert.Equal(HttpStatusCode.OK, methods.StatusCode);
         }
 
-        Assert.Equal("awaiting_payment", (await TopUpSteps.CreateAsync(console, TopUpSteps.PayerMaxGcash())).Status());
-        Assert.Single(await TopUpSteps.ListTopUpsAsync(console));
+        Assert.Equal("awaiting_payment", (await console.CreateTopUpAsync(TopUpRequest.PayerMaxGcash())).Status());
+        Assert.Single(await console.TopUpsAsync());
         Assert.DoesNotContain(slow, t => t.IsCompleted);
 
         var answers = await DriveClockAsync(system, Task.WhenAll(slow));

@@ -14,13 +14,13 @@ public sealed class ProviderPrecisionTests
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-idr");
 
-        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.Request("payermax", "ID", "dana", "10.01"));
+        var topUp = await console.CreateTopUpAsync(TopUpRequest.For("payermax", "ID", "dana", "10.01"));
 
         // 10.01 × 16250 = 162,662.50 IDR; PayerMax takes no decimals in IDR, so half to even: 162,662.
         var charge = topUp.GetProperty("charge");
         Assert.Equal(("162662.00", "IDR"), (charge.GetProperty("amount").GetString(), charge.GetProperty("currency").GetString()));
         await system.SimulatorPostAsync($"/_simulator/payermax/orders/{topUp.OutTradeNo()}/complete", new { paymentMethodType = "WALLET", targetOrg = "DANA" });
         await system.DeliverWebhooksAsync();
-        Assert.Equal("10.01", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("10.01", await console.BalanceAsync());
     }
 }

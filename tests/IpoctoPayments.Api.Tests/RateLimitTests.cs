@@ -1,5 +1,4 @@
 using System.Net;
-using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
 
@@ -17,15 +16,15 @@ public sealed class RateLimitTests
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
         {
-            answers.Add(await TopUpSteps.PostCreateAsync(hasty, TopUpSteps.StripeCard("5.00")));
+            answers.Add(await hasty.PostTopUpAsync(TopUpRequest.StripeCard("5.00")));
         }
 
-        var other = await TopUpSteps.PostCreateAsync(system.Console("acc-calm"), TopUpSteps.StripeCard("5.00"));
+        var other = await system.Console("acc-calm").PostTopUpAsync(TopUpRequest.StripeCard("5.00"));
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], answers.Select(a => a.StatusCode));
-        await TopUpSteps.AssertProblemAsync(answers[2], HttpStatusCode.TooManyRequests, "too_many_requests");
+        await ApiAnswer.AssertProblemAsync(answers[2], HttpStatusCode.TooManyRequests, "too_many_requests");
         Assert.NotNull(answers[2].Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
-        Assert.Equal(2, (await TopUpSteps.ListTopUpsAsync(hasty)).Length);
+        Assert.Equal(2, (await hasty.TopUpsAsync()).Length);
     }
 }

@@ -17,10 +17,10 @@ public sealed class ReconciliationTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-dropped");
-        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"));
+        var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"));
         await system.SetFaultsAsync(new { webhooks = new { drop = true } }, topUp.SessionId());
         await system.PayStripeAsync(topUp);
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
 
         system.Clock.Advance(TimeSpan.FromMinutes(61));
         var first = await system.Admin().PostAsync("/api/v1/reconciliation/runs", null);
@@ -29,8 +29,8 @@ public sealed class ReconciliationTests
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Single((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").EnumerateArray());
         Assert.Empty((await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").EnumerateArray());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Equal("succeeded", (await TopUpSteps.GetTopUpAsync(console, topUp.Id())).Status());
+        Assert.Equal("20.00", await console.BalanceAsync());
+        Assert.Equal("succeeded", (await console.TopUpAsync(topUp.Id())).Status());
     }
 
     [SkippableTheory]
@@ -44,10 +44,10 @@ public sealed class ReconciliationTests
         string[] amounts = ["5.00", "7.00", "11.00"];
         foreach (var amount in amounts)
         {
-            await system.PayStripeAsync(await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard(amount)));
+            await system.PayStripeAsync(await console.CreateTopUpAsync(TopUpRequest.StripeCard(amount)));
         }
 
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
 
         system.Clock.Advance(TimeSpan.FromMinutes(61));
         HttpClient[] instances = [system.Admin(), system.AnotherInstance(TestTokens.For("admin", Scopes.Admin))];
@@ -61,8 +61,8 @@ public sealed class ReconciliationTests
         }
 
         Assert.Equal(amounts.Length, applied);
-        Assert.Equal("23.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Equal(amounts.Length, (await TopUpSteps.LedgerAsync(console)).Length);
+        Assert.Equal("23.00", await console.BalanceAsync());
+        Assert.Equal(amounts.Length, (await console.LedgerAsync()).Length);
     }
 
     [SkippableTheory]
@@ -74,6 +74,6 @@ public sealed class ReconciliationTests
 
         var response = await system.Console("acc-1").PostAsync("/api/v1/reconciliation/runs", null);
 
-        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
+        await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
     }
 }

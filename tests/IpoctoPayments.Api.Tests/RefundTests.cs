@@ -18,16 +18,16 @@ public sealed class RefundTests
         var console = system.Console("acc-refund-full");
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 
-        using var response = await RefundAsync(system.Admin(), paid.Id(), amount: null);
+        using var response = await system.Admin().PostRefundAsync(paid.Id(), amount: null);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
         await system.AdvanceAsync(TimeSpan.FromMinutes(2));
-        var order = await TopUpSteps.GetTopUpAsync(console, paid.Id());
+        var order = await console.TopUpAsync(paid.Id());
         Assert.Equal("refunded", order.Status());
         Assert.Equal("succeeded", Assert.Single(order.GetProperty("refunds").EnumerateArray()).GetProperty("status").GetString());
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
-        var ledger = await TopUpSteps.LedgerAsync(console);
+        Assert.Equal("0.00", await console.BalanceAsync());
+        var ledger = await console.LedgerAsync();
         Assert.Equal(["-20.00", "20.00"], ledger.Select(l => l.GetProperty("amount").GetProperty("amount").GetString()));
     }
 
@@ -40,14 +40,14 @@ public sealed class RefundTests
         var console = system.Console("acc-refund-part");
         var paid = await system.PaidPayerMaxTopUpAsync(console, "10.00");
 
-        using var response = await RefundAsync(system.Admin(), paid.Id(), "4.00");
+        using var response = await system.Admin().PostRefundAsync(paid.Id(), "4.00");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         await system.AdvanceAsync(TimeSpan.FromMinutes(2));
 
-        var order = await TopUpSteps.GetTopUpAsync(console, paid.Id());
+        var order = await console.TopUpAsync(paid.Id());
         Assert.Equal("partially_refunded", order.Status());
         Assert.Equal("6.00", order.GetProperty("refundable").GetProperty("amount").GetString());
-        Assert.Equal("6.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("6.00", await console.BalanceAsync());
     }
 
     [SkippableTheory]
@@ -58,14 +58,14 @@ public sealed class RefundTests
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-refund-over");
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
-        using var first = await RefundAsync(system.Admin(), paid.Id(), "15.00");
+        using var first = await system.Admin().PostRefundAsync(paid.Id(), "15.00");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
 
-        using var over = await RefundAsync(system.Admin(), paid.Id(), "5.01");
+        using var over = await system.Admin().PostRefundAsync(paid.Id(), "5.01");
 
-        var problem = await TopUpSteps.AssertProblemAsync(over, HttpStatusCode.UnprocessableEntity, "refund_exceeds_remaining");
+        var problem = await ApiAnswer.AssertProblemAsync(over, HttpStatusCode.UnprocessableEntity, "refund_exceeds_remaining");
         Assert.Equal("amount", problem.GetProperty("field").GetString());
-        Assert.Equal("5.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("5.00", await console.BalanceAsync());
     }
 
     [SkippableTheory]
@@ -80,17 +80,17 @@ public sealed class RefundTests
         var paid = await system.PaidPayerMaxTopUpAsync(console, "2.00");
         Assert.Equal("102.00", paid.GetProperty("charge").GetProperty("amount").GetString());
 
-        using var response = await RefundAsync(system.Admin(), paid.Id(), amount: null);
+        using var response = await system.Admin().PostRefundAsync(paid.Id(), amount: null);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
         await system.AdvanceAsync(TimeSpan.FromMinutes(2));
 
-        var order = await TopUpSteps.GetTopUpAsync(console, paid.Id());
+        var order = await console.TopUpAsync(paid.Id());
         var refund = Assert.Single(order.GetProperty("refunds").EnumerateArray());
         Assert.Equal("failed", refund.GetProperty("status").GetString());
         Assert.Equal("refund_failed", refund.GetProperty("failure").GetProperty("code").GetString());
         Assert.Equal("succeeded", order.Status());
-        Assert.Equal("2.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("2.00", await console.BalanceAsync());
     }
 
     [SkippableTheory]
@@ -102,16 +102,16 @@ public sealed class RefundTests
         var console = system.Console("acc-refund-idem");
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 
-        using var first = await RefundAsync(system.Admin(), paid.Id(), "5.00", "refund-key-1");
-        using var second = await RefundAsync(system.Admin(), paid.Id(), "5.00", "refund-key-1");
+        using var first = await system.Admin().PostRefundAsync(paid.Id(), "5.00", "refund-key-1");
+        using var second = await system.Admin().PostRefundAsync(paid.Id(), "5.00", "refund-key-1");
         await system.DeliverWebhooksAsync();
 
         Assert.True(first.IsSuccessStatusCode && second.IsSuccessStatusCode, $"{first.StatusCode} {second.StatusCode}");
         var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refund").GetProperty("id").GetString();
         var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refund").GetProperty("id").GetString();
         Assert.Equal(firstId, secondId);
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Single((await TopUpSteps.GetTopUpAsync(console, paid.Id())).GetProperty("refunds").EnumerateArray());
+        Assert.Equal("15.00", await console.BalanceAsync());
+        Assert.Single((await console.TopUpAsync(paid.Id())).GetProperty("refunds").EnumerateArray());
         var stripeRefunds = await system.Simulator.GetFromJsonAsync<JsonElement>("/_simulator/stripe/refunds");
         Assert.Equal(1, stripeRefunds.GetArrayLength());
     }
@@ -125,26 +125,12 @@ public sealed class RefundTests
         var console = system.Console("acc-refund-scope");
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 
-        using var byCustomer = await RefundAsync(console, paid.Id(), amount: null);
-        using var bySupport = await RefundAsync(system.Support(), paid.Id(), amount: null);
+        using var byCustomer = await console.PostRefundAsync(paid.Id(), amount: null);
+        using var bySupport = await system.Support().PostRefundAsync(paid.Id(), amount: null);
 
         Assert.Equal(HttpStatusCode.Forbidden, byCustomer.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, bySupport.StatusCode);
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Empty((await TopUpSteps.GetTopUpAsync(console, paid.Id())).GetProperty("refunds").EnumerateArray());
-    }
-
-    private static async Task<HttpResponseMessage> RefundAsync(HttpClient client, string topUpId, string? amount, string? idempotencyKey = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/topups/{topUpId}/refunds")
-        {
-            Content = JsonContent.Create(amount is null ? new { amount = (object?)null } : new { amount = (object?)new { amount, currency = "USD" } }),
-        };
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        return await client.SendAsync(request);
+        Assert.Equal("20.00", await console.BalanceAsync());
+        Assert.Empty((await console.TopUpAsync(paid.Id())).GetProperty("refunds").EnumerateArray());
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class StructuredLogTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var system = await PaymentsSystem.StartAsync(database);
         var logs = Capture(system);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/topups") { Content = JsonContent.Create(TopUpSteps.StripeCard()) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/topups") { Content = JsonContent.Create(TopUpRequest.StripeCard()) };
         request.Headers.Add("X-Correlation-Id", "console-7f3a.req:42");
 
         using var response = await system.Console("acc-logs").SendAsync(request);
@@ -53,8 +53,8 @@ public sealed partial class StructuredLogTests
         await using var system = await PaymentsSystem.StartAsync(database);
         var logs = Capture(system);
         var console = system.Console("acc-logs");
-        var paid = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard());
-        var missed = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("7.00"));
+        var paid = await console.CreateTopUpAsync(TopUpRequest.StripeCard());
+        var missed = await console.CreateTopUpAsync(TopUpRequest.StripeCard("7.00"));
         await system.SetFaultsAsync(new { webhooks = new { drop = true } }, missed.SessionId());
 
         await system.PayStripeAsync(paid);

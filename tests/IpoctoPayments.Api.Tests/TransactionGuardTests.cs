@@ -25,7 +25,7 @@ public sealed class TransactionGuardTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-guard");
-        var paid = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"));
+        var paid = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"));
         var sessionId = paid.SessionId();
         await system.PayStripeAsync(paid);
         var orderId = Guid.Parse(paid.Id());
@@ -49,7 +49,7 @@ public sealed class TransactionGuardTests
                     () => gateway.LookUpRefundAsync(new RefundLookup(orderId, refund.RefundId, sessionId, null), CancellationToken.None),
                     () => gateway.RefundAsync(refund, CancellationToken.None),
                     () => gateway.OpenSessionAsync(new OpenSessionRequest(Guid.NewGuid(), "TU-GUARD-00001", "acc-guard", refund.Amount, "US", "card",
-                        new Uri(TopUpSteps.ReturnUrl), system.Clock.GetUtcNow().AddHours(1), $"topup-{Guid.NewGuid():N}"), CancellationToken.None),
+                        new Uri(TopUpRequest.ReturnUrl), system.Clock.GetUtcNow().AddHours(1), $"topup-{Guid.NewGuid():N}"), CancellationToken.None),
                 ];
                 foreach (var call in calls)
                 {

@@ -20,8 +20,8 @@ public sealed class WebhookDeliveryTests
         var order = await system.PaidStripeTopUpAsync(console, "20.00");
 
         Assert.Equal("succeeded", order.Status());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        var credit = Assert.Single(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
+        var credit = Assert.Single(await console.LedgerAsync());
         Assert.Equal("top_up_credit", credit.GetProperty("kind").GetString());
         Assert.Equal("20.00", credit.GetProperty("amount").GetProperty("amount").GetString());
         var completed = system.SimulatorService<Simulator.Core.WebhookOutbox>().Deliveries.Count(d => d.EventType == "checkout.session.completed");
@@ -35,7 +35,7 @@ public sealed class WebhookDeliveryTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-unknown");
-        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"));
+        var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"));
         await system.SetFaultsAsync(new { webhooks = new { drop = true } }, topUp.SessionId());
         await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{topUp.SessionId()}/complete", new { method = "card" });
 
@@ -43,12 +43,12 @@ public sealed class WebhookDeliveryTests
         var delivery = system.Delivery("stripe", "checkout.session.completed");
         var payload = delivery.Payload.Replace(topUp.Id(), Guid.CreateVersion7().ToString(), StringComparison.OrdinalIgnoreCase)
             .Replace(delivery.EventId, $"{delivery.EventId}_other", StringComparison.Ordinal);
-        using var response = await system.PostStripeAsync(payload, SignedWebhooks.StripeSignature(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
+        using var response = await system.PostStripeAsync(payload, StripeSignature.For(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("unknown_order", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["outcome"]!.GetValue<string>());
-        Assert.Equal("awaiting_payment", (await TopUpSteps.GetTopUpAsync(console, topUp.Id())).Status());
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("awaiting_payment", (await console.TopUpAsync(topUp.Id())).Status());
+        Assert.Equal("0.00", await console.BalanceAsync());
     }
 
     [SkippableTheory]
@@ -63,8 +63,8 @@ public sealed class WebhookDeliveryTests
         var order = await system.PaidPayerMaxTopUpAsync(console, "10.00");
 
         Assert.Equal("succeeded", order.Status());
-        Assert.Equal("10.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Single(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("10.00", await console.BalanceAsync());
+        Assert.Single(await console.LedgerAsync());
     }
 
     [SkippableTheory]
@@ -79,10 +79,10 @@ public sealed class WebhookDeliveryTests
         await system.PaidStripeTopUpAsync(console, "20.00");
         await system.AdvanceAsync(TimeSpan.FromMinutes(2));
 
-        var order = Assert.Single(await TopUpSteps.ListTopUpsAsync(console));
+        var order = Assert.Single(await console.TopUpsAsync());
         Assert.Equal("succeeded", order.Status());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Single(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
+        Assert.Single(await console.LedgerAsync());
     }
 
     [SkippableTheory]
@@ -102,12 +102,12 @@ public sealed class WebhookDeliveryTests
         completed["data"]!["object"]!["status"] = "expired";
         completed["data"]!["object"]!["payment_status"] = "unpaid";
         var payload = completed.ToJsonString();
-        using var response = await system.PostStripeAsync(payload, SignedWebhooks.StripeSignature(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
+        using var response = await system.PostStripeAsync(payload, StripeSignature.For(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var order = await TopUpSteps.GetTopUpAsync(console, paid.Id());
+        var order = await console.TopUpAsync(paid.Id());
         Assert.Equal("succeeded", order.Status());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
         var timeline = await system.TimelineAsync(paid.OrderNumber());
         Assert.Contains(timeline.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains("evt_late_expired_1", StringComparison.Ordinal));
     }
@@ -124,10 +124,10 @@ public sealed class WebhookDeliveryTests
         var order = await system.PaidStripeTopUpAsync(console, "20.00");
 
         Assert.Equal("awaiting_payment", order.Status());
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Empty(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
+        Assert.Empty(await console.LedgerAsync());
         Assert.Equal(0, await system.InboxCountAsync());
-        var again = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("5.00"));
+        var again = await console.CreateTopUpAsync(TopUpRequest.StripeCard("5.00"));
         Assert.Equal("awaiting_payment", again.Status());
     }
 }
