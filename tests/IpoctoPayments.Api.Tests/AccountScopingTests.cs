@@ -12,8 +12,7 @@ public sealed class AccountScopingTests
     [ClassData(typeof(Databases))]
     public async Task Another_account_cannot_see_a_top_up(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var a = system.Console("acc-a");
         var b = system.Console("acc-b");
         var topUp = await system.PaidStripeTopUpAsync(a, "20.00");
@@ -33,8 +32,7 @@ public sealed class AccountScopingTests
     [ClassData(typeof(Databases))]
     public async Task The_order_timeline_needs_the_support_scope(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-timeline");
         var topUp = await system.PaidStripeTopUpAsync(console);
 
@@ -49,8 +47,7 @@ public sealed class AccountScopingTests
     [ClassData(typeof(Databases))]
     public async Task Support_finds_an_order_typed_in_lowercase_without_dashes_with_its_webhooks(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-support");
         var topUp = await system.StripeTopUpAsync(console, "15.00");
         await system.DeclineStripeAsync(topUp, "insufficient_funds");
@@ -72,8 +69,7 @@ public sealed class AccountScopingTests
     [ClassData(typeof(Databases))]
     public async Task Support_gets_404_for_an_unknown_order_number(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
 
         using var response = await system.Support().GetAsync("/api/v1/support/orders/TU-00000-00000");
 

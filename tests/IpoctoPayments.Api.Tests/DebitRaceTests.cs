@@ -22,8 +22,7 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
         const int Debits = 40;
         const int Credits = 40;
         const string account = "acc-race-mixed";
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var other = system.StartAnotherInstance();
         PaymentsApiClient[] billing = [system.Billing(), other(TestTokens.Billing())];
         PaymentsApiClient[] providers = [system.Anonymous(), other(null)];
@@ -77,8 +76,7 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
     {
         const int Attempts = 30;
         const string account = "acc-race-short";
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var billing = BillingOnTwoInstances(system);
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "10.00");
@@ -107,8 +105,7 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
     {
         const int Retries = 10;
         const string account = "acc-race-twins";
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var billing = BillingOnTwoInstances(system);
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "20.00");
@@ -130,8 +127,7 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
     {
         const int Reversals = 10;
         const string account = "acc-race-reversals";
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var billing = BillingOnTwoInstances(system);
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "20.00");

@@ -47,8 +47,7 @@ public sealed class EventStormTests(ITestOutputHelper output)
         var random = new Random(seed);
         output.WriteLine($"storm seed {seed} (IPOCTO_STORM_SEED={seed} replays it) on {provider}");
 
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var otherInstance = system.StartAnotherInstance();
         var accounts = Enumerable.Range(0, Accounts).Select(a => $"acc-storm-{a:D2}").ToArray();
         var consoles = accounts.ToDictionary(a => a, a => new[] { system.Console(a), otherInstance(TestTokens.For(a, Scopes.Account)) });

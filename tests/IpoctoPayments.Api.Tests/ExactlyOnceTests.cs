@@ -15,8 +15,7 @@ public sealed class ExactlyOnceTests
     [ClassData(typeof(Databases))]
     public async Task Fifty_concurrent_deliveries_of_one_payment_across_two_instances_credit_it_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-storm");
         var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"));
 

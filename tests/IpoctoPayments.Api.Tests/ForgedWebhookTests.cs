@@ -36,8 +36,7 @@ public sealed class ForgedWebhookTests
     [MemberData(nameof(StripeCases))]
     public async Task A_forged_stripe_event_is_refused_and_nothing_is_stored(DatabaseProvider provider, StripeForgery forgery)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-forged");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         var topUp = await system.PaidStripeTopUpAsync(console);
@@ -68,8 +67,7 @@ public sealed class ForgedWebhookTests
     [ClassData(typeof(Databases))]
     public async Task A_signed_stripe_event_of_another_api_version_is_refused_as_such_and_nothing_is_stored(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-version");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         var topUp = await system.PaidStripeTopUpAsync(console);
@@ -85,8 +83,7 @@ public sealed class ForgedWebhookTests
     [MemberData(nameof(PayerMaxCases))]
     public async Task A_forged_payermax_notification_is_refused_and_nothing_is_stored(DatabaseProvider provider, PayerMaxForgery forgery)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-forged-pm");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         var topUp = await system.PaidPayerMaxTopUpAsync(console);

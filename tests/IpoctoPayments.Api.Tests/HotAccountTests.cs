@@ -23,8 +23,7 @@ public sealed class HotAccountTests(ITestOutputHelper output)
     public async Task Two_hundred_payments_to_one_account_delivered_at_once_are_each_credited_once(DatabaseProvider provider)
     {
         const string account = "acc-hot";
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         PaymentsApiClient[] instances = [system.Anonymous(), system.AnotherInstance()];
         var console = system.Console(account);
 

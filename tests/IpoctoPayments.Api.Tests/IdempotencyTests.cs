@@ -13,8 +13,7 @@ public sealed class IdempotencyTests
     [ClassData(typeof(Databases))]
     public async Task The_same_key_and_body_replays_the_first_top_up(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-idem");
 
         var first = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"), "topup-key-1");
@@ -34,8 +33,7 @@ public sealed class IdempotencyTests
     [ClassData(typeof(Databases))]
     public async Task The_same_key_with_another_body_is_refused(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-idem-other");
         await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"), "topup-key-2");
 
@@ -49,8 +47,7 @@ public sealed class IdempotencyTests
     [ClassData(typeof(Databases))]
     public async Task Another_account_may_use_the_same_key(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
 
         var a = await system.Console("acc-key-a").CreateTopUpAsync(TopUpRequest.StripeCard(), "shared-key");
         var b = await system.Console("acc-key-b").CreateTopUpAsync(TopUpRequest.StripeCard(), "shared-key");
@@ -62,8 +59,7 @@ public sealed class IdempotencyTests
     [ClassData(typeof(Databases))]
     public async Task A_provider_outage_answers_503_stores_nothing_and_a_retry_succeeds(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-outage");
         await system.SetFaultsAsync(new { stripe = new { failNextCalls = 5 } });
 

@@ -16,8 +16,7 @@ public sealed class LateCaptureTests
     [MemberData(nameof(Providers))]
     public async Task A_late_capture_is_refunded_automatically_and_the_balance_is_unchanged(DatabaseProvider database, string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(database);
-        await using var system = await PaymentsSystem.StartAsync(db);
+        await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-late");
         await system.SetFaultsAsync(new { bankSyncDelay = Delay });
 
@@ -47,8 +46,7 @@ public sealed class LateCaptureTests
     [MemberData(nameof(Providers))]
     public async Task With_the_credit_policy_a_late_capture_credits_the_balance(DatabaseProvider database, string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(database);
-        await using var system = await PaymentsSystem.StartAsync(db, new Dictionary<string, string?> { ["TopUps:LateCapturePolicy"] = "Credit" });
+        await using var system = await PaymentsSystem.StartAsync(database, new Dictionary<string, string?> { ["TopUps:LateCapturePolicy"] = "Credit" });
         var console = system.Console("acc-late-credit");
         await system.SetFaultsAsync(new { bankSyncDelay = Delay });
 

@@ -22,8 +22,7 @@ public sealed class PayerMaxTopUpTests
     [ClassData(typeof(Databases))]
     public async Task A_gcash_payment_in_pesos_credits_the_balance_in_dollars(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-gcash");
 
         var order = await system.PaidPayerMaxTopUpAsync(console, "10.00");
@@ -38,8 +37,7 @@ public sealed class PayerMaxTopUpTests
     [ClassData(typeof(Databases))]
     public async Task Confirming_in_the_cashiers_wallet_app_credits_the_balance(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-cashier");
         var topUp = await console.CreateTopUpAsync(TopUpRequest.PayerMaxGcash("12.00"));
 
@@ -59,8 +57,7 @@ public sealed class PayerMaxTopUpTests
     public async Task A_failed_payment_fails_the_order_with_the_code_and_guidance(DatabaseProvider provider, string payerMaxCode)
     {
         var (ipoctoCode, guidance) = Expected[payerMaxCode];
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-pm-fail");
         var topUp = await console.CreateTopUpAsync(TopUpRequest.PayerMaxGcash());
 

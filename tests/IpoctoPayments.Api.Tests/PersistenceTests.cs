@@ -18,8 +18,7 @@ public sealed class PersistenceTests
     [ClassData(typeof(Databases))]
     public async Task The_same_posting_saved_by_two_contexts_at_once_is_stored_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var usd = Currency.FromCode("USD").Value;
         var amount = Money.FromMinorUnits(2000, usd).Value;
         var posting = Postings.TopUpCredit(Guid.CreateVersion7(), AccountId.Parse("acc-race").Value, PaymentProvider.Stripe, amount, amount, system.Clock.GetUtcNow());
@@ -58,8 +57,7 @@ public sealed class PersistenceTests
     [ClassData(typeof(Databases))]
     public async Task Twenty_concurrent_deliveries_of_one_stripe_payment_credit_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-twenty");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         var topUp = await system.PaidStripeTopUpAsync(console, "20.00");
@@ -83,8 +81,7 @@ public sealed class PersistenceTests
     [ClassData(typeof(Databases))]
     public async Task The_database_refuses_a_negative_balance(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
 
         var refused = await system.InDatabaseAsync(async db =>
         {

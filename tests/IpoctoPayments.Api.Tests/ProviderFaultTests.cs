@@ -21,8 +21,7 @@ public sealed class ProviderFaultTests
     public async Task An_outage_answers_503_keeps_no_order_and_the_same_key_later_makes_exactly_one(DatabaseProvider provider, string outage)
     {
         var (providerName, mode) = (outage.Split('/')[0], outage.Split('/')[1]);
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, WithBackoff);
+        await using var system = await PaymentsSystem.StartAsync(provider, WithBackoff);
         StartOfPaymentWindow(system);
         var console = system.Console($"acc-outage-{providerName}-{mode}");
         var request = providerName == "stripe" ? TopUpRequest.StripeCard() : TopUpRequest.PayerMaxGcash();
@@ -48,8 +47,7 @@ public sealed class ProviderFaultTests
     [ClassData(typeof(Databases))]
     public async Task A_lost_stripe_answer_is_retried_with_the_same_key_and_opens_one_session(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, WithBackoff);
+        await using var system = await PaymentsSystem.StartAsync(provider, WithBackoff);
         StartOfPaymentWindow(system);
         var console = system.Console("acc-lost-answer");
         // The simulator opens the session, then never answers: only the attempt timeout ends the wait.
@@ -68,8 +66,7 @@ public sealed class ProviderFaultTests
     [ClassData(typeof(Databases))]
     public async Task A_lost_payermax_answer_never_opens_a_second_order(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, WithBackoff);
+        await using var system = await PaymentsSystem.StartAsync(provider, WithBackoff);
         var console = system.Console("acc-lost-payermax");
         await system.SetFaultsAsync(new { payermax = new { failNextCalls = 1, mode = "Timeout" } });
 
@@ -87,8 +84,7 @@ public sealed class ProviderFaultTests
     [ClassData(typeof(Databases))]
     public async Task The_breaker_opens_after_repeated_failures_answers_without_calling_and_closes_after_the_break(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, new Dictionary<string, string?>
+        await using var system = await PaymentsSystem.StartAsync(provider, new Dictionary<string, string?>
         {
             ["ProviderResilience:BreakerMinimumThroughput"] = "4",
             ["ProviderResilience:BreakDuration"] = "00:00:15",
@@ -133,8 +129,7 @@ public sealed class ProviderFaultTests
     public async Task A_slow_provider_holds_only_its_own_requests(DatabaseProvider provider)
     {
         const int Held = 32;
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-slow-stripe");
         await system.SetFaultsAsync(new { stripe = new { latency = "00:00:05" } });
 

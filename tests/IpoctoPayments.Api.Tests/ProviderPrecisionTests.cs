@@ -10,8 +10,7 @@ public sealed class ProviderPrecisionTests
     [ClassData(typeof(Databases))]
     public async Task A_top_up_with_cents_is_charged_in_whole_rupiah_as_payermax_takes_them(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-idr");
 
         var topUp = await console.CreateTopUpAsync(TopUpRequest.For("payermax", "ID", "dana", "10.01"));

@@ -9,8 +9,7 @@ public sealed class RateLimitTests
     [SkippableFact]
     public async Task An_account_creating_top_ups_too_fast_is_told_to_wait_while_others_are_not()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database, new Dictionary<string, string?> { ["RateLimits:TopUpsPerMinute"] = "2" });
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["RateLimits:TopUpsPerMinute"] = "2" });
         var hasty = system.Console("acc-hasty");
 
         var answers = new List<HttpResponseMessage>();

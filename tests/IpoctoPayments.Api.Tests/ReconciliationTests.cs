@@ -14,8 +14,7 @@ public sealed class ReconciliationTests
     [ClassData(typeof(Databases))]
     public async Task A_dropped_webhook_is_applied_by_reconciliation_and_only_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-dropped");
         var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"));
         await system.SetFaultsAsync(new { webhooks = new { drop = true } }, topUp.SessionId());
@@ -37,8 +36,7 @@ public sealed class ReconciliationTests
     [ClassData(typeof(Databases))]
     public async Task Runs_on_two_instances_at_once_apply_each_missed_payment_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-two-runs");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         string[] amounts = ["5.00", "7.00", "11.00"];
@@ -69,8 +67,7 @@ public sealed class ReconciliationTests
     [ClassData(typeof(Databases))]
     public async Task Reconciliation_needs_the_admin_scope(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
 
         var response = await system.Console("acc-1").PostAsync("/api/v1/reconciliation/runs", null);
 

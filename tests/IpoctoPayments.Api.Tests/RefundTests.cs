@@ -13,8 +13,7 @@ public sealed class RefundTests
     [ClassData(typeof(Databases))]
     public async Task A_full_refund_debits_the_balance_and_marks_the_order_refunded(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-refund-full");
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 
@@ -35,8 +34,7 @@ public sealed class RefundTests
     [ClassData(typeof(Databases))]
     public async Task A_partial_refund_leaves_the_rest_on_the_balance(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-refund-part");
         var paid = await system.PaidPayerMaxTopUpAsync(console, "10.00");
 
@@ -54,8 +52,7 @@ public sealed class RefundTests
     [ClassData(typeof(Databases))]
     public async Task Refunding_more_than_is_left_is_refused(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-refund-over");
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
         using var first = await system.Admin().PostRefundAsync(paid.Id(), "15.00");
@@ -72,10 +69,8 @@ public sealed class RefundTests
     [ClassData(typeof(Databases))]
     public async Task A_refund_the_provider_fails_restores_the_balance(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-
         // At 51 pesos to the dollar a 2.00 top-up charges 102.00 PHP: PayerMax's sandbox fails a refund of 102.
-        await using var system = await PaymentsSystem.StartAsync(database, new Dictionary<string, string?> { ["ExchangeRates:Rates:USD:PHP"] = "51" });
+        await using var system = await PaymentsSystem.StartAsync(provider, new Dictionary<string, string?> { ["ExchangeRates:Rates:USD:PHP"] = "51" });
         var console = system.Console("acc-refund-fail");
         var paid = await system.PaidPayerMaxTopUpAsync(console, "2.00");
         Assert.Equal("102.00", paid.GetProperty("charge").GetProperty("amount").GetString());
@@ -97,8 +92,7 @@ public sealed class RefundTests
     [ClassData(typeof(Databases))]
     public async Task The_same_idempotency_key_twice_refunds_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-refund-idem");
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 
@@ -120,8 +114,7 @@ public sealed class RefundTests
     [ClassData(typeof(Databases))]
     public async Task A_refund_needs_the_admin_scope(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-refund-scope");
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 

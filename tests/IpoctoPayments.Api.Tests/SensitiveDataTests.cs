@@ -148,14 +148,12 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
     {
         private static readonly Dictionary<string, string?> Rates = new() { ["ExchangeRates:Rates:USD:AED"] = "3.6725" };
 
-        private readonly TestDatabase database;
         private readonly PaymentsSystem system;
         private readonly List<string> tokens = [];
         private readonly List<string> refusedSignatures = [];
 
-        private Run(TestDatabase database, PaymentsSystem system, CapturedLogs logs)
+        private Run(PaymentsSystem system, CapturedLogs logs)
         {
-            this.database = database;
             this.system = system;
             Logs = logs;
         }
@@ -167,9 +165,8 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
 
         public static async Task<Run> StartAsync(DatabaseProvider provider)
         {
-            var database = await TestDatabase.CreateAsync(provider);
             var logs = new CapturedLogs();
-            var run = new Run(database, await PaymentsSystem.StartAsync(database, Rates, logs), logs);
+            var run = new Run(await PaymentsSystem.StartAsync(provider, Rates, logs), logs);
             await run.PayEveryWayAsync();
             return run;
         }
@@ -207,7 +204,7 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
             await using var scope = system.ApiServices.CreateAsyncScope();
             var connection = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Database.GetDbConnection();
             await connection.OpenAsync();
-            var tables = await QueryAsync(connection, database.Provider == DatabaseProvider.PostgreSql
+            var tables = await QueryAsync(connection, system.Database.Provider == DatabaseProvider.PostgreSql
                 ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
                 : "SELECT name FROM sqlite_master WHERE type = 'table'");
             var cells = new List<(string, string, string)>();
@@ -237,11 +234,7 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
             return cells;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await system.DisposeAsync();
-            await database.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => system.DisposeAsync();
 
         private static async Task<List<string>> QueryAsync(DbConnection connection, string sql)
         {

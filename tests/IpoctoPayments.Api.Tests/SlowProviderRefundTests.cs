@@ -36,8 +36,7 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
     public async Task A_late_capture_refund_waits_for_a_slow_stripe_holding_no_transaction_and_no_lock(DatabaseProvider provider)
     {
         var refundCalls = new StripeRefundCalls();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, services: services =>
+        await using var system = await PaymentsSystem.StartAsync(provider, services: services =>
             services.AddHttpClient(DependencyInjection.StripeHttpClient).AddHttpMessageHandler(refundCalls.NewProbe));
         var console = system.Console(Account);
 
@@ -81,7 +80,7 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
         var sentSeconds = watch.Elapsed.TotalSeconds;
 
         // Meanwhile: no session of the service's sits in an open transaction ...
-        var sessions = provider == DatabaseProvider.PostgreSql ? await SessionsAsync(database) : [];
+        var sessions = provider == DatabaseProvider.PostgreSql ? await SessionsAsync(system.Database) : [];
         var openTransactions = sessions.Where(s => s.State.StartsWith("idle in transaction", StringComparison.Ordinal)).ToList();
         Assert.True(provider != DatabaseProvider.PostgreSql || sessions.Count > 0, "pg_stat_activity shows no session of the API's on the test database");
         Assert.True(openTransactions.Count == 0, $"sessions idle in a transaction while Stripe is asked: {string.Join("; ", openTransactions)}");

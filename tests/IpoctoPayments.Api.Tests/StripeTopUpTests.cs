@@ -28,8 +28,7 @@ public sealed class StripeTopUpTests
     [ClassData(typeof(Databases))]
     public async Task A_card_payment_credits_the_balance(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-card");
 
         var order = await system.PaidStripeTopUpAsync(console, "20.00");
@@ -42,8 +41,7 @@ public sealed class StripeTopUpTests
     [ClassData(typeof(Databases))]
     public async Task The_hosted_card_form_paid_with_4242_credits_the_balance(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-card-form");
         var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard("35.50"));
 
@@ -63,8 +61,7 @@ public sealed class StripeTopUpTests
     public async Task A_declined_card_shows_the_code_and_guidance_and_a_retry_with_4242_pays(DatabaseProvider provider, string declineCode)
     {
         var (ipoctoCode, guidance) = Expected[declineCode];
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-decline");
         var topUp = await system.StripeTopUpAsync(console, "15.00");
 
@@ -89,8 +86,7 @@ public sealed class StripeTopUpTests
     [ClassData(typeof(Databases))]
     public async Task An_expired_checkout_session_ends_the_order_with_payment_expired(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-expire");
         var topUp = await system.StripeTopUpAsync(console);
 

@@ -14,8 +14,7 @@ public sealed partial class StructuredLogTests
     [SkippableFact]
     public async Task A_callers_correlation_id_is_echoed_and_carried_by_every_log_line_of_the_request()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         var logs = Capture(system);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/topups") { Content = JsonContent.Create(TopUpRequest.StripeCard()) };
         request.Headers.Add("X-Correlation-Id", "console-7f3a.req:42");
@@ -33,8 +32,7 @@ public sealed partial class StructuredLogTests
     [SkippableFact]
     public async Task Without_a_usable_correlation_id_the_trace_id_stands_in()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         var logs = Capture(system);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/balance");
         request.Headers.TryAddWithoutValidation("X-Correlation-Id", "not an id\" injected=true");
@@ -49,8 +47,7 @@ public sealed partial class StructuredLogTests
     [SkippableFact]
     public async Task Webhook_processing_and_reconciliation_log_under_the_order_number()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         var logs = Capture(system);
         var console = system.Console("acc-logs");
         var paid = await console.CreateTopUpAsync(TopUpRequest.StripeCard());

@@ -12,8 +12,7 @@ public sealed class WebhookDeliveryTests
     [ClassData(typeof(Databases))]
     public async Task Duplicated_stripe_deliveries_credit_the_balance_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-dup");
         await system.SetFaultsAsync(new { webhooks = new { duplicates = 2 } });
 
@@ -32,8 +31,7 @@ public sealed class WebhookDeliveryTests
     [ClassData(typeof(Databases))]
     public async Task A_stripe_event_about_no_order_of_this_service_answers_unknown_order_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-unknown");
         var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"));
         await system.SetFaultsAsync(new { webhooks = new { drop = true } }, topUp.SessionId());
@@ -55,8 +53,7 @@ public sealed class WebhookDeliveryTests
     [ClassData(typeof(Databases))]
     public async Task Duplicated_payermax_notifications_credit_the_balance_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-pm-dup");
         await system.SetFaultsAsync(new { webhooks = new { duplicates = 2 } });
 
@@ -71,8 +68,7 @@ public sealed class WebhookDeliveryTests
     [ClassData(typeof(Databases))]
     public async Task Events_delivered_out_of_order_still_credit_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-ooo");
         await system.SetFaultsAsync(new { webhooks = new { outOfOrder = true } });
 
@@ -89,8 +85,7 @@ public sealed class WebhookDeliveryTests
     [ClassData(typeof(Databases))]
     public async Task A_late_expired_event_after_payment_leaves_the_order_succeeded(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-late-expired");
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 
@@ -116,8 +111,7 @@ public sealed class WebhookDeliveryTests
     [ClassData(typeof(Databases))]
     public async Task A_dropped_webhook_leaves_the_order_awaiting_payment(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-dropped");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
 

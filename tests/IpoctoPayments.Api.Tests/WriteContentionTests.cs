@@ -23,8 +23,7 @@ public sealed class WriteContentionTests
     public async Task A_payment_webhook_that_conflicts_on_every_attempt_is_a_503_that_writes_nothing_and_is_applied_on_redelivery(DatabaseProvider provider)
     {
         var saves = new FailingSaves();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, services: saves.AddTo(provider));
+        await using var system = await PaymentsSystem.StartAsync(provider, services: saves.AddTo(provider));
         var console = system.Console("acc-contention-webhook");
         var payment = Assert.Single(await system.PayWithWebhooksHeldAsync(console, ["20.00"]));
         var signature = StripeSignature.For(payment.Payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow());
@@ -56,8 +55,7 @@ public sealed class WriteContentionTests
     {
         const string account = "acc-contention-debit";
         var saves = new FailingSaves();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, services: saves.AddTo(provider));
+        await using var system = await PaymentsSystem.StartAsync(provider, services: saves.AddTo(provider));
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "20.00");
 
@@ -86,8 +84,7 @@ public sealed class WriteContentionTests
     {
         const string account = "acc-contention-refund";
         var saves = new FailingSaves();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, services: saves.AddTo(provider));
+        await using var system = await PaymentsSystem.StartAsync(provider, services: saves.AddTo(provider));
         var console = system.Console(account);
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 
