@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using IpoctoPayments.Api.Common;
@@ -51,7 +50,7 @@ public sealed class EventStormTests(ITestOutputHelper output)
         var otherInstance = system.StartAnotherInstance();
         var accounts = Enumerable.Range(0, Accounts).Select(a => $"acc-storm-{a:D2}").ToArray();
         var consoles = accounts.ToDictionary(a => a, a => new[] { system.Console(a), otherInstance(TestTokens.For(a, Scopes.Account)) });
-        HttpClient[] admins = [system.Admin(), otherInstance(TestTokens.For("admin", Scopes.Admin))];
+        PaymentsApiClient[] admins = [system.Admin(), otherInstance(TestTokens.For("admin", Scopes.Admin))];
         HttpClient[] anonymous = [system.Anonymous(), otherInstance(null)];
 
         // The simulator records every webhook but sends none: the test is the (unruly) network.
@@ -81,9 +80,7 @@ public sealed class EventStormTests(ITestOutputHelper output)
         var refunded = plans.Where(p => p.Refund > 0).ToArray();
         await Parallel.ForEachAsync(refunded, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (plan, ct) =>
         {
-            using var response = await admins[plan.Index % 2].PostAsJsonAsync(
-                $"/api/v1/topups/{created[plan.Index].Id()}/refunds",
-                new { amount = new { amount = Cents(plan.Refund), currency = "USD" } }, ct);
+            using var response = await admins[plan.Index % 2].PostRefundAsync(created[plan.Index].Id(), Cents(plan.Refund));
             Assert.True(response.StatusCode == HttpStatusCode.Created, $"seed {seed}, refund of order {plan.Index}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         });
         await system.AdvanceAsync(TimeSpan.FromMinutes(2));
@@ -124,10 +121,10 @@ public sealed class EventStormTests(ITestOutputHelper output)
             var expected = plans.Where(p => p.Account == account).Sum(p => p.Credited - p.Refund);
             var console = consoles[account][1];
             Assert.True(Cents(expected) == await console.BalanceAsync(), $"seed {seed}: {account}'s balance");
-            var lines = (await console.GetFromJsonAsync<JsonElement>("/api/v1/ledger?limit=200")).GetProperty("items").EnumerateArray().ToArray();
+            var lines = await console.LedgerAsync(200);
             Assert.Equal(plans.Count(p => p.Account == account && p.Credited > 0) + plans.Count(p => p.Account == account && p.Refund > 0), lines.Length);
             Assert.Equal(expected, lines.Sum(l => MinorUnits(l.GetProperty("amount").GetProperty("amount").GetString()!)));
-            Assert.Equal(plans.Count(p => p.Account == account), (await console.GetFromJsonAsync<JsonElement>("/api/v1/topups?limit=100")).GetProperty("items").GetArrayLength());
+            Assert.Equal(plans.Count(p => p.Account == account), (await console.TopUpsAsync(100)).Length);
             total += expected;
         }
 

@@ -70,8 +70,8 @@ public sealed class MetricsTests
         await system.PayStripeAsync(topUp);
 
         system.Clock.Advance(TimeSpan.FromMinutes(61));
-        (await system.Admin().PostAsync("/api/v1/reconciliation/runs", null)).Dispose();
-        (await system.Admin().PostAsync("/api/v1/reconciliation/runs", null)).Dispose();
+        (await system.Admin().PostReconciliationRunAsync()).Dispose();
+        (await system.Admin().PostReconciliationRunAsync()).Dispose();
 
         AssertOne(actions, ("provider", "stripe"), ("subject", "payment"), ("outcome", "applied"));
         AssertOne(succeeded, ("provider", "stripe"), ("method", "card"));

@@ -149,7 +149,7 @@ public sealed class ProviderFaultTests
         var answers = await DriveClockAsync(system, Task.WhenAll(slow));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
-        Assert.Equal(Held + 1, (await console.GetFromJsonAsync<JsonElement>("/api/v1/topups?limit=100")).GetProperty("items").GetArrayLength());
+        Assert.Equal(Held + 1, (await console.TopUpsAsync(100)).Length);
     }
 
     /// <summary>Production's backoff, on the fake clock.</summary>

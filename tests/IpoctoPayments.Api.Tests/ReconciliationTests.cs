@@ -22,8 +22,8 @@ public sealed class ReconciliationTests
         Assert.Equal("0.00", await console.BalanceAsync());
 
         system.Clock.Advance(TimeSpan.FromMinutes(61));
-        var first = await system.Admin().PostAsync("/api/v1/reconciliation/runs", null);
-        var second = await system.Admin().PostAsync("/api/v1/reconciliation/runs", null);
+        var first = await system.Admin().PostReconciliationRunAsync();
+        var second = await system.Admin().PostReconciliationRunAsync();
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Single((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").EnumerateArray());
@@ -48,8 +48,8 @@ public sealed class ReconciliationTests
         Assert.Equal("0.00", await console.BalanceAsync());
 
         system.Clock.Advance(TimeSpan.FromMinutes(61));
-        HttpClient[] instances = [system.Admin(), system.AnotherInstance(TestTokens.For("admin", Scopes.Admin))];
-        var runs = await Task.WhenAll(instances.Concat(instances).Select(admin => admin.PostAsync("/api/v1/reconciliation/runs", null)));
+        PaymentsApiClient[] instances = [system.Admin(), system.AnotherInstance(TestTokens.For("admin", Scopes.Admin))];
+        var runs = await Task.WhenAll(instances.Concat(instances).Select(admin => admin.PostReconciliationRunAsync()));
 
         Assert.All(runs, run => Assert.Equal(HttpStatusCode.OK, run.StatusCode));
         var applied = 0;
@@ -69,7 +69,7 @@ public sealed class ReconciliationTests
     {
         await using var system = await PaymentsSystem.StartAsync(provider);
 
-        var response = await system.Console("acc-1").PostAsync("/api/v1/reconciliation/runs", null);
+        var response = await system.Console("acc-1").PostReconciliationRunAsync();
 
         await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -272,13 +271,13 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
             Assert.Equal("succeeded", (await console.TopUpAsync(secure.Id())).Status());
             foreach (var order in await console.TopUpsAsync())
             {
-                await support.GetFromJsonAsync<JsonElement>($"/api/v1/support/orders/{order.OrderNumber()}");
+                await support.SupportOrderAsync(order.OrderNumber());
             }
 
             // A refund (a provider call with the secret key), reconciliation (provider queries), a forged webhook.
-            using var refund = await admin.PostAsJsonAsync($"/api/v1/topups/{paid.Id()}/refunds", new { amount = new { amount = "5.00", currency = "USD" } });
+            using var refund = await admin.PostRefundAsync(paid.Id(), "5.00");
             Assert.Equal(HttpStatusCode.Created, refund.StatusCode);
-            using var reconciled = await admin.PostAsync(new Uri("/api/v1/reconciliation/runs", UriKind.Relative), null);
+            using var reconciled = await admin.PostReconciliationRunAsync();
             Assert.Equal(HttpStatusCode.OK, reconciled.StatusCode);
             await system.AdvanceAsync(TimeSpan.FromMinutes(1));
             var forged = StripeSignature.For("{\"id\":\"evt_forged\"}", "whsec_not_ours", system.Clock.GetUtcNow());

@@ -147,12 +147,7 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
     private static async Task<HttpResponseMessage> DebitAsync(PaymentsSystem system, string amount)
     {
         using var billing = system.Client(TestTokens.For("ipocto-billing", IpoctoPayments.Api.Common.Scopes.Billing));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/accounts/{Account}/debits")
-        {
-            Content = JsonContent.Create(new { amount = new { amount, currency = "USD" }, reference = "inv-slow-stripe" }),
-        };
-        request.Headers.Add("Idempotency-Key", "inv-slow-stripe");
-        return await billing.SendAsync(request);
+        return await billing.PostDebitAsync(Account, amount, "inv-slow-stripe", "inv-slow-stripe");
     }
 
     /// <summary>Moves the shared clock a second at a time until the task ends; returns how many seconds it took.</summary>

@@ -57,7 +57,7 @@ public sealed partial class StructuredLogTests
         await system.PayStripeAsync(paid);
         await system.PayStripeAsync(missed);
         system.Clock.Advance(TimeSpan.FromMinutes(61));
-        using var run = await system.Admin().PostAsync("/api/v1/reconciliation/runs", null);
+        using var run = await system.Admin().PostReconciliationRunAsync();
 
         var applied = logs.Lines.Where(l => l.Category.EndsWith("ProviderEventProcessor", StringComparison.Ordinal) && l.Message.Contains("applied", StringComparison.Ordinal)).ToList();
         Assert.Contains(applied, l => Equals(l.Scope["OrderNumber"], paid.OrderNumber()) && l.Scope.ContainsKey("CorrelationId"));

@@ -89,7 +89,7 @@ public sealed class WriteContentionTests
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 
         saves.Arm();
-        using var busy = await RefundAsync(system.Admin(), paid.Id(), "5.00", "contention-refund-1");
+        using var busy = await system.Admin().PostRefundAsync(paid.Id(), "5.00", "contention-refund-1");
         saves.Disarm();
 
         await AssertBusyAsync(busy);
@@ -103,7 +103,7 @@ public sealed class WriteContentionTests
         Assert.Equal(0, (await system.Simulator.GetFromJsonAsync<JsonElement>("/_simulator/stripe/refunds")).GetArrayLength());
 
         // The admin retries with the same key: one refund, debited once.
-        using var retried = await RefundAsync(system.Admin(), paid.Id(), "5.00", "contention-refund-1");
+        using var retried = await system.Admin().PostRefundAsync(paid.Id(), "5.00", "contention-refund-1");
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
         Assert.Equal("15.00", await console.BalanceAsync());
         Assert.Single((await console.TopUpAsync(paid.Id())).GetProperty("refunds").EnumerateArray());
@@ -116,15 +116,5 @@ public sealed class WriteContentionTests
         Assert.Equal(503, problem.GetProperty("status").GetInt32());
         Assert.Equal("The service is busy; try again shortly.", problem.GetProperty("title").GetString());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-    }
-
-    private static async Task<HttpResponseMessage> RefundAsync(HttpClient admin, string topUpId, string amount, string idempotencyKey)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/topups/{topUpId}/refunds")
-        {
-            Content = JsonContent.Create(new { amount = new { amount, currency = "USD" } }),
-        };
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
-        return await admin.SendAsync(request);
     }
 }

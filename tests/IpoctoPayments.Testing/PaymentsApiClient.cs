@@ -45,8 +45,8 @@ public sealed class PaymentsApiClient : HttpClient
     public Task<JsonElement> TopUpAsync(string id) => this.GetFromJsonAsync<JsonElement>($"/api/v1/topups/{id}");
 
     /// <summary>The account's top-ups, newest first (the first page).</summary>
-    public async Task<JsonElement[]> TopUpsAsync() =>
-        [.. (await this.GetFromJsonAsync<JsonElement>("/api/v1/topups")).GetProperty("items").EnumerateArray()];
+    public async Task<JsonElement[]> TopUpsAsync(int? limit = null) =>
+        [.. (await this.GetFromJsonAsync<JsonElement>(limit is null ? "/api/v1/topups" : $"/api/v1/topups?limit={limit}")).GetProperty("items").EnumerateArray()];
 
     /// <summary>The available balance: amount and currency.</summary>
     public async Task<JsonElement> AvailableAsync() =>
@@ -86,6 +86,9 @@ public sealed class PaymentsApiClient : HttpClient
 
         return await SendAsync(request);
     }
+
+    /// <summary>An admin's run of reconciliation, as its background job runs it: the answer as it is.</summary>
+    public Task<HttpResponseMessage> PostReconciliationRunAsync() => PostAsync(new Uri("/api/v1/reconciliation/runs", UriKind.Relative), null);
 
     /// <summary>Billing's debit of an account's balance, with the body exactly as given: the answer as it is.</summary>
     public async Task<HttpResponseMessage> PostDebitAsync(string account, string body, string? idempotencyKey)
