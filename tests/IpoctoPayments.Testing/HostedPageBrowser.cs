@@ -143,11 +143,12 @@ public sealed class HostedPageBrowser(HttpClient client, Uri returnUrl)
         ReturnedTo = null;
         for (var hops = 0; hops < 10; hops++)
         {
-            using var response = await client.SendAsync(request);
+            using var sent = request;
+            using var response = await client.SendAsync(sent);
             Status = response.StatusCode;
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
             {
-                var next = new Uri(request.RequestUri!, location);
+                var next = new Uri(sent.RequestUri!, location);
                 if (next.GetLeftPart(UriPartial.Path) == returnUrl.GetLeftPart(UriPartial.Path))
                 {
                     ReturnedTo = next;
@@ -158,7 +159,7 @@ public sealed class HostedPageBrowser(HttpClient client, Uri returnUrl)
                 continue;
             }
 
-            Url = request.RequestUri;
+            Url = sent.RequestUri;
             contentType = response.Content.Headers.ContentType?.MediaType;
             Html = await response.Content.ReadAsStringAsync();
             document = Parser.ParseDocument(Html);
