@@ -12,29 +12,27 @@ public sealed class AccountScopingTests
     [ClassData(typeof(Databases))]
     public async Task Another_account_cannot_see_a_top_up(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var a = system.Console("acc-a");
         var b = system.Console("acc-b");
         var topUp = await system.PaidStripeTopUpAsync(a, "20.00");
-        await TopUpSteps.CreateAsync(b, TopUpSteps.StripeCard("7.00"));
+        await b.CreateTopUpAsync(TopUpRequest.StripeCard("7.00"));
 
         using var response = await b.GetAsync($"/api/v1/topups/{topUp.Id()}");
 
-        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.NotFound, "topup_not_found");
-        var listed = await TopUpSteps.ListTopUpsAsync(b);
+        await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.NotFound, "topup_not_found");
+        var listed = await b.TopUpsAsync();
         Assert.Equal("7.00", Assert.Single(listed).GetProperty("amount").GetProperty("amount").GetString());
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(b));
-        Assert.Empty(await TopUpSteps.LedgerAsync(b));
-        Assert.Equal(topUp.Id(), Assert.Single(await TopUpSteps.ListTopUpsAsync(a)).Id());
+        Assert.Equal("0.00", await b.BalanceAsync());
+        Assert.Empty(await b.LedgerAsync());
+        Assert.Equal(topUp.Id(), Assert.Single(await a.TopUpsAsync()).Id());
     }
 
     [SkippableTheory]
     [ClassData(typeof(Databases))]
     public async Task The_order_timeline_needs_the_support_scope(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-timeline");
         var topUp = await system.PaidStripeTopUpAsync(console);
 
@@ -49,8 +47,7 @@ public sealed class AccountScopingTests
     [ClassData(typeof(Databases))]
     public async Task Support_finds_an_order_typed_in_lowercase_without_dashes_with_its_webhooks(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-support");
         var topUp = await system.StripeTopUpAsync(console, "15.00");
         await system.DeclineStripeAsync(topUp, "insufficient_funds");
@@ -72,11 +69,10 @@ public sealed class AccountScopingTests
     [ClassData(typeof(Databases))]
     public async Task Support_gets_404_for_an_unknown_order_number(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
 
         using var response = await system.Support().GetAsync("/api/v1/support/orders/TU-00000-00000");
 
-        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.NotFound, "order_not_found");
+        await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.NotFound, "order_not_found");
     }
 }

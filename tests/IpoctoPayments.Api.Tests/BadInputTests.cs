@@ -126,13 +126,13 @@ public sealed class BadInputTests(SharedSystems systems) : IClassFixture<SharedS
         if (bad.Status is null)
         {
             // A generated input: any 4xx problem with a code will do, as long as nothing is written.
-            var any = await TopUpSteps.ReadProblemAsync(response);
+            var any = await ApiAnswer.ProblemAsync(response);
             Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {any}");
             Assert.False(string.IsNullOrEmpty(any.GetProperty("code").GetString()), any.ToString());
         }
         else
         {
-            var problem = await TopUpSteps.AssertProblemAsync(response, (HttpStatusCode)bad.Status, bad.Code!);
+            var problem = await ApiAnswer.AssertProblemAsync(response, (HttpStatusCode)bad.Status, bad.Code!);
             Assert.Equal(bad.Status, problem.GetProperty("status").GetInt32());
             if (bad.Field is null)
             {
@@ -144,7 +144,7 @@ public sealed class BadInputTests(SharedSystems systems) : IClassFixture<SharedS
             }
         }
 
-        Assert.Empty(await TopUpSteps.ListTopUpsAsync(system.Console("acc-bad-input")));
+        Assert.Empty(await system.Console("acc-bad-input").TopUpsAsync());
         Assert.Equal((0, 0, 0, 0, 0), await system.InDatabaseAsync(async db => (
             await db.Set<TopUpOrderRecord>().CountAsync(),
             await db.Set<InboxRecord>().CountAsync(),
@@ -158,7 +158,7 @@ public sealed class BadInputTests(SharedSystems systems) : IClassFixture<SharedS
     {
         if (bad.SignAs == Signature.Stripe)
         {
-            request.Headers.TryAddWithoutValidation("Stripe-Signature", SignedWebhooks.StripeSignature(bad.Body!, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
+            request.Headers.TryAddWithoutValidation("Stripe-Signature", StripeSignature.For(bad.Body!, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
         }
         else if (bad.SignAs == Signature.PayerMax)
         {
@@ -251,7 +251,7 @@ public sealed class BadInputTests(SharedSystems systems) : IClassFixture<SharedS
         }
     }
 
-    private static HttpClient ClientFor(PaymentsSystem system, Caller caller) => caller switch
+    private static PaymentsApiClient ClientFor(PaymentsSystem system, Caller caller) => caller switch
     {
         Caller.Console => system.Console("acc-bad-input"),
         Caller.Admin => system.Admin(),
@@ -268,7 +268,7 @@ public sealed class BadInputTests(SharedSystems systems) : IClassFixture<SharedS
     private static string Amount(string amount) => Body(amount: amount);
 
     private static string Body(
-        string? amount = "20.00", string? currency = "USD", string? provider = "stripe", string? country = "US", string? method = "card", string? returnUrl = TopUpSteps.ReturnUrl) =>
+        string? amount = "20.00", string? currency = "USD", string? provider = "stripe", string? country = "US", string? method = "card", string? returnUrl = TopUpRequest.ReturnUrl) =>
         System.Text.Json.JsonSerializer.Serialize(new
         {
             amount = new { amount, currency },

@@ -12,8 +12,7 @@ public sealed class BalanceAndMethodsTests
     [ClassData(typeof(Databases))]
     public async Task A_new_account_has_an_empty_balance(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
 
         var balance = await system.Console("acc-new").GetFromJsonAsync<JsonElement>("/api/v1/balance");
 
@@ -25,8 +24,7 @@ public sealed class BalanceAndMethodsTests
     [ClassData(typeof(Databases))]
     public async Task The_balance_needs_a_token(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
 
         var response = await system.Anonymous().GetAsync("/api/v1/balance");
 

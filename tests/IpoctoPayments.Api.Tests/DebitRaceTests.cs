@@ -22,11 +22,10 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
         const int Debits = 40;
         const int Credits = 40;
         const string account = "acc-race-mixed";
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var other = system.StartAnotherInstance();
-        HttpClient[] billing = [system.Billing(), other(TestTokens.Billing())];
-        HttpClient[] providers = [system.Anonymous(), other(null)];
+        PaymentsApiClient[] billing = [system.Billing(), other(TestTokens.Billing())];
+        PaymentsApiClient[] providers = [system.Anonymous(), other(null)];
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "40.00");
         var held = await system.PayWithWebhooksHeldAsync(console, [.. Enumerable.Range(0, Credits).Select(i => $"{1 + (i % 4)}.{i:D2}")]);
@@ -39,12 +38,12 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
         {
             while (!raceOver.IsCancellationRequested)
             {
-                seen.Add(BillingSteps.Cents(await TopUpSteps.BalanceAsync(console)));
+                seen.Add(BillingSteps.Cents(await console.BalanceAsync()));
             }
         });
 
         var watch = Stopwatch.StartNew();
-        var debits = AllAtOnceAsync(Debits, i => BillingSteps.PostDebitAsync(billing[i % 2], account, "1.00", $"inv-{i}", $"race-mixed-{i}"));
+        var debits = AllAtOnceAsync(Debits, i => billing[i % 2].PostDebitAsync(account, "1.00", $"inv-{i}", $"race-mixed-{i}"));
         var credits = held.Select((h, i) => system.DeliverAsync(providers[(i + 1) % 2], h.Payload)).ToArray();
         var debitAnswers = await debits;
         var creditAnswers = await Task.WhenAll(credits);
@@ -61,7 +60,7 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
         Assert.All(seen, cents => Assert.True(cents >= 0, $"the balance read {cents} cents"));
 
         var expected = 4000 + credited - (Debits * 100);
-        Assert.Equal(BillingSteps.Usd(expected), await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(BillingSteps.Usd(expected), await console.BalanceAsync());
         Assert.Equal(expected, await system.StoredBalanceAsync(account));
         var ledger = await BillingSteps.FullLedgerAsync(console);
         Assert.Equal(Debits, ledger.Count(l => l.Kind() == "billing_debit"));
@@ -77,14 +76,13 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
     {
         const int Attempts = 30;
         const string account = "acc-race-short";
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var billing = BillingOnTwoInstances(system);
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "10.00");
 
         var watch = Stopwatch.StartNew();
-        var answers = await AllAtOnceAsync(Attempts, i => BillingSteps.PostDebitAsync(billing[i % 2], account, "1.00", $"inv-{i}", $"race-short-{i}"));
+        var answers = await AllAtOnceAsync(Attempts, i => billing[i % 2].PostDebitAsync(account, "1.00", $"inv-{i}", $"race-short-{i}"));
 
         output.WriteLine($"{provider}: {Attempts} debits of 1.00 on 10.00 at once over 2 instances in {watch.ElapsedMilliseconds} ms: "
             + Summary(answers.Select(a => $"{(int)a.StatusCode} {a.Code}".Trim())));
@@ -93,7 +91,7 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
             $"{(int)a.StatusCode} {a.Body}"));
         Assert.Equal(10, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.Equal(20, answers.Count(a => a.Code == "insufficient_balance"));
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
         Assert.Equal(0, await system.StoredBalanceAsync(account));
         var ledger = await BillingSteps.FullLedgerAsync(console);
         Assert.Equal(10, ledger.Count(l => l.Kind() == "billing_debit"));
@@ -107,13 +105,12 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
     {
         const int Retries = 10;
         const string account = "acc-race-twins";
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var billing = BillingOnTwoInstances(system);
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "20.00");
 
-        var answers = await AllAtOnceAsync(Retries, i => BillingSteps.PostDebitAsync(billing[i % 2], account, "5.00", "inv-twin", "race-twin"));
+        var answers = await AllAtOnceAsync(Retries, i => billing[i % 2].PostDebitAsync(account, "5.00", "inv-twin", "race-twin"));
 
         output.WriteLine($"{provider}: {Retries} retries of one debit at once: {Summary(answers.Select(a => $"{(int)a.StatusCode}"))}");
         // Each is the debit's first answer, given now or again, or — while the first is still running — 409 to retry later.
@@ -121,9 +118,9 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
             a.StatusCode == HttpStatusCode.Created || (a.StatusCode == HttpStatusCode.Conflict && a.Json.GetProperty("code").GetString() == "idempotency_key_in_use"),
             $"{(int)a.StatusCode} {a.Body}"));
         var made = Assert.Single(answers.Where(a => a.StatusCode == HttpStatusCode.Created).Select(a => a.Body).Distinct());
-        using var retried = await BillingSteps.PostDebitAsync(billing[0], account, "5.00", "inv-twin", "race-twin");
+        using var retried = await billing[0].PostDebitAsync(account, "5.00", "inv-twin", "race-twin");
         Assert.Equal((HttpStatusCode.Created, made), (retried.StatusCode, await retried.Content.ReadAsStringAsync()));
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("15.00", await console.BalanceAsync());
         Assert.Equal(1500, await system.StoredBalanceAsync(account));
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
     }
@@ -134,25 +131,24 @@ public sealed class DebitRaceTests(ITestOutputHelper output)
     {
         const int Reversals = 10;
         const string account = "acc-race-reversals";
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var billing = BillingOnTwoInstances(system);
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "20.00");
         var id = (await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-r", "race-reversal")).Id();
 
-        var answers = await AllAtOnceAsync(Reversals, i => BillingSteps.ReverseAsync(billing[i % 2], account, id));
+        var answers = await AllAtOnceAsync(Reversals, i => billing[i % 2].PostReversalAsync(account, id));
 
         Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.OK, $"{(int)a.StatusCode} {a.Body}"));
         Assert.All(answers, a => Assert.Equal("reversed", a.Json.Status()));
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
         Assert.Equal(2000, await system.StoredBalanceAsync(account));
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebitReversal"));
         Assert.Single(await BillingSteps.FullLedgerAsync(console), l => l.Kind() == "billing_debit_reversal");
     }
 
     /// <summary>A second API instance on the system's database; billing's client of each instance, the first one's first.</summary>
-    private static HttpClient[] BillingOnTwoInstances(PaymentsSystem system) => [system.Billing(), system.AnotherInstance(TestTokens.Billing())];
+    private static PaymentsApiClient[] BillingOnTwoInstances(PaymentsSystem system) => [system.Billing(), system.AnotherInstance(TestTokens.Billing())];
 
     /// <summary>Sends the requests all at once, the i-th by <paramref name="send"/>(i); returns each answer, in order.</summary>
     private static Task<Answer[]> AllAtOnceAsync(int count, Func<int, Task<HttpResponseMessage>> send) =>

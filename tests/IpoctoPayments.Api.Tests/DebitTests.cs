@@ -50,9 +50,9 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         const string account = "acc-debit-basic";
         var (system, console) = await FundedAsync(provider, account, "20.00");
 
-        using var response = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "inv-1", "debit-basic-1");
+        using var response = await system.Billing().PostDebitAsync(account, "5.00", "inv-1", "debit-basic-1");
 
-        var debit = await BillingSteps.ReadAsync(response, HttpStatusCode.Created);
+        var debit = await ApiAnswer.ReadAsync(response, HttpStatusCode.Created);
         var id = debit.Id();
         Assert.Equal($"/api/v1/accounts/{account}/debits/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal(account, debit.GetProperty("account").GetString());
@@ -65,7 +65,7 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         Assert.Equal(JsonValueKind.Null, debit.GetProperty("reversedAt").ValueKind);
         Assert.Equal("15.00", debit.BalanceAfter());
 
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("15.00", await console.BalanceAsync());
         var ledger = await BillingSteps.FullLedgerAsync(console);
         Assert.Equal([BillingDebit, "top_up_credit"], ledger.Select(l => l.Kind()));
         var line = ledger[0];
@@ -92,7 +92,7 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
 
         Assert.Equal(first.Id(), replayed.Id());
         Assert.Equal("posted", replayed.Status());
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("15.00", await console.BalanceAsync());
         Assert.Single(await BillingSteps.FullLedgerAsync(console), l => l.Kind() == BillingDebit);
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
     }
@@ -105,12 +105,12 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         var (system, console) = await FundedAsync(provider, account, "20.00");
         await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-8", "debit-reused-1");
 
-        using var otherAmount = await BillingSteps.PostDebitAsync(system.Billing(), account, "6.00", "inv-8", "debit-reused-1");
-        using var otherReference = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "inv-9", "debit-reused-1");
+        using var otherAmount = await system.Billing().PostDebitAsync(account, "6.00", "inv-8", "debit-reused-1");
+        using var otherReference = await system.Billing().PostDebitAsync(account, "5.00", "inv-9", "debit-reused-1");
 
-        await TopUpSteps.AssertProblemAsync(otherAmount, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
-        await TopUpSteps.AssertProblemAsync(otherReference, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        await ApiAnswer.AssertProblemAsync(otherAmount, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        await ApiAnswer.AssertProblemAsync(otherReference, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        Assert.Equal("15.00", await console.BalanceAsync());
         var debits = (await BillingSteps.FullLedgerAsync(console)).Where(l => l.Kind() == BillingDebit).ToArray();
         Assert.Equal("-5.00", Assert.Single(debits).LineAmount());
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
@@ -124,9 +124,9 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         var (system, console) = await FundedAsync(provider, account, "20.00");
         var ledgerBefore = await BillingSteps.FullLedgerAsync(console);
 
-        using var over = await BillingSteps.PostDebitAsync(system.Billing(), account, "20.01", "inv-big", "debit-short-1");
+        using var over = await system.Billing().PostDebitAsync(account, "20.01", "inv-big", "debit-short-1");
 
-        var problem = await TopUpSteps.AssertProblemAsync(over, HttpStatusCode.UnprocessableEntity, "insufficient_balance");
+        var problem = await ApiAnswer.AssertProblemAsync(over, HttpStatusCode.UnprocessableEntity, "insufficient_balance");
         Assert.Equal("amount", problem.GetProperty("field").GetString());
         Assert.Contains("20.00", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await AssertNothingWrittenAsync(system, account, console, "20.00", ledgerBefore);
@@ -134,9 +134,9 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         // Nothing was written under the refused key either: the same key, within the balance, makes the debit.
         var all = await BillingSteps.DebitAsync(system.Billing(), account, "20.00", "inv-big", "debit-short-2");
         Assert.Equal("0.00", all.BalanceAfter());
-        using var cent = await BillingSteps.PostDebitAsync(system.Billing(), account, "0.01", "inv-cent", "debit-short-3");
-        await TopUpSteps.AssertProblemAsync(cent, HttpStatusCode.UnprocessableEntity, "insufficient_balance");
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        using var cent = await system.Billing().PostDebitAsync(account, "0.01", "inv-cent", "debit-short-3");
+        await ApiAnswer.AssertProblemAsync(cent, HttpStatusCode.UnprocessableEntity, "insufficient_balance");
+        Assert.Equal("0.00", await console.BalanceAsync());
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
     }
 
@@ -147,10 +147,10 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         var system = await systems.ForAsync(provider);
         const string account = "acc-debit-empty";
 
-        using var response = await BillingSteps.PostDebitAsync(system.Billing(), account, "1.00", "inv-1", "debit-empty-1");
+        using var response = await system.Billing().PostDebitAsync(account, "1.00", "inv-1", "debit-empty-1");
 
-        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "insufficient_balance");
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(system.Console(account)));
+        await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "insufficient_balance");
+        Assert.Equal("0.00", await system.Console(account).BalanceAsync());
         Assert.Null(await system.StoredBalanceAsync(account));
         Assert.Empty(await BillingSteps.FullLedgerAsync(system.Console(account)));
     }
@@ -173,7 +173,7 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         Assert.Equal("reversed", again.Status());
         Assert.True(again.GetProperty("reversedAt").GetDateTimeOffset() < system.Clock.GetUtcNow(), "the second reversal reports the first one's time");
         Assert.Equal("20.00", again.BalanceAfter());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
 
         var ledger = await BillingSteps.FullLedgerAsync(console);
         Assert.Equal([BillingDebitReversal, BillingDebit, "top_up_credit"], ledger.Select(l => l.Kind()));
@@ -189,7 +189,7 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         Assert.Equal("reversed", (await BillingSteps.ReadDebitAsync(system.Billing(), account, id)).Status());
         var replayed = await BillingSteps.ReplayDebitAsync(system.Billing(), account, "5.00", "sub-3", "debit-reverse-1");
         Assert.Equal((id, "posted"), (replayed.Id(), replayed.Status()));
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
     }
 
@@ -227,21 +227,21 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         const string account = "acc-debit-scope";
         var (system, console) = await FundedAsync(provider, account, "20.00");
         var id = (await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-1", "debit-scope-1")).Id();
-        HttpClient[] notBilling = [console, system.Admin(), system.Support(), system.Client(TestTokens.For(account, Scopes.Account, Scopes.Admin, Scopes.Support))];
+        PaymentsApiClient[] notBilling = [console, system.Admin(), system.Support(), system.Client(TestTokens.For(account, Scopes.Account, Scopes.Admin, Scopes.Support))];
 
         foreach (var client in notBilling)
         {
-            using var post = await BillingSteps.PostDebitAsync(client, account, "5.00", "inv-2", "debit-scope-2");
-            using var reverse = await BillingSteps.ReverseAsync(client, account, id);
-            using var get = await BillingSteps.GetAsync(client, account, id);
-            await TopUpSteps.AssertProblemAsync(post, HttpStatusCode.Forbidden, "forbidden");
-            await TopUpSteps.AssertProblemAsync(reverse, HttpStatusCode.Forbidden, "forbidden");
-            await TopUpSteps.AssertProblemAsync(get, HttpStatusCode.Forbidden, "forbidden");
+            using var post = await client.PostDebitAsync(account, "5.00", "inv-2", "debit-scope-2");
+            using var reverse = await client.PostReversalAsync(account, id);
+            using var get = await client.GetDebitAsync(account, id);
+            await ApiAnswer.AssertProblemAsync(post, HttpStatusCode.Forbidden, "forbidden");
+            await ApiAnswer.AssertProblemAsync(reverse, HttpStatusCode.Forbidden, "forbidden");
+            await ApiAnswer.AssertProblemAsync(get, HttpStatusCode.Forbidden, "forbidden");
         }
 
-        using var anonymous = await BillingSteps.PostDebitAsync(system.Anonymous(), account, "5.00", "inv-2", "debit-scope-2");
-        await TopUpSteps.AssertProblemAsync(anonymous, HttpStatusCode.Unauthorized, "unauthenticated");
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        using var anonymous = await system.Anonymous().PostDebitAsync(account, "5.00", "inv-2", "debit-scope-2");
+        await ApiAnswer.AssertProblemAsync(anonymous, HttpStatusCode.Unauthorized, "unauthenticated");
+        Assert.Equal("15.00", await console.BalanceAsync());
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
         Assert.Equal(0, await system.PostingsAsync(account, "BillingDebitReversal"));
     }
@@ -256,17 +256,17 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         var (_, otherConsole) = await FundedAsync(provider, other, "20.00");
         var id = (await BillingSteps.DebitAsync(system.Billing(), owner, "5.00", "inv-1", "debit-owner-1")).Id();
 
-        using var read = await BillingSteps.GetAsync(system.Billing(), other, id);
-        using var reverse = await BillingSteps.ReverseAsync(system.Billing(), other, id);
-        using var unknown = await BillingSteps.GetAsync(system.Billing(), owner, Guid.NewGuid().ToString());
-        using var reverseUnknown = await BillingSteps.ReverseAsync(system.Billing(), owner, Guid.NewGuid().ToString());
+        using var read = await system.Billing().GetDebitAsync(other, id);
+        using var reverse = await system.Billing().PostReversalAsync(other, id);
+        using var unknown = await system.Billing().GetDebitAsync(owner, Guid.NewGuid().ToString());
+        using var reverseUnknown = await system.Billing().PostReversalAsync(owner, Guid.NewGuid().ToString());
 
-        await TopUpSteps.AssertProblemAsync(read, HttpStatusCode.NotFound, "debit_not_found");
-        await TopUpSteps.AssertProblemAsync(reverse, HttpStatusCode.NotFound, "debit_not_found");
-        await TopUpSteps.AssertProblemAsync(unknown, HttpStatusCode.NotFound, "debit_not_found");
-        await TopUpSteps.AssertProblemAsync(reverseUnknown, HttpStatusCode.NotFound, "debit_not_found");
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(ownerConsole));
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(otherConsole));
+        await ApiAnswer.AssertProblemAsync(read, HttpStatusCode.NotFound, "debit_not_found");
+        await ApiAnswer.AssertProblemAsync(reverse, HttpStatusCode.NotFound, "debit_not_found");
+        await ApiAnswer.AssertProblemAsync(unknown, HttpStatusCode.NotFound, "debit_not_found");
+        await ApiAnswer.AssertProblemAsync(reverseUnknown, HttpStatusCode.NotFound, "debit_not_found");
+        Assert.Equal("15.00", await ownerConsole.BalanceAsync());
+        Assert.Equal("20.00", await otherConsole.BalanceAsync());
         Assert.Equal("posted", (await BillingSteps.ReadDebitAsync(system.Billing(), owner, id)).Status());
         Assert.Equal(0, await system.PostingsAsync(owner, "BillingDebitReversal"));
         Assert.Equal(0, await system.PostingsAsync(other, "BillingDebitReversal"));
@@ -274,8 +274,8 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         // A key names a debit within its account: the same key on the other account is that account's own debit.
         var others = await BillingSteps.DebitAsync(system.Billing(), other, "5.00", "inv-1", "debit-owner-1");
         Assert.NotEqual(id, others.Id());
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(otherConsole));
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(ownerConsole));
+        Assert.Equal("15.00", await otherConsole.BalanceAsync());
+        Assert.Equal("15.00", await ownerConsole.BalanceAsync());
     }
 
     [SkippableTheory]
@@ -287,9 +287,9 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
         var (system, console) = await FundedAsync(provider, account, "20.00");
         var ledgerBefore = await BillingSteps.FullLedgerAsync(console);
 
-        using var response = await BillingSteps.PostDebitAsync(system.Billing(), account, body, key);
+        using var response = await system.Billing().PostDebitAsync(account, body, key);
 
-        var problem = await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest, code);
+        var problem = await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.BadRequest, code);
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
         await AssertNothingWrittenAsync(system, account, console, "20.00", ledgerBefore);
     }
@@ -300,13 +300,13 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     {
         var system = await systems.ForAsync(provider);
 
-        using var response = await BillingSteps.PostDebitAsync(system.Billing(), "acc%20with%20spaces", "5.00", "inv-1", "debit-bad-account");
+        using var response = await system.Billing().PostDebitAsync("acc%20with%20spaces", "5.00", "inv-1", "debit-bad-account");
 
-        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_account_id");
+        await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_account_id");
     }
 
     /// <summary>The account on this engine's shared system with a paid Stripe top-up of the amount; returns the system and the account's console.</summary>
-    private async Task<(PaymentsSystem System, HttpClient Console)> FundedAsync(DatabaseProvider provider, string account, string amount)
+    private async Task<(PaymentsSystem System, PaymentsApiClient Console)> FundedAsync(DatabaseProvider provider, string account, string amount)
     {
         var system = await systems.ForAsync(provider);
         var console = system.Console(account);
@@ -315,13 +315,13 @@ public sealed class DebitTests(SharedSystems systems) : IClassFixture<SharedSyst
     }
 
     /// <summary>Asserts a refused debit wrote nothing: the balance as it was, shown and stored; the ledger as it was; no debit posted.</summary>
-    private static async Task AssertNothingWrittenAsync(PaymentsSystem system, string account, HttpClient console, string balance, JsonElement[] ledgerBefore)
+    private static async Task AssertNothingWrittenAsync(PaymentsSystem system, string account, PaymentsApiClient console, string balance, JsonElement[] ledgerBefore)
     {
-        Assert.Equal(balance, await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(balance, await console.BalanceAsync());
         Assert.Equal(BillingSteps.Cents(balance), await system.StoredBalanceAsync(account));
         Assert.Equal(ledgerBefore.Select(l => l.GetRawText()), (await BillingSteps.FullLedgerAsync(console)).Select(l => l.GetRawText()));
         Assert.Equal(0, await system.PostingsAsync(account, "BillingDebit"));
     }
 
-    private static string Body(string amount, string currency, string reference) => JsonSerializer.Serialize(BillingSteps.Debit(amount, reference, currency));
+    private static string Body(string amount, string currency, string reference) => PaymentsApiClient.DebitBody(amount, reference, currency);
 }

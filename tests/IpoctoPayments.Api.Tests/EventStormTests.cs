@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using IpoctoPayments.Api.Common;
@@ -47,12 +46,11 @@ public sealed class EventStormTests(ITestOutputHelper output)
         var random = new Random(seed);
         output.WriteLine($"storm seed {seed} (IPOCTO_STORM_SEED={seed} replays it) on {provider}");
 
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var otherInstance = system.StartAnotherInstance();
         var accounts = Enumerable.Range(0, Accounts).Select(a => $"acc-storm-{a:D2}").ToArray();
         var consoles = accounts.ToDictionary(a => a, a => new[] { system.Console(a), otherInstance(TestTokens.For(a, Scopes.Account)) });
-        HttpClient[] admins = [system.Admin(), otherInstance(TestTokens.For("admin", Scopes.Admin))];
+        PaymentsApiClient[] admins = [system.Admin(), otherInstance(TestTokens.For("admin", Scopes.Admin))];
         HttpClient[] anonymous = [system.Anonymous(), otherInstance(null)];
 
         // The simulator records every webhook but sends none: the test is the (unruly) network.
@@ -64,9 +62,9 @@ public sealed class EventStormTests(ITestOutputHelper output)
         await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (plan, _) =>
         {
             var request = plan.Provider == ProviderNames.Stripe
-                ? TopUpSteps.StripeCard(plan.Amount)
-                : TopUpSteps.PayerMaxGcash(plan.Amount);
-            created[plan.Index] = await TopUpSteps.CreateAsync(consoles[plan.Account][plan.Index % 2], request, $"storm-{plan.Index}");
+                ? TopUpRequest.StripeCard(plan.Amount)
+                : TopUpRequest.PayerMaxGcash(plan.Amount);
+            created[plan.Index] = await consoles[plan.Account][plan.Index % 2].CreateTopUpAsync(request, $"storm-{plan.Index}");
         });
 
         foreach (var plan in plans)
@@ -82,9 +80,7 @@ public sealed class EventStormTests(ITestOutputHelper output)
         var refunded = plans.Where(p => p.Refund > 0).ToArray();
         await Parallel.ForEachAsync(refunded, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (plan, ct) =>
         {
-            using var response = await admins[plan.Index % 2].PostAsJsonAsync(
-                $"/api/v1/topups/{created[plan.Index].Id()}/refunds",
-                new { amount = new { amount = Cents(plan.Refund), currency = "USD" } }, ct);
+            using var response = await admins[plan.Index % 2].PostRefundAsync(created[plan.Index].Id(), Cents(plan.Refund));
             Assert.True(response.StatusCode == HttpStatusCode.Created, $"seed {seed}, refund of order {plan.Index}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         });
         await system.AdvanceAsync(TimeSpan.FromMinutes(2));
@@ -109,7 +105,7 @@ public sealed class EventStormTests(ITestOutputHelper output)
 
         foreach (var plan in plans)
         {
-            var order = await TopUpSteps.GetTopUpAsync(consoles[plan.Account][0], created[plan.Index].Id());
+            var order = await consoles[plan.Account][0].TopUpAsync(created[plan.Index].Id());
             Assert.True(plan.ExpectedStatus == order.Status(), $"seed {seed}: order {plan.Index} ({plan.Provider}, {plan.Fate}, refund {plan.Refund}) is {order.Status()}, the model says {plan.ExpectedStatus}");
             if (plan.ExpectedFailure is { } failure)
             {
@@ -124,11 +120,11 @@ public sealed class EventStormTests(ITestOutputHelper output)
         {
             var expected = plans.Where(p => p.Account == account).Sum(p => p.Credited - p.Refund);
             var console = consoles[account][1];
-            Assert.True(Cents(expected) == await TopUpSteps.BalanceAsync(console), $"seed {seed}: {account}'s balance");
-            var lines = (await console.GetFromJsonAsync<JsonElement>("/api/v1/ledger?limit=200")).GetProperty("items").EnumerateArray().ToArray();
+            Assert.True(Cents(expected) == await console.BalanceAsync(), $"seed {seed}: {account}'s balance");
+            var lines = await console.LedgerAsync(200);
             Assert.Equal(plans.Count(p => p.Account == account && p.Credited > 0) + plans.Count(p => p.Account == account && p.Refund > 0), lines.Length);
             Assert.Equal(expected, lines.Sum(l => MinorUnits(l.GetProperty("amount").GetProperty("amount").GetString()!)));
-            Assert.Equal(plans.Count(p => p.Account == account), (await console.GetFromJsonAsync<JsonElement>("/api/v1/topups?limit=100")).GetProperty("items").GetArrayLength());
+            Assert.Equal(plans.Count(p => p.Account == account), (await console.TopUpsAsync(100)).Length);
             total += expected;
         }
 

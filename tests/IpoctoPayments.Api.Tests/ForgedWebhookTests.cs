@@ -36,8 +36,7 @@ public sealed class ForgedWebhookTests
     [MemberData(nameof(StripeCases))]
     public async Task A_forged_stripe_event_is_refused_and_nothing_is_stored(DatabaseProvider provider, StripeForgery forgery)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-forged");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         var topUp = await system.PaidStripeTopUpAsync(console);
@@ -47,37 +46,36 @@ public sealed class ForgedWebhookTests
 
         var (body, signature) = forgery switch
         {
-            StripeForgery.WrongSecret => (payload, SignedWebhooks.StripeSignature(payload, "whsec_not_ours", now)),
-            StripeForgery.TamperedBody => (Tampered(payload, "amount_total"), SignedWebhooks.StripeSignature(payload, secret, now)),
+            StripeForgery.WrongSecret => (payload, StripeSignature.For(payload, "whsec_not_ours", now)),
+            StripeForgery.TamperedBody => (Tampered(payload, "amount_total"), StripeSignature.For(payload, secret, now)),
             StripeForgery.MissingHeader => (payload, null),
-            _ => (payload, SignedWebhooks.StripeSignature(payload, secret, now.AddMinutes(-10))),
+            _ => (payload, StripeSignature.For(payload, secret, now.AddMinutes(-10))),
         };
         Assert.NotEqual(forgery == StripeForgery.TamperedBody, body == payload);
         using var response = await system.PostStripeAsync(body, signature);
 
-        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest, forgery == StripeForgery.MissingHeader ? "signature_missing" : "invalid_signature");
+        await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.BadRequest, forgery == StripeForgery.MissingHeader ? "signature_missing" : "invalid_signature");
         await AssertNothingStoredAsync(system, console, topUp);
 
         // The same body, rightly signed, is taken: the refusal was the signature's doing.
-        using var genuine = await system.PostStripeAsync(payload, SignedWebhooks.StripeSignature(payload, secret, now));
+        using var genuine = await system.PostStripeAsync(payload, StripeSignature.For(payload, secret, now));
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
     }
 
     [SkippableTheory]
     [ClassData(typeof(Databases))]
     public async Task A_signed_stripe_event_of_another_api_version_is_refused_as_such_and_nothing_is_stored(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-version");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         var topUp = await system.PaidStripeTopUpAsync(console);
         var payload = system.Delivery("stripe", "checkout.session.completed").Payload.Replace("2026-10-28.endive", "2020-08-27", StringComparison.Ordinal);
 
-        using var response = await system.PostStripeAsync(payload, SignedWebhooks.StripeSignature(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
+        using var response = await system.PostStripeAsync(payload, StripeSignature.For(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
 
-        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest, "api_version_mismatch");
+        await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.BadRequest, "api_version_mismatch");
         await AssertNothingStoredAsync(system, console, topUp);
     }
 
@@ -85,8 +83,7 @@ public sealed class ForgedWebhookTests
     [MemberData(nameof(PayerMaxCases))]
     public async Task A_forged_payermax_notification_is_refused_and_nothing_is_stored(DatabaseProvider provider, PayerMaxForgery forgery)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-forged-pm");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         var topUp = await system.PaidPayerMaxTopUpAsync(console);
@@ -102,18 +99,18 @@ public sealed class ForgedWebhookTests
         Assert.NotEqual(forgery == PayerMaxForgery.TamperedBody, body == payload);
         using var response = await system.PostPayerMaxAsync(body, sign);
 
-        await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest, forgery == PayerMaxForgery.MissingHeader ? "signature_missing" : "invalid_signature");
+        await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.BadRequest, forgery == PayerMaxForgery.MissingHeader ? "signature_missing" : "invalid_signature");
         await AssertNothingStoredAsync(system, console, topUp);
 
         using var genuine = await system.PostPayerMaxAsync(payload, delivery.Header(payload, "sign", system.Clock.GetUtcNow()));
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
-        Assert.Equal("10.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("10.00", await console.BalanceAsync());
     }
 
-    private static async Task AssertNothingStoredAsync(PaymentsSystem system, HttpClient console, System.Text.Json.JsonElement topUp)
+    private static async Task AssertNothingStoredAsync(PaymentsSystem system, PaymentsApiClient console, System.Text.Json.JsonElement topUp)
     {
-        Assert.Equal("awaiting_payment", (await TopUpSteps.GetTopUpAsync(console, topUp.Id())).Status());
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("awaiting_payment", (await console.TopUpAsync(topUp.Id())).Status());
+        Assert.Equal("0.00", await console.BalanceAsync());
         Assert.Equal(0, await system.InboxCountAsync());
         Assert.Equal(0, await system.PostingCountAsync());
         var timeline = await system.TimelineAsync(topUp.OrderNumber());

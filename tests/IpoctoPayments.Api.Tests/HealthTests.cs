@@ -13,8 +13,7 @@ public sealed class HealthTests
     [ClassData(typeof(Databases))]
     public async Task Ready_reports_the_database_and_both_providers_healthy(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var client = system.Anonymous();
 
         var (status, report) = await ReadyAsync(client);
@@ -32,8 +31,7 @@ public sealed class HealthTests
     [SkippableFact]
     public async Task A_provider_outage_makes_ready_degraded_and_names_the_provider_while_health_stays_up()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         var client = system.Anonymous();
 
         // Enough failures to outlast the retries any provider call gets; cleared once the probe has met them.
@@ -58,8 +56,7 @@ public sealed class HealthTests
     [SkippableFact]
     public async Task A_provider_that_does_not_answer_is_given_up_on_within_the_probe_timeout()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         await system.SetFaultsAsync(new { stripe = new { failNextCalls = 1, mode = "Timeout" } });
 
         var (status, report) = await ReadyAsync(system.Anonymous());

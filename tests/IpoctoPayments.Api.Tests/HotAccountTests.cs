@@ -23,9 +23,8 @@ public sealed class HotAccountTests(ITestOutputHelper output)
     public async Task Two_hundred_payments_to_one_account_delivered_at_once_are_each_credited_once(DatabaseProvider provider)
     {
         const string account = "acc-hot";
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
-        HttpClient[] instances = [system.Anonymous(), system.AnotherInstance()];
+        await using var system = await PaymentsSystem.StartAsync(provider);
+        PaymentsApiClient[] instances = [system.Anonymous(), system.AnotherInstance()];
         var console = system.Console(account);
 
         var watch = Stopwatch.StartNew();
@@ -43,7 +42,7 @@ public sealed class HotAccountTests(ITestOutputHelper output)
 
         Assert.All(answers, a => Assert.True(a.Status == HttpStatusCode.OK && a.Outcome == "applied", $"{(int)a.Status} {a.Body}"));
         var expected = held.Sum(h => BillingSteps.Cents(h.Amount));
-        Assert.Equal(BillingSteps.Usd(expected), await TopUpSteps.BalanceAsync(console));
+        Assert.Equal(BillingSteps.Usd(expected), await console.BalanceAsync());
         Assert.Equal(expected, await system.StoredBalanceAsync(account));
 
         var credits = await system.InDatabaseAsync(db => db.Set<PostingRecord>().Where(p => p.Kind == "TopUpCredit").Select(p => p.SubjectId).ToListAsync());

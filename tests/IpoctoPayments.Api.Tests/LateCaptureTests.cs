@@ -16,8 +16,7 @@ public sealed class LateCaptureTests
     [MemberData(nameof(Providers))]
     public async Task A_late_capture_is_refunded_automatically_and_the_balance_is_unchanged(DatabaseProvider database, string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(database);
-        await using var system = await PaymentsSystem.StartAsync(db);
+        await using var system = await PaymentsSystem.StartAsync(database);
         var console = system.Console("acc-late");
         await system.SetFaultsAsync(new { bankSyncDelay = Delay });
 
@@ -26,19 +25,19 @@ public sealed class LateCaptureTests
 
         await system.AdvanceAsync(Delay);
 
-        var captured = await TopUpSteps.GetTopUpAsync(console, reported.Id());
+        var captured = await console.TopUpAsync(reported.Id());
         Assert.Equal("late_capture", captured.Status());
         var refund = Assert.Single(captured.GetProperty("refunds").EnumerateArray());
         Assert.True(refund.GetProperty("forLateCapture").GetBoolean());
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
 
         await system.AdvanceAsync(TimeSpan.FromMinutes(2));
-        var order = await TopUpSteps.GetTopUpAsync(console, reported.Id());
+        var order = await console.TopUpAsync(reported.Id());
         Assert.Equal("refunded", order.Status());
         Assert.Equal("succeeded", Assert.Single(order.GetProperty("refunds").EnumerateArray()).GetProperty("status").GetString());
         Assert.Equal("0.00", order.GetProperty("refundable").GetProperty("amount").GetString());
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Empty(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
+        Assert.Empty(await console.LedgerAsync());
         var timeline = await system.TimelineAsync(order.OrderNumber());
         Assert.Contains(timeline.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains(RefundPromise, StringComparison.Ordinal));
     }
@@ -47,21 +46,20 @@ public sealed class LateCaptureTests
     [MemberData(nameof(Providers))]
     public async Task With_the_credit_policy_a_late_capture_credits_the_balance(DatabaseProvider database, string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(database);
-        await using var system = await PaymentsSystem.StartAsync(db, new Dictionary<string, string?> { ["TopUps:LateCapturePolicy"] = "Credit" });
+        await using var system = await PaymentsSystem.StartAsync(database, new Dictionary<string, string?> { ["TopUps:LateCapturePolicy"] = "Credit" });
         var console = system.Console("acc-late-credit");
         await system.SetFaultsAsync(new { bankSyncDelay = Delay });
 
         var reported = await PayAsync(system, console, provider);
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
         await system.AdvanceAsync(Delay);
 
-        var order = await TopUpSteps.GetTopUpAsync(console, reported.Id());
+        var order = await console.TopUpAsync(reported.Id());
         Assert.Empty(order.GetProperty("refunds").EnumerateArray());
-        Assert.Equal(order.GetProperty("amount").GetProperty("amount").GetString(), await TopUpSteps.BalanceAsync(console));
-        Assert.Single(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal(order.GetProperty("amount").GetProperty("amount").GetString(), await console.BalanceAsync());
+        Assert.Single(await console.LedgerAsync());
     }
 
-    private static Task<System.Text.Json.JsonElement> PayAsync(PaymentsSystem system, HttpClient console, string provider) =>
+    private static Task<System.Text.Json.JsonElement> PayAsync(PaymentsSystem system, PaymentsApiClient console, string provider) =>
         provider == "stripe" ? system.PaidStripeTopUpAsync(console, "20.00") : system.PaidPayerMaxTopUpAsync(console, "10.00");
 }

@@ -15,8 +15,7 @@ public sealed class MetricsTests
     [SkippableFact]
     public async Task A_paid_stripe_top_up_counts_as_created_and_succeeded_under_its_provider_and_method()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         using var created = Collect<long>(system, "ipocto.topups.created");
         using var succeeded = Collect<long>(system, "ipocto.topups.succeeded");
         using var failed = Collect<long>(system, "ipocto.topups.failed");
@@ -35,11 +34,10 @@ public sealed class MetricsTests
     [SkippableFact]
     public async Task A_failed_payermax_top_up_counts_as_failed_with_its_error_code()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         using var failed = Collect<long>(system, "ipocto.topups.failed");
         using var succeeded = Collect<long>(system, "ipocto.topups.succeeded");
-        var topUp = await TopUpSteps.CreateAsync(system.Console("acc-metrics"), TopUpSteps.PayerMaxGcash());
+        var topUp = await system.Console("acc-metrics").CreateTopUpAsync(TopUpRequest.PayerMaxGcash());
 
         await system.SimulatorPostAsync($"/_simulator/payermax/orders/{topUp.OutTradeNo()}/fail", new { code = "BALANCE_INSUFFICIENT" });
         await system.DeliverWebhooksAsync();
@@ -51,12 +49,11 @@ public sealed class MetricsTests
     [SkippableFact]
     public async Task A_top_up_refused_by_a_provider_outage_counts_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         using var created = Collect<long>(system, "ipocto.topups.created");
         await system.SetFaultsAsync(new { stripe = new { failNextCalls = 5 } });
 
-        using var response = await TopUpSteps.PostCreateAsync(system.Console("acc-metrics"), TopUpSteps.StripeCard());
+        using var response = await system.Console("acc-metrics").PostTopUpAsync(TopUpRequest.StripeCard());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Empty(created.GetMeasurementSnapshot());
@@ -65,17 +62,16 @@ public sealed class MetricsTests
     [SkippableFact]
     public async Task What_reconciliation_applies_is_counted_once()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         using var actions = Collect<long>(system, "ipocto.reconciliation.actions");
         using var succeeded = Collect<long>(system, "ipocto.topups.succeeded");
-        var topUp = await TopUpSteps.CreateAsync(system.Console("acc-metrics"), TopUpSteps.StripeCard());
+        var topUp = await system.Console("acc-metrics").CreateTopUpAsync(TopUpRequest.StripeCard());
         await system.SetFaultsAsync(new { webhooks = new { drop = true } }, topUp.SessionId());
         await system.PayStripeAsync(topUp);
 
         system.Clock.Advance(TimeSpan.FromMinutes(61));
-        (await system.Admin().PostAsync("/api/v1/reconciliation/runs", null)).Dispose();
-        (await system.Admin().PostAsync("/api/v1/reconciliation/runs", null)).Dispose();
+        (await system.Admin().PostReconciliationRunAsync()).Dispose();
+        (await system.Admin().PostReconciliationRunAsync()).Dispose();
 
         AssertOne(actions, ("provider", "stripe"), ("subject", "payment"), ("outcome", "applied"));
         AssertOne(succeeded, ("provider", "stripe"), ("method", "card"));

@@ -83,18 +83,18 @@ public sealed class PaymentMethodTests(SharedSystems systems) : IClassFixture<Sh
         var system = await systems.ForAsync(provider);
         var console = system.Console("acc-no-method");
 
-        using var response = await TopUpSteps.PostCreateAsync(console, new
+        using var response = await console.PostTopUpAsync(new
         {
             amount = new { amount = "10.00", currency = "USD" },
             provider = "stripe",
             country = "EG",
             paymentMethod = "card",
-            returnUrl = TopUpSteps.ReturnUrl,
+            returnUrl = TopUpRequest.ReturnUrl,
         });
 
-        var problem = await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "payment_method_unavailable");
+        var problem = await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "payment_method_unavailable");
         Assert.Contains(VariesByCountry, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Empty(await TopUpSteps.ListTopUpsAsync(console));
+        Assert.Empty(await console.TopUpsAsync());
     }
 
     private static async Task<JsonElement> MethodsAsync(PaymentsSystem system, string query) =>

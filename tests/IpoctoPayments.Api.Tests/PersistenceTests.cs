@@ -18,8 +18,7 @@ public sealed class PersistenceTests
     [ClassData(typeof(Databases))]
     public async Task The_same_posting_saved_by_two_contexts_at_once_is_stored_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var usd = Currency.FromCode("USD").Value;
         var amount = Money.FromMinorUnits(2000, usd).Value;
         var posting = Postings.TopUpCredit(Guid.CreateVersion7(), AccountId.Parse("acc-race").Value, PaymentProvider.Stripe, amount, amount, system.Clock.GetUtcNow());
@@ -51,20 +50,19 @@ public sealed class PersistenceTests
         Assert.Equal(1, saved.Count(s => s));
         Assert.Equal(1, await system.InDatabaseAsync(db => db.Set<PostingRecord>().CountAsync(p => p.Key == posting.Key.ToString())));
         Assert.Equal(2, await system.InDatabaseAsync(db => db.Set<EntryRecord>().CountAsync()));
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(system.Console("acc-race")));
+        Assert.Equal("20.00", await system.Console("acc-race").BalanceAsync());
     }
 
     [SkippableTheory]
     [ClassData(typeof(Databases))]
     public async Task Twenty_concurrent_deliveries_of_one_stripe_payment_credit_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-twenty");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         var topUp = await system.PaidStripeTopUpAsync(console, "20.00");
         var payload = system.Delivery("stripe", "checkout.session.completed").Payload;
-        var signature = SignedWebhooks.StripeSignature(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow());
+        var signature = StripeSignature.For(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow());
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
         {
@@ -73,9 +71,9 @@ public sealed class PersistenceTests
         }));
 
         Assert.All(responses, r => Assert.True(r.StatusCode == HttpStatusCode.OK, $"{(int)r.StatusCode} {r.Body}"));
-        Assert.Equal("succeeded", (await TopUpSteps.GetTopUpAsync(console, topUp.Id())).Status());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Single(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("succeeded", (await console.TopUpAsync(topUp.Id())).Status());
+        Assert.Equal("20.00", await console.BalanceAsync());
+        Assert.Single(await console.LedgerAsync());
         Assert.Equal(1, await system.InboxCountAsync());
     }
 
@@ -83,8 +81,7 @@ public sealed class PersistenceTests
     [ClassData(typeof(Databases))]
     public async Task The_database_refuses_a_negative_balance(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
 
         var refused = await system.InDatabaseAsync(async db =>
         {
@@ -94,6 +91,6 @@ public sealed class PersistenceTests
 
         Assert.IsType<DbUpdateException>(refused);
         Assert.Equal(0, await system.InDatabaseAsync(db => db.Set<BalanceRecord>().CountAsync()));
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(system.Console("acc-negative")));
+        Assert.Equal("0.00", await system.Console("acc-negative").BalanceAsync());
     }
 }

@@ -21,26 +21,25 @@ public sealed class ProviderFaultTests
     public async Task An_outage_answers_503_keeps_no_order_and_the_same_key_later_makes_exactly_one(DatabaseProvider provider, string outage)
     {
         var (providerName, mode) = (outage.Split('/')[0], outage.Split('/')[1]);
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, WithBackoff);
+        await using var system = await PaymentsSystem.StartAsync(provider, WithBackoff);
         StartOfPaymentWindow(system);
         var console = system.Console($"acc-outage-{providerName}-{mode}");
-        var request = providerName == "stripe" ? TopUpSteps.StripeCard() : TopUpSteps.PayerMaxGcash();
+        var request = providerName == "stripe" ? TopUpRequest.StripeCard() : TopUpRequest.PayerMaxGcash();
         await system.SetFaultsAsync(new Dictionary<string, object> { [providerName] = new { failNextCalls = 100, mode } });
 
-        using var refused = await DriveClockAsync(system, TopUpSteps.PostCreateAsync(console, request, "outage-key"));
+        using var refused = await DriveClockAsync(system, console.PostTopUpAsync(request, "outage-key"));
 
-        await TopUpSteps.AssertProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
-        Assert.Empty(await TopUpSteps.ListTopUpsAsync(console));
+        await ApiAnswer.AssertProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+        Assert.Empty(await console.TopUpsAsync());
         // A refused call opened nothing; a timed-out one may have, but its retries (same key) opened nothing more.
         Assert.Equal(mode == "Timeout" ? 1 : 0, await ProviderSessionsAsync(system, providerName));
 
         var faults = await system.Simulator.DeleteAsync("/_simulator/faults");
         Assert.True(faults.IsSuccessStatusCode);
-        var created = await TopUpSteps.CreateAsync(console, request, "outage-key");
+        var created = await console.CreateTopUpAsync(request, "outage-key");
 
         Assert.Equal("awaiting_payment", created.Status());
-        Assert.Single(await TopUpSteps.ListTopUpsAsync(console));
+        Assert.Single(await console.TopUpsAsync());
         Assert.Equal(1, await ProviderSessionsAsync(system, providerName));
     }
 
@@ -48,14 +47,13 @@ public sealed class ProviderFaultTests
     [ClassData(typeof(Databases))]
     public async Task A_lost_stripe_answer_is_retried_with_the_same_key_and_opens_one_session(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, WithBackoff);
+        await using var system = await PaymentsSystem.StartAsync(provider, WithBackoff);
         StartOfPaymentWindow(system);
         var console = system.Console("acc-lost-answer");
         // The simulator opens the session, then never answers: only the attempt timeout ends the wait.
         await system.SetFaultsAsync(new { stripe = new { failNextCalls = 1, mode = "Timeout" } });
 
-        using var response = await DriveClockAsync(system, TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard()));
+        using var response = await DriveClockAsync(system, console.PostTopUpAsync(TopUpRequest.StripeCard()));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var topUp = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -68,18 +66,17 @@ public sealed class ProviderFaultTests
     [ClassData(typeof(Databases))]
     public async Task A_lost_payermax_answer_never_opens_a_second_order(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, WithBackoff);
+        await using var system = await PaymentsSystem.StartAsync(provider, WithBackoff);
         var console = system.Console("acc-lost-payermax");
         await system.SetFaultsAsync(new { payermax = new { failNextCalls = 1, mode = "Timeout" } });
 
-        using var lost = await DriveClockAsync(system, TopUpSteps.PostCreateAsync(console, TopUpSteps.PayerMaxGcash(), "lost-key"));
-        using var again = await TopUpSteps.PostCreateAsync(console, TopUpSteps.PayerMaxGcash(), "lost-key");
+        using var lost = await DriveClockAsync(system, console.PostTopUpAsync(TopUpRequest.PayerMaxGcash(), "lost-key"));
+        using var again = await console.PostTopUpAsync(TopUpRequest.PayerMaxGcash(), "lost-key");
 
-        await TopUpSteps.AssertProblemAsync(lost, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
-        var problem = await TopUpSteps.ReadProblemAsync(again);
+        await ApiAnswer.AssertProblemAsync(lost, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+        var problem = await ApiAnswer.ProblemAsync(again);
         Assert.True(again.StatusCode is not HttpStatusCode.Created and < HttpStatusCode.InternalServerError, $"{(int)again.StatusCode}: {problem}");
-        Assert.Empty(await TopUpSteps.ListTopUpsAsync(console));
+        Assert.Empty(await console.TopUpsAsync());
         Assert.Equal(1, await ProviderSessionsAsync(system, "payermax"));
     }
 
@@ -87,8 +84,7 @@ public sealed class ProviderFaultTests
     [ClassData(typeof(Databases))]
     public async Task The_breaker_opens_after_repeated_failures_answers_without_calling_and_closes_after_the_break(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, new Dictionary<string, string?>
+        await using var system = await PaymentsSystem.StartAsync(provider, new Dictionary<string, string?>
         {
             ["ProviderResilience:BreakerMinimumThroughput"] = "4",
             ["ProviderResilience:BreakDuration"] = "00:00:15",
@@ -99,32 +95,32 @@ public sealed class ProviderFaultTests
         // Three attempts each (the first and two retries); the fourth failure in the window opens the circuit.
         for (var i = 0; i < 2; i++)
         {
-            using var failed = await TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard());
-            await TopUpSteps.AssertProblemAsync(failed, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+            using var failed = await console.PostTopUpAsync(TopUpRequest.StripeCard());
+            await ApiAnswer.AssertProblemAsync(failed, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
         }
 
         var callsLeft = (await FaultsAsync(system)).GetProperty("stripe").GetProperty("failNextCalls").GetInt32();
         Assert.Equal(96, callsLeft);
-        using (var open = await TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard()))
+        using (var open = await console.PostTopUpAsync(TopUpRequest.StripeCard()))
         {
-            await TopUpSteps.AssertProblemAsync(open, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+            await ApiAnswer.AssertProblemAsync(open, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
         }
 
         Assert.Equal(callsLeft, (await FaultsAsync(system)).GetProperty("stripe").GetProperty("failNextCalls").GetInt32());
-        Assert.Equal("awaiting_payment", (await TopUpSteps.CreateAsync(console, TopUpSteps.PayerMaxGcash())).Status());
+        Assert.Equal("awaiting_payment", (await console.CreateTopUpAsync(TopUpRequest.PayerMaxGcash())).Status());
 
         // Stripe is back, but the open circuit does not know yet: still refused, still no call.
         Assert.True((await system.Simulator.DeleteAsync("/_simulator/faults")).IsSuccessStatusCode);
-        using (var stillOpen = await TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard()))
+        using (var stillOpen = await console.PostTopUpAsync(TopUpRequest.StripeCard()))
         {
-            await TopUpSteps.AssertProblemAsync(stillOpen, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+            await ApiAnswer.AssertProblemAsync(stillOpen, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
         }
 
         Assert.Equal(0, await ProviderSessionsAsync(system, "stripe"));
         system.Clock.Advance(TimeSpan.FromSeconds(15));
 
-        Assert.Equal("awaiting_payment", (await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard())).Status());
-        Assert.Equal("awaiting_payment", (await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard())).Status());
+        Assert.Equal("awaiting_payment", (await console.CreateTopUpAsync(TopUpRequest.StripeCard())).Status());
+        Assert.Equal("awaiting_payment", (await console.CreateTopUpAsync(TopUpRequest.StripeCard())).Status());
         Assert.Equal(2, await ProviderSessionsAsync(system, "stripe"));
     }
 
@@ -133,28 +129,27 @@ public sealed class ProviderFaultTests
     public async Task A_slow_provider_holds_only_its_own_requests(DatabaseProvider provider)
     {
         const int Held = 32;
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-slow-stripe");
         await system.SetFaultsAsync(new { stripe = new { latency = "00:00:05" } });
 
         // More held requests than the machine has pool threads to start with: a blocked thread per request would show.
-        var slow = Enumerable.Range(0, Held).Select(_ => TopUpSteps.PostCreateAsync(console, TopUpSteps.StripeCard())).ToArray();
+        var slow = Enumerable.Range(0, Held).Select(_ => console.PostTopUpAsync(TopUpRequest.StripeCard())).ToArray();
 
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
         using (var methods = await console.GetAsync("/api/v1/payment-methods?country=PH"))
         {
             Assert.Equal(HttpStatusCode.OK, methods.StatusCode);
         }
 
-        Assert.Equal("awaiting_payment", (await TopUpSteps.CreateAsync(console, TopUpSteps.PayerMaxGcash())).Status());
-        Assert.Single(await TopUpSteps.ListTopUpsAsync(console));
+        Assert.Equal("awaiting_payment", (await console.CreateTopUpAsync(TopUpRequest.PayerMaxGcash())).Status());
+        Assert.Single(await console.TopUpsAsync());
         Assert.DoesNotContain(slow, t => t.IsCompleted);
 
         var answers = await DriveClockAsync(system, Task.WhenAll(slow));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
-        Assert.Equal(Held + 1, (await console.GetFromJsonAsync<JsonElement>("/api/v1/topups?limit=100")).GetProperty("items").GetArrayLength());
+        Assert.Equal(Held + 1, (await console.TopUpsAsync(100)).Length);
     }
 
     /// <summary>Production's backoff, on the fake clock.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
 
@@ -10,22 +9,21 @@ public sealed class RateLimitTests
     [SkippableFact]
     public async Task An_account_creating_top_ups_too_fast_is_told_to_wait_while_others_are_not()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database, new Dictionary<string, string?> { ["RateLimits:TopUpsPerMinute"] = "2" });
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["RateLimits:TopUpsPerMinute"] = "2" });
         var hasty = system.Console("acc-hasty");
 
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
         {
-            answers.Add(await TopUpSteps.PostCreateAsync(hasty, TopUpSteps.StripeCard("5.00")));
+            answers.Add(await hasty.PostTopUpAsync(TopUpRequest.StripeCard("5.00")));
         }
 
-        var other = await TopUpSteps.PostCreateAsync(system.Console("acc-calm"), TopUpSteps.StripeCard("5.00"));
+        var other = await system.Console("acc-calm").PostTopUpAsync(TopUpRequest.StripeCard("5.00"));
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], answers.Select(a => a.StatusCode));
-        await TopUpSteps.AssertProblemAsync(answers[2], HttpStatusCode.TooManyRequests, "too_many_requests");
+        await ApiAnswer.AssertProblemAsync(answers[2], HttpStatusCode.TooManyRequests, "too_many_requests");
         Assert.NotNull(answers[2].Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
-        Assert.Equal(2, (await TopUpSteps.ListTopUpsAsync(hasty)).Length);
+        Assert.Equal(2, (await hasty.TopUpsAsync()).Length);
     }
 }

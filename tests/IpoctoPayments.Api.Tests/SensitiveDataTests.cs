@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -148,14 +147,12 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
     {
         private static readonly Dictionary<string, string?> Rates = new() { ["ExchangeRates:Rates:USD:AED"] = "3.6725" };
 
-        private readonly TestDatabase database;
         private readonly PaymentsSystem system;
         private readonly List<string> tokens = [];
         private readonly List<string> refusedSignatures = [];
 
-        private Run(TestDatabase database, PaymentsSystem system, CapturedLogs logs)
+        private Run(PaymentsSystem system, CapturedLogs logs)
         {
-            this.database = database;
             this.system = system;
             Logs = logs;
         }
@@ -167,9 +164,8 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
 
         public static async Task<Run> StartAsync(DatabaseProvider provider)
         {
-            var database = await TestDatabase.CreateAsync(provider);
             var logs = new CapturedLogs();
-            var run = new Run(database, await PaymentsSystem.StartAsync(database, Rates, logs), logs);
+            var run = new Run(await PaymentsSystem.StartAsync(provider, Rates, logs), logs);
             await run.PayEveryWayAsync();
             return run;
         }
@@ -207,7 +203,7 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
             await using var scope = system.ApiServices.CreateAsyncScope();
             var connection = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Database.GetDbConnection();
             await connection.OpenAsync();
-            var tables = await QueryAsync(connection, database.Provider == DatabaseProvider.PostgreSql
+            var tables = await QueryAsync(connection, system.Database.Provider == DatabaseProvider.PostgreSql
                 ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
                 : "SELECT name FROM sqlite_master WHERE type = 'table'");
             var cells = new List<(string, string, string)>();
@@ -237,11 +233,7 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
             return cells;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await system.DisposeAsync();
-            await database.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => system.DisposeAsync();
 
         private static async Task<List<string>> QueryAsync(DbConnection connection, string sql)
         {
@@ -266,28 +258,29 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
 
             // Stripe: paid at once; declined (insufficient funds, wrong CVC, generic), then paid on the same page; a
             // mistyped number; 3-D Secure confirmed.
-            var paid = await StripeCardAsync(console, expiry, "4242 4242 4242 4242");
+            var (paid, _) = await StripeCardAsync(console, expiry, "4242 4242 4242 4242");
             await StripeCardAsync(console, expiry, "4000 0000 0000 9995", "4000 0000 0000 0127", "4000-0000-0000-0002", "4242 4242 4242 4241", "5555 5555 5555 4444");
-            var secure = await StripeCardAsync(console, expiry, "4000 0000 0000 3220");
-            await PostFormAsync(new Uri(new Uri(PaymentsSystem.SimulatorBase), $"/c/pay/{secure.SessionId()}/authenticate").AbsoluteUri, new() { ["action"] = "complete" });
+            var (secure, page) = await StripeCardAsync(console, expiry, "4000 0000 0000 3220");
+            await page.SubmitAsync("Complete authentication");
+            AssertAnswered(page);
             await system.DeliverWebhooksAsync();
 
             // PayerMax's card form in the UAE: a CVV refusal, then a card that pays.
             await PayerMaxCardAsync(console, "4444 3333 2222 0014", "4444 3333 2222 1111");
 
-            Assert.Equal("succeeded", (await TopUpSteps.GetTopUpAsync(console, secure.Id())).Status());
-            foreach (var order in await TopUpSteps.ListTopUpsAsync(console))
+            Assert.Equal("succeeded", (await console.TopUpAsync(secure.Id())).Status());
+            foreach (var order in await console.TopUpsAsync())
             {
-                await support.GetFromJsonAsync<JsonElement>($"/api/v1/support/orders/{order.OrderNumber()}");
+                await support.SupportOrderAsync(order.OrderNumber());
             }
 
             // A refund (a provider call with the secret key), reconciliation (provider queries), a forged webhook.
-            using var refund = await admin.PostAsJsonAsync($"/api/v1/topups/{paid.Id()}/refunds", new { amount = new { amount = "5.00", currency = "USD" } });
+            using var refund = await admin.PostRefundAsync(paid.Id(), "5.00");
             Assert.Equal(HttpStatusCode.Created, refund.StatusCode);
-            using var reconciled = await admin.PostAsync(new Uri("/api/v1/reconciliation/runs", UriKind.Relative), null);
+            using var reconciled = await admin.PostReconciliationRunAsync();
             Assert.Equal(HttpStatusCode.OK, reconciled.StatusCode);
             await system.AdvanceAsync(TimeSpan.FromMinutes(1));
-            var forged = SignedWebhooks.StripeSignature("{\"id\":\"evt_forged\"}", "whsec_not_ours", system.Clock.GetUtcNow());
+            var forged = StripeSignature.For("{\"id\":\"evt_forged\"}", "whsec_not_ours", system.Clock.GetUtcNow());
             refusedSignatures.Add(forged[(forged.IndexOf("v1=", StringComparison.Ordinal) + 3)..]);
             using var refused = await system.PostStripeAsync("{\"id\":\"evt_forged\"}", forged);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -295,56 +288,45 @@ public sealed partial class SensitiveDataTests(SensitiveDataTests.CardFlows flow
             Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
         }
 
-        /// <summary>A Stripe card top-up paid through the hosted form, trying each card in turn on the same page.</summary>
-        private async Task<JsonElement> StripeCardAsync(HttpClient console, string expiry, params string[] cards)
+        /// <summary>A Stripe card top-up paid through the hosted form, trying each card in turn on the same page; returns the page last shown.</summary>
+        private async Task<(JsonElement TopUp, HostedPageBrowser Page)> StripeCardAsync(PaymentsApiClient console, string expiry, params string[] cards)
         {
-            var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard());
-            var page = await system.Simulator.GetStringAsync(topUp.GetProperty("paymentUrl").GetString());
-            var action = WebUtility.HtmlDecode(FormAction().Match(page).Groups[1].Value);
-            Assert.NotEmpty(action);
+            var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard());
+            var browser = system.Browser();
+            await browser.OpenAsync(topUp.PaymentUrl());
             foreach (var card in cards)
             {
                 TypedCards.Add(new string([.. card.Where(char.IsAsciiDigit)]));
-                await PostFormAsync(action, new() { ["card_number"] = card, ["card_expiry"] = expiry, ["card_cvc"] = "123" });
+                await browser.SubmitFormAsync("/card", ("card_number", card), ("card_expiry", expiry), ("card_cvc", "123"));
+                AssertAnswered(browser);
                 await system.DeliverWebhooksAsync();
             }
 
-            return topUp;
+            return (topUp, browser);
         }
 
-        private async Task PayerMaxCardAsync(HttpClient console, params string[] cards)
+        private async Task PayerMaxCardAsync(PaymentsApiClient console, params string[] cards)
         {
             foreach (var card in cards)
             {
                 TypedCards.Add(new string([.. card.Where(char.IsAsciiDigit)]));
-                var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.Request("payermax", "AE", "card", "20.00"));
-                var cashier = await system.Simulator.GetStringAsync(topUp.GetProperty("paymentUrl").GetString());
-                var method = WebUtility.HtmlDecode(MethodLink().Match(cashier).Groups[1].Value);
-                var form = await system.Simulator.GetStringAsync(method);
-                var action = WebUtility.HtmlDecode(FormAction().Match(form).Groups[1].Value);
-                Assert.NotEmpty(action);
-                await PostFormAsync(action, new() { ["cardNumber"] = card, ["expiry"] = "12/34", ["cvv"] = "123", ["holder"] = "Ana Cruz" });
+                var topUp = await console.CreateTopUpAsync(TopUpRequest.For("payermax", "AE", "card", "20.00"));
+                var browser = system.Browser();
+                await browser.FollowAsync(topUp.PaymentUrl().AbsoluteUri, "Pay with Card");
+                await browser.SubmitFormAsync("/card", ("cardNumber", card), ("expiry", "12/34"), ("cvv", "123"), ("holder", "Ana Cruz"));
+                AssertAnswered(browser);
                 await system.DeliverWebhooksAsync();
             }
         }
 
-        private async Task PostFormAsync(string action, Dictionary<string, string> fields)
-        {
-            using var response = await system.Simulator.PostAsync(action, new FormUrlEncodedContent(fields));
-            // 402: the page again, showing the decline.
-            Assert.True((int)response.StatusCode is 200 or 302 or 303 or 402, $"{action}: {(int)response.StatusCode}");
-        }
+        // 402: the page again, showing the decline.
+        private static void AssertAnswered(HostedPageBrowser page) =>
+            Assert.True((int)page.Status is 200 or 302 or 303 or 402, $"{page.Url}: {(int)page.Status}");
 
-        private HttpClient Client(string token)
+        private PaymentsApiClient Client(string token)
         {
             tokens.Add(token);
             return system.Client(token);
         }
-
-        [GeneratedRegex("<form[^>]*action=\"([^\"]*/card)\"")]
-        private static partial Regex FormAction();
-
-        [GeneratedRegex("href=\"([^\"]*/methods/[^\"]+)\"")]
-        private static partial Regex MethodLink();
     }
 }

@@ -36,8 +36,7 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
     public async Task A_late_capture_refund_waits_for_a_slow_stripe_holding_no_transaction_and_no_lock(DatabaseProvider provider)
     {
         var refundCalls = new StripeRefundCalls();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, services: services =>
+        await using var system = await PaymentsSystem.StartAsync(provider, services: services =>
             services.AddHttpClient(DependencyInjection.StripeHttpClient).AddHttpMessageHandler(refundCalls.NewProbe));
         var console = system.Console(Account);
 
@@ -45,10 +44,10 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
         await PayPayerMaxAsync(system, console, "10.00");
 
         // A Stripe card payment reported expired; the bank captures it ten minutes later.
-        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"));
+        var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"));
         await system.SetFaultsAsync(new { bankSyncDelay = BankSyncDelay }, topUp.SessionId());
         await system.PayStripeAsync(topUp);
-        var reported = await TopUpSteps.GetTopUpAsync(console, topUp.Id());
+        var reported = await console.TopUpAsync(topUp.Id());
         Assert.True(reported.Status() is "expired" or "failed", reported.Status());
 
         // From here on every Stripe API call takes ten seconds of the shared clock.
@@ -67,7 +66,7 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
         Assert.True(answered.StatusCode is >= 200 and < 300, $"the late capture webhook was answered {answered.StatusCode}: {answered.ResponseBody} {answered.Error}");
         Assert.True(webhookSeconds < 1, $"the late capture webhook took {webhookSeconds:0.000} s of wall time");
 
-        var lateCapture = await TopUpSteps.GetTopUpAsync(console, topUp.Id());
+        var lateCapture = await console.TopUpAsync(topUp.Id());
         Assert.Equal("late_capture", lateCapture.Status());
         var pending = Assert.Single(lateCapture.GetProperty("refunds").EnumerateArray());
         Assert.Equal("pending", pending.GetProperty("status").GetString());
@@ -81,7 +80,7 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
         var sentSeconds = watch.Elapsed.TotalSeconds;
 
         // Meanwhile: no session of the service's sits in an open transaction ...
-        var sessions = provider == DatabaseProvider.PostgreSql ? await SessionsAsync(database) : [];
+        var sessions = provider == DatabaseProvider.PostgreSql ? await SessionsAsync(system.Database) : [];
         var openTransactions = sessions.Where(s => s.State.StartsWith("idle in transaction", StringComparison.Ordinal)).ToList();
         Assert.True(provider != DatabaseProvider.PostgreSql || sessions.Count > 0, "pg_stat_activity shows no session of the API's on the test database");
         Assert.True(openTransactions.Count == 0, $"sessions idle in a transaction while Stripe is asked: {string.Join("; ", openTransactions)}");
@@ -97,12 +96,12 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
         var second = await PayPayerMaxAsync(system, console, "10.00").WaitAsync(Stuck);
         var creditSeconds = watch.Elapsed.TotalSeconds;
         Assert.Equal("succeeded", second.Status());
-        Assert.Equal("16.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("16.00", await console.BalanceAsync());
 
         // All that happened while the refund was still at Stripe.
         Assert.False(dispatch.IsCompleted, "the dispatch ended before Stripe's latency passed");
         Assert.Equal(frozenAt, system.Clock.GetUtcNow());
-        Assert.Equal("pending", Assert.Single((await TopUpSteps.GetTopUpAsync(console, topUp.Id())).GetProperty("refunds").EnumerateArray()).GetProperty("status").GetString());
+        Assert.Equal("pending", Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("refunds").EnumerateArray()).GetProperty("status").GetString());
 
         // Stripe answers once its ten seconds have passed.
         var steps = await DriveClockUntilAsync(system, dispatch);
@@ -120,12 +119,12 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
 
         // The refund settles at Stripe, whose webhooks mark the order refunded.
         await system.AdvanceAsync(TimeSpan.FromMinutes(1));
-        var refunded = await TopUpSteps.GetTopUpAsync(console, topUp.Id());
+        var refunded = await console.TopUpAsync(topUp.Id());
         Assert.Equal("refunded", refunded.Status());
         Assert.Equal("succeeded", Assert.Single(refunded.GetProperty("refunds").EnumerateArray()).GetProperty("status").GetString());
         Assert.Single((await system.Simulator.GetFromJsonAsync<JsonElement>("/_simulator/stripe/refunds")).EnumerateArray(),
             r => r.GetProperty("payment_intent").GetString() == paymentIntent);
-        Assert.Equal("16.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("16.00", await console.BalanceAsync());
         await AssertBooksBalanceAsync(system, expectedCents: 16_00);
         Assert.Equal(0, await system.InDatabaseAsync(db => db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM refund_outbox").SingleAsync()));
 
@@ -137,23 +136,18 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
     }
 
     /// <summary>A PayerMax GCash top-up paid in the wallet, its notification delivered by the simulator (no refund dispatch).</summary>
-    private static async Task<JsonElement> PayPayerMaxAsync(PaymentsSystem system, HttpClient console, string amount)
+    private static async Task<JsonElement> PayPayerMaxAsync(PaymentsSystem system, PaymentsApiClient console, string amount)
     {
-        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.PayerMaxGcash(amount));
+        var topUp = await console.CreateTopUpAsync(TopUpRequest.PayerMaxGcash(amount));
         await system.SimulatorPostAsync($"/_simulator/payermax/orders/{topUp.OutTradeNo()}/complete", new { paymentMethodType = "WALLET", targetOrg = "GCASH" });
         await system.SimulatorService<SimulatorScheduler>().RunDueAsync();
-        return await TopUpSteps.GetTopUpAsync(console, topUp.Id());
+        return await console.TopUpAsync(topUp.Id());
     }
 
     private static async Task<HttpResponseMessage> DebitAsync(PaymentsSystem system, string amount)
     {
         using var billing = system.Client(TestTokens.For("ipocto-billing", IpoctoPayments.Api.Common.Scopes.Billing));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/accounts/{Account}/debits")
-        {
-            Content = JsonContent.Create(new { amount = new { amount, currency = "USD" }, reference = "inv-slow-stripe" }),
-        };
-        request.Headers.Add("Idempotency-Key", "inv-slow-stripe");
-        return await billing.SendAsync(request);
+        return await billing.PostDebitAsync(Account, amount, "inv-slow-stripe", "inv-slow-stripe");
     }
 
     /// <summary>Moves the shared clock a second at a time until the task ends; returns how many seconds it took.</summary>
@@ -205,7 +199,7 @@ public sealed class SlowProviderRefundTests(ITestOutputHelper output)
 
     private sealed record Session(int Pid, string State, DateTime? TransactionStart, string LastQuery);
 
-    /// <summary>Counts the refunds the API sends to Stripe, as they leave its HttpClient (after its retry pipeline: each attempt).</summary>
+    /// <summary>Counts the refunds the API sends to Stripe, as they leave its PaymentsApiClient (after its retry pipeline: each attempt).</summary>
     private sealed class StripeRefundCalls
     {
         private readonly TaskCompletionSource firstSent = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
+using IpoctoPayments.Testing;
 using Newtonsoft.Json.Linq;
 using Snapshooter.Xunit;
 
@@ -25,7 +26,7 @@ public sealed class SnapshotTests(SharedSystems systems) : IClassFixture<SharedS
     {
         var system = await systems.ForAsync(DatabaseProvider.Sqlite);
 
-        using var response = await TopUpSteps.PostCreateAsync(system.Console("acc-snapshot"), new { amount = new { amount = "-1", currency = "USD" }, provider = "stripe", country = "US", returnUrl = TopUpSteps.ReturnUrl });
+        using var response = await system.Console("acc-snapshot").PostTopUpAsync(new { amount = new { amount = "-1", currency = "USD" }, provider = "stripe", country = "US", returnUrl = TopUpRequest.ReturnUrl });
 
         await MatchProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -46,7 +47,7 @@ public sealed class SnapshotTests(SharedSystems systems) : IClassFixture<SharedS
         var system = await systems.ForAsync(DatabaseProvider.Sqlite);
         await system.SetFaultsAsync(new { stripe = new { failNextCalls = 5 } });
 
-        using var response = await TopUpSteps.PostCreateAsync(system.Console("acc-snapshot"), TopUpSteps.StripeCard());
+        using var response = await system.Console("acc-snapshot").PostTopUpAsync(TopUpRequest.StripeCard());
 
         await system.SetFaultsAsync(new { stripe = new { failNextCalls = 0 } });
         await MatchProblemAsync(response, HttpStatusCode.ServiceUnavailable);
@@ -54,7 +55,7 @@ public sealed class SnapshotTests(SharedSystems systems) : IClassFixture<SharedS
 
     private static async Task MatchProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
-        var problem = await TopUpSteps.ReadProblemAsync(response);
+        var problem = await ApiAnswer.ProblemAsync(response);
         Assert.Equal(status, response.StatusCode);
         Assert.True(problem.TryGetProperty("traceId", out _), "problems carry a traceId (left out of the snapshot: it changes every call)");
         Snapshot.Match(JObject.Parse(problem.ToString()), options => options.IgnoreField("traceId"));

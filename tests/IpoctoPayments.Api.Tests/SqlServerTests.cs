@@ -37,7 +37,7 @@ public sealed class SqlServerTests
         var order = await system.PaidStripeTopUpAsync(console, "20.00");
 
         Assert.Equal("succeeded", order.Status());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Single(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
+        Assert.Single(await console.LedgerAsync());
     }
 }

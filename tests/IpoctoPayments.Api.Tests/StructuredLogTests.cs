@@ -14,10 +14,9 @@ public sealed partial class StructuredLogTests
     [SkippableFact]
     public async Task A_callers_correlation_id_is_echoed_and_carried_by_every_log_line_of_the_request()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         var logs = Capture(system);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/topups") { Content = JsonContent.Create(TopUpSteps.StripeCard()) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/topups") { Content = JsonContent.Create(TopUpRequest.StripeCard()) };
         request.Headers.Add("X-Correlation-Id", "console-7f3a.req:42");
 
         using var response = await system.Console("acc-logs").SendAsync(request);
@@ -33,8 +32,7 @@ public sealed partial class StructuredLogTests
     [SkippableFact]
     public async Task Without_a_usable_correlation_id_the_trace_id_stands_in()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         var logs = Capture(system);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/balance");
         request.Headers.TryAddWithoutValidation("X-Correlation-Id", "not an id\" injected=true");
@@ -49,18 +47,17 @@ public sealed partial class StructuredLogTests
     [SkippableFact]
     public async Task Webhook_processing_and_reconciliation_log_under_the_order_number()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite);
         var logs = Capture(system);
         var console = system.Console("acc-logs");
-        var paid = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard());
-        var missed = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("7.00"));
+        var paid = await console.CreateTopUpAsync(TopUpRequest.StripeCard());
+        var missed = await console.CreateTopUpAsync(TopUpRequest.StripeCard("7.00"));
         await system.SetFaultsAsync(new { webhooks = new { drop = true } }, missed.SessionId());
 
         await system.PayStripeAsync(paid);
         await system.PayStripeAsync(missed);
         system.Clock.Advance(TimeSpan.FromMinutes(61));
-        using var run = await system.Admin().PostAsync("/api/v1/reconciliation/runs", null);
+        using var run = await system.Admin().PostReconciliationRunAsync();
 
         var applied = logs.Lines.Where(l => l.Category.EndsWith("ProviderEventProcessor", StringComparison.Ordinal) && l.Message.Contains("applied", StringComparison.Ordinal)).ToList();
         Assert.Contains(applied, l => Equals(l.Scope["OrderNumber"], paid.OrderNumber()) && l.Scope.ContainsKey("CorrelationId"));

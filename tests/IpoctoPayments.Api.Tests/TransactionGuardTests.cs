@@ -22,10 +22,9 @@ public sealed class TransactionGuardTests
     [ClassData(typeof(Databases))]
     public async Task A_provider_call_with_the_scopes_transaction_open_is_refused_and_the_same_call_without_one_goes_through(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-guard");
-        var paid = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"));
+        var paid = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"));
         var sessionId = paid.SessionId();
         await system.PayStripeAsync(paid);
         var orderId = Guid.Parse(paid.Id());
@@ -49,7 +48,7 @@ public sealed class TransactionGuardTests
                     () => gateway.LookUpRefundAsync(new RefundLookup(orderId, refund.RefundId, sessionId, null), CancellationToken.None),
                     () => gateway.RefundAsync(refund, CancellationToken.None),
                     () => gateway.OpenSessionAsync(new OpenSessionRequest(Guid.NewGuid(), "TU-GUARD-00001", "acc-guard", refund.Amount, "US", "card",
-                        new Uri(TopUpSteps.ReturnUrl), system.Clock.GetUtcNow().AddHours(1), $"topup-{Guid.NewGuid():N}"), CancellationToken.None),
+                        new Uri(TopUpRequest.ReturnUrl), system.Clock.GetUtcNow().AddHours(1), $"topup-{Guid.NewGuid():N}"), CancellationToken.None),
                 ];
                 foreach (var call in calls)
                 {
@@ -78,8 +77,7 @@ public sealed class TransactionGuardTests
     [ClassData(typeof(Databases))]
     public async Task A_refusal_the_code_under_test_swallowed_fails_the_test_when_the_system_is_disposed(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var system = await PaymentsSystem.StartAsync(database);
+        var system = await PaymentsSystem.StartAsync(provider);
         await using (var scope = system.ApiServices.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>();

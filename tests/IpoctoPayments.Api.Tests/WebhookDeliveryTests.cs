@@ -12,16 +12,15 @@ public sealed class WebhookDeliveryTests
     [ClassData(typeof(Databases))]
     public async Task Duplicated_stripe_deliveries_credit_the_balance_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-dup");
         await system.SetFaultsAsync(new { webhooks = new { duplicates = 2 } });
 
         var order = await system.PaidStripeTopUpAsync(console, "20.00");
 
         Assert.Equal("succeeded", order.Status());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        var credit = Assert.Single(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
+        var credit = Assert.Single(await console.LedgerAsync());
         Assert.Equal("top_up_credit", credit.GetProperty("kind").GetString());
         Assert.Equal("20.00", credit.GetProperty("amount").GetProperty("amount").GetString());
         var completed = system.SimulatorService<Simulator.Core.WebhookOutbox>().Deliveries.Count(d => d.EventType == "checkout.session.completed");
@@ -32,10 +31,9 @@ public sealed class WebhookDeliveryTests
     [ClassData(typeof(Databases))]
     public async Task A_stripe_event_about_no_order_of_this_service_answers_unknown_order_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-unknown");
-        var topUp = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("20.00"));
+        var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"));
         await system.SetFaultsAsync(new { webhooks = new { drop = true } }, topUp.SessionId());
         await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{topUp.SessionId()}/complete", new { method = "card" });
 
@@ -43,54 +41,51 @@ public sealed class WebhookDeliveryTests
         var delivery = system.Delivery("stripe", "checkout.session.completed");
         var payload = delivery.Payload.Replace(topUp.Id(), Guid.CreateVersion7().ToString(), StringComparison.OrdinalIgnoreCase)
             .Replace(delivery.EventId, $"{delivery.EventId}_other", StringComparison.Ordinal);
-        using var response = await system.PostStripeAsync(payload, SignedWebhooks.StripeSignature(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
+        using var response = await system.PostStripeAsync(payload, StripeSignature.For(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("unknown_order", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["outcome"]!.GetValue<string>());
-        Assert.Equal("awaiting_payment", (await TopUpSteps.GetTopUpAsync(console, topUp.Id())).Status());
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("awaiting_payment", (await console.TopUpAsync(topUp.Id())).Status());
+        Assert.Equal("0.00", await console.BalanceAsync());
     }
 
     [SkippableTheory]
     [ClassData(typeof(Databases))]
     public async Task Duplicated_payermax_notifications_credit_the_balance_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-pm-dup");
         await system.SetFaultsAsync(new { webhooks = new { duplicates = 2 } });
 
         var order = await system.PaidPayerMaxTopUpAsync(console, "10.00");
 
         Assert.Equal("succeeded", order.Status());
-        Assert.Equal("10.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Single(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("10.00", await console.BalanceAsync());
+        Assert.Single(await console.LedgerAsync());
     }
 
     [SkippableTheory]
     [ClassData(typeof(Databases))]
     public async Task Events_delivered_out_of_order_still_credit_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-ooo");
         await system.SetFaultsAsync(new { webhooks = new { outOfOrder = true } });
 
         await system.PaidStripeTopUpAsync(console, "20.00");
         await system.AdvanceAsync(TimeSpan.FromMinutes(2));
 
-        var order = Assert.Single(await TopUpSteps.ListTopUpsAsync(console));
+        var order = Assert.Single(await console.TopUpsAsync());
         Assert.Equal("succeeded", order.Status());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Single(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
+        Assert.Single(await console.LedgerAsync());
     }
 
     [SkippableTheory]
     [ClassData(typeof(Databases))]
     public async Task A_late_expired_event_after_payment_leaves_the_order_succeeded(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-late-expired");
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 
@@ -102,12 +97,12 @@ public sealed class WebhookDeliveryTests
         completed["data"]!["object"]!["status"] = "expired";
         completed["data"]!["object"]!["payment_status"] = "unpaid";
         var payload = completed.ToJsonString();
-        using var response = await system.PostStripeAsync(payload, SignedWebhooks.StripeSignature(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
+        using var response = await system.PostStripeAsync(payload, StripeSignature.For(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var order = await TopUpSteps.GetTopUpAsync(console, paid.Id());
+        var order = await console.TopUpAsync(paid.Id());
         Assert.Equal("succeeded", order.Status());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
         var timeline = await system.TimelineAsync(paid.OrderNumber());
         Assert.Contains(timeline.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains("evt_late_expired_1", StringComparison.Ordinal));
     }
@@ -116,18 +111,17 @@ public sealed class WebhookDeliveryTests
     [ClassData(typeof(Databases))]
     public async Task A_dropped_webhook_leaves_the_order_awaiting_payment(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database);
+        await using var system = await PaymentsSystem.StartAsync(provider);
         var console = system.Console("acc-dropped");
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
 
         var order = await system.PaidStripeTopUpAsync(console, "20.00");
 
         Assert.Equal("awaiting_payment", order.Status());
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Empty(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
+        Assert.Empty(await console.LedgerAsync());
         Assert.Equal(0, await system.InboxCountAsync());
-        var again = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard("5.00"));
+        var again = await console.CreateTopUpAsync(TopUpRequest.StripeCard("5.00"));
         Assert.Equal("awaiting_payment", again.Status());
     }
 }

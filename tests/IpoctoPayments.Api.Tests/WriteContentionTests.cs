@@ -23,11 +23,10 @@ public sealed class WriteContentionTests
     public async Task A_payment_webhook_that_conflicts_on_every_attempt_is_a_503_that_writes_nothing_and_is_applied_on_redelivery(DatabaseProvider provider)
     {
         var saves = new FailingSaves();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, services: saves.AddTo(provider));
+        await using var system = await PaymentsSystem.StartAsync(provider, services: saves.AddTo(provider));
         var console = system.Console("acc-contention-webhook");
         var payment = Assert.Single(await system.PayWithWebhooksHeldAsync(console, ["20.00"]));
-        var signature = SignedWebhooks.StripeSignature(payment.Payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow());
+        var signature = StripeSignature.For(payment.Payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow());
 
         saves.Arm();
         using var busy = await system.PostStripeAsync(payment.Payload, signature);
@@ -35,18 +34,18 @@ public sealed class WriteContentionTests
 
         await AssertBusyAsync(busy);
         Assert.Equal(Attempts, saves.Failed);
-        Assert.Equal("0.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Empty(await TopUpSteps.LedgerAsync(console));
+        Assert.Equal("0.00", await console.BalanceAsync());
+        Assert.Empty(await console.LedgerAsync());
         Assert.Equal(0, await system.InboxCountAsync());
         Assert.Equal(0, await system.PostingCountAsync());
-        Assert.Equal("awaiting_payment", (await TopUpSteps.GetTopUpAsync(console, payment.TopUp.Id())).Status());
+        Assert.Equal("awaiting_payment", (await console.TopUpAsync(payment.TopUp.Id())).Status());
 
         // Stripe redelivers a 503: this time the writes go through, once.
         using var redelivered = await system.PostStripeAsync(payment.Payload, signature);
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
         Assert.Equal("applied", (await redelivered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Equal("succeeded", (await TopUpSteps.GetTopUpAsync(console, payment.TopUp.Id())).Status());
+        Assert.Equal("20.00", await console.BalanceAsync());
+        Assert.Equal("succeeded", (await console.TopUpAsync(payment.TopUp.Id())).Status());
         Assert.Equal(1, await system.InboxCountAsync());
     }
 
@@ -56,27 +55,26 @@ public sealed class WriteContentionTests
     {
         const string account = "acc-contention-debit";
         var saves = new FailingSaves();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, services: saves.AddTo(provider));
+        await using var system = await PaymentsSystem.StartAsync(provider, services: saves.AddTo(provider));
         var console = system.Console(account);
         await system.PaidStripeTopUpAsync(console, "20.00");
 
         saves.Arm();
-        using var busy = await BillingSteps.PostDebitAsync(system.Billing(), account, "5.00", "inv-1", "contention-debit-1");
+        using var busy = await system.Billing().PostDebitAsync(account, "5.00", "inv-1", "contention-debit-1");
         saves.Disarm();
 
         // The balance was decremented in each attempt's transaction, and each was rolled back.
         await AssertBusyAsync(busy);
         Assert.Equal(Attempts, saves.Failed);
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("20.00", await console.BalanceAsync());
         Assert.Equal(2000, await system.StoredBalanceAsync(account));
         Assert.Equal(0, await system.PostingsAsync(account, "BillingDebit"));
-        Assert.Single(await TopUpSteps.LedgerAsync(console));
+        Assert.Single(await console.LedgerAsync());
 
         // Billing retries with the same key: the debit is made now (201, not a replay), once.
         var debit = await BillingSteps.DebitAsync(system.Billing(), account, "5.00", "inv-1", "contention-debit-1");
         Assert.Equal("15.00", debit.BalanceAfter());
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
+        Assert.Equal("15.00", await console.BalanceAsync());
         Assert.Equal(1, await system.PostingsAsync(account, "BillingDebit"));
     }
 
@@ -86,19 +84,18 @@ public sealed class WriteContentionTests
     {
         const string account = "acc-contention-refund";
         var saves = new FailingSaves();
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await PaymentsSystem.StartAsync(database, services: saves.AddTo(provider));
+        await using var system = await PaymentsSystem.StartAsync(provider, services: saves.AddTo(provider));
         var console = system.Console(account);
         var paid = await system.PaidStripeTopUpAsync(console, "20.00");
 
         saves.Arm();
-        using var busy = await RefundAsync(system.Admin(), paid.Id(), "5.00", "contention-refund-1");
+        using var busy = await system.Admin().PostRefundAsync(paid.Id(), "5.00", "contention-refund-1");
         saves.Disarm();
 
         await AssertBusyAsync(busy);
         Assert.Equal(Attempts, saves.Failed);
-        Assert.Equal("20.00", await TopUpSteps.BalanceAsync(console));
-        var order = await TopUpSteps.GetTopUpAsync(console, paid.Id());
+        Assert.Equal("20.00", await console.BalanceAsync());
+        var order = await console.TopUpAsync(paid.Id());
         Assert.Equal("succeeded", order.Status());
         Assert.Empty(order.GetProperty("refunds").EnumerateArray());
         Assert.Equal(0, await system.InDatabaseAsync(db => db.Set<RefundOutboxRecord>().CountAsync()));
@@ -106,28 +103,18 @@ public sealed class WriteContentionTests
         Assert.Equal(0, (await system.Simulator.GetFromJsonAsync<JsonElement>("/_simulator/stripe/refunds")).GetArrayLength());
 
         // The admin retries with the same key: one refund, debited once.
-        using var retried = await RefundAsync(system.Admin(), paid.Id(), "5.00", "contention-refund-1");
+        using var retried = await system.Admin().PostRefundAsync(paid.Id(), "5.00", "contention-refund-1");
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
-        Assert.Equal("15.00", await TopUpSteps.BalanceAsync(console));
-        Assert.Single((await TopUpSteps.GetTopUpAsync(console, paid.Id())).GetProperty("refunds").EnumerateArray());
+        Assert.Equal("15.00", await console.BalanceAsync());
+        Assert.Single((await console.TopUpAsync(paid.Id())).GetProperty("refunds").EnumerateArray());
     }
 
     private static async Task AssertBusyAsync(HttpResponseMessage response)
     {
-        var problem = await TopUpSteps.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable, "write_contention");
+        var problem = await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable, "write_contention");
         Assert.Equal("1", Assert.Single(response.Headers.GetValues("Retry-After")));
         Assert.Equal(503, problem.GetProperty("status").GetInt32());
         Assert.Equal("The service is busy; try again shortly.", problem.GetProperty("title").GetString());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-    }
-
-    private static async Task<HttpResponseMessage> RefundAsync(HttpClient admin, string topUpId, string amount, string idempotencyKey)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/topups/{topUpId}/refunds")
-        {
-            Content = JsonContent.Create(new { amount = new { amount, currency = "USD" } }),
-        };
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
-        return await admin.SendAsync(request);
     }
 }

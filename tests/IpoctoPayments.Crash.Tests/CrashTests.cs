@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Simulator.Core;
@@ -82,15 +80,15 @@ public sealed class CrashTests(ITestOutputHelper output)
         // What the console shows: every order paid, every balance the sum of its paid orders.
         foreach (var order in orders)
         {
-            var view = await Console(restarted, order.Account).GetFromJsonAsync<JsonElement>($"/api/v1/topups/{order.Id}");
-            Assert.Equal("succeeded", view.GetProperty("status").GetString());
+            using var console = Console(restarted, order.Account);
+            Assert.Equal("succeeded", (await console.TopUpAsync(order.Id.ToString())).Status());
         }
 
         var expected = orders.GroupBy(o => o.Account).ToDictionary(g => g.Key, g => g.Sum(o => o.Cents));
         foreach (var (account, cents) in expected)
         {
-            var balance = await Console(restarted, account).GetFromJsonAsync<JsonElement>("/api/v1/balance");
-            Assert.Equal(Amount(cents), balance.GetProperty("available").GetProperty("amount").GetString());
+            using var console = Console(restarted, account);
+            Assert.Equal(Amount(cents), await console.BalanceAsync());
         }
 
         // What the books say.
@@ -112,31 +110,20 @@ public sealed class CrashTests(ITestOutputHelper output)
         var cents = 500 + (i * 101);
         var payerMax = i % 4 == 3;
         using var console = Console(api, account);
-        using var response = await console.PostAsJsonAsync("/api/v1/topups", new
-        {
-            amount = new { amount = Amount(cents), currency = "USD" },
-            provider = payerMax ? "payermax" : "stripe",
-            country = payerMax ? "PH" : "US",
-            paymentMethod = payerMax ? "gcash" : "card",
-            returnUrl = "https://console.ipocto.test/topups",
-        });
+        using var response = await console.PostTopUpAsync(payerMax ? TopUpRequest.PayerMaxGcash(Amount(cents)) : TopUpRequest.StripeCard(Amount(cents)));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{body}\n{api.Failures}");
         var topUp = JsonDocument.Parse(body).RootElement;
-        return new PaidOrder(Guid.Parse(topUp.GetProperty("id").GetString()!), account, cents, payerMax, new Uri(topUp.GetProperty("paymentUrl").GetString()!));
+        return new PaidOrder(Guid.Parse(topUp.Id()), account, cents, payerMax, topUp.SessionId());
     }
 
     private static Task PayAsync(LoopbackSimulator simulator, PaidOrder order) => order.PayerMax
         ? simulator.PostAsync($"/_simulator/payermax/orders/{order.Id:N}/complete", new { paymentMethodType = "WALLET", targetOrg = "GCASH" })
-        : simulator.PostAsync($"/_simulator/stripe/sessions/{order.PaymentUrl.Segments[^1]}/complete", new { method = "card", cardNumber = "4242424242424242" });
+        : simulator.PostAsync($"/_simulator/stripe/sessions/{order.SessionId}/complete", new { method = "card", cardNumber = "4242424242424242" });
 
-    private static HttpClient Console(ApiProcess api, string account) => new()
-    {
-        BaseAddress = api.BaseAddress,
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(account, "payments:account")) },
-    };
+    private static PaymentsApiClient Console(ApiProcess api, string account) => new(api.BaseAddress, TestTokens.For(account, "payments:account"));
 
     private static string Amount(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private sealed record PaidOrder(Guid Id, string Account, long Cents, bool PayerMax, Uri PaymentUrl);
+    private sealed record PaidOrder(Guid Id, string Account, long Cents, bool PayerMax, string SessionId);
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IpoctoPayments.Infrastructure.Persistence;
@@ -166,29 +165,22 @@ public sealed class RefundCrashTests(ITestOutputHelper output)
     private static async Task<TopUp> CreateTopUpAsync(ApiProcess api, bool stripe)
     {
         using var console = Client(api, TestTokens.For(Account, "payments:account"));
-        using var response = await console.PostAsJsonAsync("/api/v1/topups", new
-        {
-            amount = new { amount = "20.00", currency = "USD" },
-            provider = stripe ? "stripe" : "payermax",
-            country = stripe ? "US" : "PH",
-            paymentMethod = stripe ? "card" : "gcash",
-            returnUrl = "https://console.ipocto.test/topups",
-        });
+        using var response = await console.PostTopUpAsync(stripe ? TopUpRequest.StripeCard("20.00") : TopUpRequest.PayerMaxGcash("20.00"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {body}\n{api.Failures}");
         var topUp = JsonDocument.Parse(body).RootElement;
-        return new TopUp(Guid.Parse(topUp.GetProperty("id").GetString()!), new Uri(topUp.GetProperty("paymentUrl").GetString()!));
+        return new TopUp(Guid.Parse(topUp.Id()), topUp.SessionId());
     }
 
     private static Task PayAsync(LoopbackSimulator simulator, TopUp topUp, bool stripe) => stripe
-        ? simulator.PostAsync($"/_simulator/stripe/sessions/{topUp.PaymentUrl.Segments[^1]}/complete", new { method = "card", cardNumber = "4242424242424242" })
+        ? simulator.PostAsync($"/_simulator/stripe/sessions/{topUp.SessionId}/complete", new { method = "card", cardNumber = "4242424242424242" })
         : simulator.PostAsync($"/_simulator/payermax/orders/{topUp.Id:N}/complete", new { paymentMethodType = "WALLET", targetOrg = "GCASH" });
 
     /// <summary>An admin refunds 15.00 of the top-up; returns the refund's id.</summary>
     private static async Task<Guid> RefundAsync(ApiProcess api, Guid topUpId)
     {
         using var admin = Client(api, TestTokens.For("admin", "payments:admin"));
-        using var response = await admin.PostAsJsonAsync($"/api/v1/topups/{topUpId}/refunds", new { amount = new { amount = "15.00", currency = "USD" } });
+        using var response = await admin.PostRefundAsync(topUpId.ToString(), "15.00");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {body}\n{api.Failures}");
         var refund = JsonDocument.Parse(body).RootElement.GetProperty("refund");
@@ -199,13 +191,13 @@ public sealed class RefundCrashTests(ITestOutputHelper output)
     private static async Task<JsonElement> TopUpAsync(ApiProcess api, Guid topUpId)
     {
         using var console = Client(api, TestTokens.For(Account, "payments:account"));
-        return await console.GetFromJsonAsync<JsonElement>($"/api/v1/topups/{topUpId}");
+        return await console.TopUpAsync(topUpId.ToString());
     }
 
     private static async Task<string> BalanceAsync(ApiProcess api)
     {
         using var console = Client(api, TestTokens.For(Account, "payments:account"));
-        return (await console.GetFromJsonAsync<JsonElement>("/api/v1/balance")).GetProperty("available").GetProperty("amount").GetString()!;
+        return await console.BalanceAsync();
     }
 
     private static string? RefundStatus(JsonElement topUp, Guid refundId) => topUp.GetProperty("refunds").EnumerateArray()
@@ -216,11 +208,7 @@ public sealed class RefundCrashTests(ITestOutputHelper output)
     private static async Task<List<JsonElement>> ProviderRefundsAsync(LoopbackSimulator simulator, string path) =>
         [.. (await simulator.Control.GetFromJsonAsync<JsonElement>(path)).EnumerateArray()];
 
-    private static HttpClient Client(ApiProcess api, string token) => new()
-    {
-        BaseAddress = api.BaseAddress,
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
-    };
+    private static PaymentsApiClient Client(ApiProcess api, string token) => new(api.BaseAddress, token);
 
-    private sealed record TopUp(Guid Id, Uri PaymentUrl);
+    private sealed record TopUp(Guid Id, string SessionId);
 }

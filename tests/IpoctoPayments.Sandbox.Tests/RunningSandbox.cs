@@ -1,12 +1,12 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IpoctoPayments.Testing;
 
 namespace IpoctoPayments.Sandbox.Tests;
 
 /// <summary>
 /// The sandbox as <c>dotnet run</c> starts it, on a free loopback port and a SQLite file of its own, and a customer's
-/// view of it: the console's API calls with the demo token, and a browser that does not follow redirects by itself.
+/// view of it: the console's API calls with the demo token, and a browser on the provider's pages.
 /// </summary>
 internal sealed class RunningSandbox : IAsyncDisposable
 {
@@ -18,16 +18,20 @@ internal sealed class RunningSandbox : IAsyncDisposable
         this.host = host;
         this.databaseFile = databaseFile;
         Browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseUrl };
-        Console = new HttpClient { BaseAddress = host.BaseUrl };
+        Pages = new HostedPageBrowser(Browser, new Uri(host.BaseUrl, "/"));
+        Console = new PaymentsApiClient(host.BaseUrl, token: null);
     }
 
     public Uri BaseUrl => host.BaseUrl;
 
-    /// <summary>Pages and form posts, as a browser makes them; redirects are read, not followed.</summary>
+    /// <summary>Requests as a browser makes them; redirects are read, not followed.</summary>
     public HttpClient Browser { get; }
 
+    /// <summary>The customer's browser on the hosted pages, until the provider sends them back to the console page.</summary>
+    public HostedPageBrowser Pages { get; }
+
     /// <summary>The console page's calls to the API, with the demo account's token once <see cref="SignInAsync"/> ran.</summary>
-    public HttpClient Console { get; }
+    public PaymentsApiClient Console { get; }
 
     public static async Task<RunningSandbox> StartAsync()
     {
@@ -41,29 +45,12 @@ internal sealed class RunningSandbox : IAsyncDisposable
         using var response = await Console.PostAsync(new Uri("/demo/token", UriKind.Relative), null);
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        Console.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Console.DefaultRequestHeaders.Authorization = new("Bearer", token);
     }
 
     /// <summary>Guide step 1: "Top up" on the console page, which answers with the provider's payment page.</summary>
-    public async Task<JsonElement> TopUpAsync(string amount, string provider, string country, string? paymentMethod)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/topups")
-        {
-            Content = JsonContent.Create(new
-            {
-                amount = new { amount, currency = "USD" },
-                provider,
-                country,
-                paymentMethod,
-                returnUrl = new Uri(BaseUrl, "/").AbsoluteUri,
-            }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        using var response = await Console.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    public Task<JsonElement> TopUpAsync(string amount, string provider, string country, string? paymentMethod) =>
+        Console.CreateTopUpAsync(TopUpRequest.For(provider, country, paymentMethod, amount, returnUrl: new Uri(BaseUrl, "/").AbsoluteUri), Guid.NewGuid().ToString("N"));
 
     /// <summary>Guide step 5: the console page polls the order until the provider's webhook has settled it.</summary>
     public Task<JsonElement> WaitUntilSettledAsync(string topUpId) =>
@@ -78,7 +65,7 @@ internal sealed class RunningSandbox : IAsyncDisposable
         var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
         while (true)
         {
-            var order = await GetJsonAsync($"/api/v1/topups/{topUpId}");
+            var order = await Console.TopUpAsync(topUpId);
             if (done(order) || DateTimeOffset.UtcNow > deadline)
             {
                 return order;
@@ -87,11 +74,6 @@ internal sealed class RunningSandbox : IAsyncDisposable
             await Task.Delay(100);
         }
     }
-
-    public Task<JsonElement> GetJsonAsync(string path) => Console.GetFromJsonAsync<JsonElement>(new Uri(path, UriKind.Relative));
-
-    public async Task<string> BalanceAsync() =>
-        (await GetJsonAsync("/api/v1/balance")).GetProperty("available").GetProperty("amount").GetString()!;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using IpoctoPayments.Testing;
 
 namespace IpoctoPayments.Sandbox.Tests;
 
@@ -29,7 +30,8 @@ public sealed class SandboxTests
     {
         await using var sandbox = await RunningSandbox.StartAsync();
 
-        var reference = await HostedPages.GetAsync(sandbox.Browser, "/scalar/v1");
+        await sandbox.Pages.OpenAsync("/scalar/v1");
+        var reference = sandbox.Pages.Html;
         using var ready = await sandbox.Browser.GetAsync(new Uri("/health/ready", UriKind.Relative));
         var report = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
 
@@ -44,7 +46,8 @@ public sealed class SandboxTests
     {
         await using var sandbox = await RunningSandbox.StartAsync();
 
-        var page = await HostedPages.GetAsync(sandbox.Browser, "/");
+        await sandbox.Pages.OpenAsync("/");
+        var page = sandbox.Pages.Html;
 
         Assert.Contains("ipocto console", page, StringComparison.Ordinal);
         Assert.Contains("Step 1: Balance Top-up", page, StringComparison.Ordinal);
@@ -61,13 +64,12 @@ public sealed class SandboxTests
         await sandbox.SignInAsync();
 
         var topUp = await sandbox.TopUpAsync("20.00", "stripe", "US", "card");
-        var id = topUp.GetProperty("id").GetString()!;
-        var checkout = await HostedPages.GetAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!);
-        var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(checkout, "Pay"),
-            ("card_number", "4242 4242 4242 4242"), ("card_expiry", "12 / 34"), ("card_cvc", "123"));
+        await sandbox.Pages.OpenAsync(topUp.PaymentUrl());
+        await sandbox.Pages.SubmitAsync("Pay", ("card_number", "4242 4242 4242 4242"), ("card_expiry", "12 / 34"), ("card_cvc", "123"));
 
-        Assert.Contains("ipocto console", await HostedPages.GetAsync(sandbox.Browser, back.AbsoluteUri), StringComparison.Ordinal);
-        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "20.00");
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, topUp.Id(), "20.00");
+        await sandbox.Pages.OpenAsync(sandbox.Pages.ReturnedTo!);
+        Assert.Contains("ipocto console", sandbox.Pages.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,18 +79,16 @@ public sealed class SandboxTests
         await sandbox.SignInAsync();
 
         var topUp = await sandbox.TopUpAsync("20.00", "stripe", "US", "card");
-        var id = topUp.GetProperty("id").GetString()!;
-        var checkout = await HostedPages.GetAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!);
-        using var declined = await sandbox.Browser.PostAsync(new Uri(HostedPages.FormAction(checkout, "Pay"), UriKind.Relative), new FormUrlEncodedContent(
-            [new("card_number", "4000 0000 0000 9995"), new("card_expiry", "12 / 34"), new("card_cvc", "123")]));
+        await sandbox.Pages.OpenAsync(topUp.PaymentUrl());
+        await sandbox.Pages.SubmitAsync("Pay", ("card_number", "4000 0000 0000 9995"), ("card_expiry", "12 / 34"), ("card_cvc", "123"));
 
-        Assert.Equal(HttpStatusCode.PaymentRequired, declined.StatusCode);
-        var order = await sandbox.WaitForOrderAsync(id, o => o.GetProperty("attempts").GetArrayLength() > 0);
+        Assert.Equal(HttpStatusCode.PaymentRequired, sandbox.Pages.Status);
+        var order = await sandbox.WaitForOrderAsync(topUp.Id(), o => o.GetProperty("attempts").GetArrayLength() > 0);
         Assert.Equal("awaiting_payment", order.GetProperty("status").GetString());
         var error = Assert.Single(order.GetProperty("attempts").EnumerateArray()).GetProperty("error");
         Assert.Equal("insufficient_funds", error.GetProperty("code").GetString());
         Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("guidance").GetString()));
-        Assert.Equal("0.00", await sandbox.BalanceAsync());
+        Assert.Equal("0.00", await sandbox.Console.BalanceAsync());
     }
 
     [Fact]
@@ -98,11 +98,10 @@ public sealed class SandboxTests
         await sandbox.SignInAsync();
 
         var topUp = await sandbox.TopUpAsync("15.00", "stripe", "US", "wechat_pay");
-        var id = topUp.GetProperty("id").GetString()!;
-        var checkout = await HostedPages.GetAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!);
-        var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(checkout, "Simulate scan"));
+        await sandbox.Pages.OpenAsync(topUp.PaymentUrl());
+        await sandbox.Pages.ScanAsync();
 
-        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "15.00");
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, topUp.Id(), "15.00");
     }
 
     [Fact]
@@ -112,12 +111,11 @@ public sealed class SandboxTests
         await sandbox.SignInAsync();
 
         var topUp = await sandbox.TopUpAsync("10.00", "payermax", "PH", "gcash");
-        var id = topUp.GetProperty("id").GetString()!;
         Assert.Equal("562.50", topUp.GetProperty("charge").GetProperty("amount").GetString());
-        var wallet = await HostedPages.FollowAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!, "Pay with GCash", "Open wallet app");
-        var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(wallet, "Confirm payment"), ("action", "confirm"));
+        await sandbox.Pages.FollowAsync(topUp.PaymentUrl().AbsoluteUri, "Pay with GCash", "Open wallet app");
+        await sandbox.Pages.SubmitAsync("Confirm payment");
 
-        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "10.00");
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, topUp.Id(), "10.00");
     }
 
     [Fact]
@@ -127,12 +125,11 @@ public sealed class SandboxTests
         await sandbox.SignInAsync();
 
         var topUp = await sandbox.TopUpAsync("25.00", "payermax", "TW", "yushan_bank");
-        var id = topUp.GetProperty("id").GetString()!;
         Assert.Equal("TWD", topUp.GetProperty("charge").GetProperty("currency").GetString());
-        var bank = await HostedPages.FollowAsync(sandbox.Browser, topUp.GetProperty("paymentUrl").GetString()!, "Pay with E.SUN Bank", "Continue to bank");
-        var back = await HostedPages.SubmitAsync(sandbox.Browser, HostedPages.FormAction(bank, "Authorise"), ("username", "demo"), ("password", "demo"), ("action", "confirm"));
+        await sandbox.Pages.FollowAsync(topUp.PaymentUrl().AbsoluteUri, "Pay with E.SUN Bank", "Continue to bank");
+        await sandbox.Pages.SubmitAsync("Authorise", ("username", "demo"), ("password", "demo"));
 
-        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, id, back, "25.00");
+        await AssertBackOnTheConsoleAndCreditedAsync(sandbox, topUp.Id(), "25.00");
     }
 
     [Fact]
@@ -144,17 +141,16 @@ public sealed class SandboxTests
         var first = await sandbox.TopUpAsync("5.00", "stripe", "GB", null);
         var second = await sandbox.TopUpAsync("7.00", "payermax", "SG", null);
 
-        var page = await sandbox.GetJsonAsync("/api/v1/topups");
-        Assert.Equal(
-            [second.GetProperty("orderNumber").GetString()!, first.GetProperty("orderNumber").GetString()!],
-            page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("orderNumber").GetString()!).ToArray());
+        var listed = await sandbox.Console.TopUpsAsync();
+        Assert.Equal([second.OrderNumber(), first.OrderNumber()], listed.Select(t => t.OrderNumber()).ToArray());
     }
 
-    /// <summary>Guide step 5: the provider sends the customer back to the console page, and the webhook credits the balance.</summary>
-    private static async Task AssertBackOnTheConsoleAndCreditedAsync(RunningSandbox sandbox, string id, Uri back, string balance)
+    /// <summary>Guide step 5: the provider sends the customer back (303) to the console page, and the webhook credits the balance.</summary>
+    private static async Task AssertBackOnTheConsoleAndCreditedAsync(RunningSandbox sandbox, string id, string balance)
     {
-        Assert.StartsWith(new Uri(sandbox.BaseUrl, $"/?topup={id}").AbsoluteUri, back.AbsoluteUri, StringComparison.Ordinal);
-        Assert.Equal("succeeded", (await sandbox.WaitUntilSettledAsync(id)).GetProperty("status").GetString());
-        Assert.Equal(balance, await sandbox.BalanceAsync());
+        Assert.Equal(HttpStatusCode.SeeOther, sandbox.Pages.Status);
+        Assert.StartsWith(new Uri(sandbox.BaseUrl, $"/?topup={id}").AbsoluteUri, sandbox.Pages.ReturnedTo?.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal("succeeded", (await sandbox.WaitUntilSettledAsync(id)).Status());
+        Assert.Equal(balance, await sandbox.Console.BalanceAsync());
     }
 }

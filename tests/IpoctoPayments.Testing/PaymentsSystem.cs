@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Refunds;
@@ -23,7 +22,8 @@ namespace IpoctoPayments.Testing;
 /// <summary>
 /// The real API composition and the provider simulator, both in memory, wired to each other as in production:
 /// the API calls Stripe and PayerMax at the simulator, the simulator sends its webhooks to the API. One clock, which the
-/// test moves; webhooks are delivered when the test calls <see cref="DeliverWebhooksAsync"/>.
+/// test moves; webhooks are delivered when the test calls <see cref="DeliverWebhooksAsync"/>. A test opens with
+/// <c>await using var system = await PaymentsSystem.StartAsync(provider);</c>: a database of its own, dropped with the system.
 /// </summary>
 public sealed class PaymentsSystem : IAsyncDisposable
 {
@@ -40,9 +40,12 @@ public sealed class PaymentsSystem : IAsyncDisposable
     private readonly Func<WebApplicationFactory<Program>> newInstance;
     private readonly List<WebApplicationFactory<Program>> instances = [];
     private readonly ConcurrentQueue<string> providerCallsInTransaction;
+    private bool ownsDatabase;
 
-    private PaymentsSystem(WebApplication simulator, Func<WebApplicationFactory<Program>> newInstance, FakeTimeProvider clock, ConcurrentQueue<string> providerCallsInTransaction)
+    private PaymentsSystem(
+        TestDatabase database, WebApplication simulator, Func<WebApplicationFactory<Program>> newInstance, FakeTimeProvider clock, ConcurrentQueue<string> providerCallsInTransaction)
     {
+        Database = database;
         this.simulator = simulator;
         this.providerCallsInTransaction = providerCallsInTransaction;
         this.newInstance = newInstance;
@@ -51,6 +54,8 @@ public sealed class PaymentsSystem : IAsyncDisposable
         Simulator = simulator.GetTestClient();
         Simulator.BaseAddress = new Uri(SimulatorBase);
     }
+
+    public TestDatabase Database { get; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -61,8 +66,26 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
     public IServiceProvider SimulatorServices => simulator.Services;
 
+    /// <summary>Starts the system on a new database of the engine's (skipping the test where the engine is not available); disposing the system drops it.</summary>
+    public static async Task<PaymentsSystem> StartAsync(
+        DatabaseProvider provider, IDictionary<string, string?>? settings = null, CapturedLogs? logs = null, Action<IServiceCollection>? services = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        try
+        {
+            var system = await StartAsync(database, settings, logs, services);
+            system.ownsDatabase = true;
+            return system;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>
-    /// Starts the system; <paramref name="logs"/>, when given, receives every log entry of the API at every level, and
+    /// Starts the system on a database the caller owns; <paramref name="logs"/>, when given, receives every log entry of the API at every level, and
     /// <paramref name="services"/> changes every API instance's services after the API's own registrations.
     /// </summary>
     public static async Task<PaymentsSystem> StartAsync(
@@ -136,7 +159,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
                 GuardProviderCalls(apiServices, providerCallsInTransaction);
             });
         });
-        var system = new PaymentsSystem(simulator, NewInstance, clock, providerCallsInTransaction);
+        var system = new PaymentsSystem(database, simulator, NewInstance, clock, providerCallsInTransaction);
         toApi.Target = system.api.Server.CreateHandler();
         return system;
     }
@@ -145,10 +168,10 @@ public sealed class PaymentsSystem : IAsyncDisposable
     /// Another API instance on the same database, as behind a load balancer; the simulator's webhooks still go to the
     /// first. Returns a client for a caller with the given token (none: anonymous, as providers call).
     /// </summary>
-    public HttpClient AnotherInstance(string? token = null) => StartAnotherInstance()(token);
+    public PaymentsApiClient AnotherInstance(string? token = null) => StartAnotherInstance()(token);
 
     /// <summary>Another API instance on the same database; the returned function makes its clients, one per token.</summary>
-    public Func<string?, HttpClient> StartAnotherInstance()
+    public Func<string?, PaymentsApiClient> StartAnotherInstance()
     {
         var instance = newInstance();
         instances.Add(instance);
@@ -156,29 +179,24 @@ public sealed class PaymentsSystem : IAsyncDisposable
     }
 
     /// <summary>A client of the API with a bearer token for one account, as the console calls it for a customer.</summary>
-    public HttpClient Console(string accountId) => Client(TestTokens.For(accountId, Scopes.Account));
+    public PaymentsApiClient Console(string accountId) => Client(TestTokens.For(accountId, Scopes.Account));
 
-    public HttpClient Support() => Client(TestTokens.For("support-agent", Scopes.Support));
+    public PaymentsApiClient Support() => Client(TestTokens.For("support-agent", Scopes.Support));
 
-    public HttpClient Admin() => Client(TestTokens.For("admin", Scopes.Admin));
+    public PaymentsApiClient Admin() => Client(TestTokens.For("admin", Scopes.Admin));
 
     /// <summary>A client of the API as ipocto's billing calls it: debits any account's balance.</summary>
-    public HttpClient Billing() => Client(TestTokens.Billing());
+    public PaymentsApiClient Billing() => Client(TestTokens.Billing());
 
-    public HttpClient Anonymous() => Client(token: null);
+    public PaymentsApiClient Anonymous() => Client(token: null);
 
-    public HttpClient Client(string? token) => Client(api, token);
+    public PaymentsApiClient Client(string? token) => Client(api, token);
 
-    private static HttpClient Client(WebApplicationFactory<Program> instance, string? token)
-    {
-        var client = instance.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(ApiBase), AllowAutoRedirect = false });
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+    /// <summary>A customer's browser on the simulator's hosted pages, sent back to <see cref="TopUpRequest.ReturnUrl"/>.</summary>
+    public HostedPageBrowser Browser() => new(Simulator, new Uri(TopUpRequest.ReturnUrl));
 
-        return client;
-    }
+    private static PaymentsApiClient Client(WebApplicationFactory<Program> instance, string? token) =>
+        new(new Uri(ApiBase), token, instance.Server.CreateHandler());
 
     /// <summary>
     /// The provider calls the transaction guard refused so far (see <see cref="GuardProviderCalls"/>), and forgets them. Any
@@ -242,6 +260,11 @@ public sealed class PaymentsSystem : IAsyncDisposable
         await api.DisposeAsync();
         await simulator.StopAsync();
         await simulator.DisposeAsync();
+
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
 
         // Where the guard's exception was caught and logged (the refund dispatcher, a reconciliation run), only this tells.
         var refused = TakeProviderCallsInTransaction();

@@ -15,8 +15,6 @@ namespace IpoctoPayments.Acceptance.Steps;
 /// </summary>
 public sealed class PaymentsWorld : IAsyncDisposable
 {
-    public const string ReturnUrl = "https://console.ipocto.test/topups";
-
     // Rates for the local currencies the scenarios pay in, besides those PaymentsSystem sets.
     private static readonly Dictionary<string, string?> Rates = new()
     {
@@ -29,28 +27,27 @@ public sealed class PaymentsWorld : IAsyncDisposable
         ["ExchangeRates:Rates:USD:BHD"] = "0.376",
     };
 
-    private TestDatabase? database;
     private PaymentsSystem? system;
 
     public PaymentsSystem System => system ?? throw new InvalidOperationException("The payment system has not started: start the scenario with a customer.");
 
-    public TestDatabase Database => database!;
+    public TestDatabase Database => System.Database;
 
     public string AccountId { get; } = $"acc-{Guid.NewGuid():N}"[..16];
 
     public string Country { get; set; } = "US";
 
-    public HttpClient Console => System.Console(AccountId);
+    public PaymentsApiClient Console => System.Console(AccountId);
 
     /// <summary>ipocto's billing, which spends the customer's balance on what they buy.</summary>
-    public HttpClient Billing => System.Client(TestTokens.For("billing", Scopes.Billing));
+    public PaymentsApiClient Billing => System.Client(TestTokens.For("billing", Scopes.Billing));
 
     /// <summary>The top-up the customer is paying, as the console last read it.</summary>
     public JsonElement Order { get; set; }
 
-    public string OrderId => Order.GetProperty("id").GetString()!;
+    public string OrderId => Order.Id();
 
-    public Browser Browser { get; private set; } = null!;
+    public HostedPageBrowser Browser { get; private set; } = null!;
 
     /// <summary>An error the console showed when a top-up could not even start (the provider was unavailable).</summary>
     public (string Code, string Message)? StartError { get; set; }
@@ -68,22 +65,14 @@ public sealed class PaymentsWorld : IAsyncDisposable
             return;
         }
 
-        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        system = await PaymentsSystem.StartAsync(database, Rates);
-        Browser = new Browser(system.Simulator);
+        system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite, Rates);
+        Browser = system.Browser();
     }
 
     /// <summary>Creates a top-up as the console does; the answer is the order, or the problem the console shows.</summary>
     public async Task<HttpResponseMessage> StartTopUpAsync(string amount, string currency, string provider, string? method)
     {
-        var response = await Console.PostAsJsonAsync("/api/v1/topups", new
-        {
-            amount = new { amount, currency },
-            provider,
-            country = Country,
-            paymentMethod = method,
-            returnUrl = ReturnUrl,
-        });
+        var response = await Console.PostTopUpAsync(TopUpRequest.For(provider, Country, method, amount, currency));
         if (response.StatusCode == HttpStatusCode.Created)
         {
             Order = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -99,9 +88,7 @@ public sealed class PaymentsWorld : IAsyncDisposable
     }
 
     /// <summary>The console's list of the methods in the customer's country: those offered, and the others with the reason.</summary>
-    public async Task<JsonElement> PaymentMethodsAsync(string? provider = null) =>
-        await Console.GetFromJsonAsync<JsonElement>(
-            $"/api/v1/payment-methods?country={Country}" + (provider is null ? "" : $"&provider={provider.ToLowerInvariant()}"));
+    public Task<JsonElement> PaymentMethodsAsync(string? provider = null) => Console.PaymentMethodsAsync(Country, provider?.ToLowerInvariant());
 
     /// <summary>Whether a listed method is the one a customer names ("GCash", "card", "E.SUN Bank transfer").</summary>
     public static bool Named(JsonElement method, string name) =>
@@ -110,23 +97,21 @@ public sealed class PaymentsWorld : IAsyncDisposable
     public async Task<JsonElement> RefreshOrderAsync()
     {
         await System.DeliverWebhooksAsync();
-        Order = await Console.GetFromJsonAsync<JsonElement>($"/api/v1/topups/{OrderId}");
+        Order = await Console.TopUpAsync(OrderId);
         return Order;
     }
 
     public async Task<string> BalanceAsync()
     {
         await System.DeliverWebhooksAsync();
-        var balance = await Console.GetFromJsonAsync<JsonElement>("/api/v1/balance");
-        var available = balance.GetProperty("available");
-        return $"{available.GetProperty("amount").GetString()} {available.GetProperty("currency").GetString()}";
+        return Written(await Console.AvailableAsync());
     }
 
     /// <summary>The balance's history as the console shows it (the ledger), newest first.</summary>
     public async Task<List<JsonElement>> BalanceHistoryAsync()
     {
         await System.DeliverWebhooksAsync();
-        var ledger = await Console.GetFromJsonAsync<JsonElement>("/api/v1/ledger?limit=200");
+        var ledger = await Console.LedgerPageAsync(200);
         Assert.True(
             !ledger.TryGetProperty("nextCursor", out var next) || next.ValueKind == JsonValueKind.Null, "The balance history has more than one page.");
         return [.. ledger.GetProperty("items").EnumerateArray()];
@@ -139,10 +124,7 @@ public sealed class PaymentsWorld : IAsyncDisposable
     public async Task<JsonElement> SupportLookupAsync(string orderNumber)
     {
         await System.DeliverWebhooksAsync();
-        var response = await System.Support().GetAsync($"/api/v1/support/orders/{Uri.EscapeDataString(orderNumber)}");
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"Support could not find order {orderNumber}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
+        return await System.Support().SupportOrderAsync(orderNumber);
     }
 
     public async Task SetFaultAsync(string target, object settings) =>
@@ -158,11 +140,6 @@ public sealed class PaymentsWorld : IAsyncDisposable
         if (system is not null)
         {
             await system.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
         }
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IpoctoPayments.Testing;
 using Microsoft.Data.Sqlite;
 using Reqnroll;
 using Xunit;
@@ -106,10 +106,7 @@ public sealed partial class SecuritySteps(PaymentsWorld world)
         }.ToJsonString();
 
         // Signed, but with a secret that is not ipocto's.
-        var timestamp = now.ToString(CultureInfo.InvariantCulture);
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData("whsec_not_the_real_secret"u8, Encoding.UTF8.GetBytes($"{timestamp}.{payload}")));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Stripe-Signature", $"t={timestamp},v1={signature}");
+        using var request = StripeSignature.Webhook(payload, StripeSignature.For(payload, "whsec_not_the_real_secret", world.System.Clock.GetUtcNow()));
         forged = await world.System.Anonymous().SendAsync(request);
     }
 

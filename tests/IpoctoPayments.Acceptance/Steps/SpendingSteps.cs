@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IpoctoPayments.Testing;
 using Reqnroll;
 using Xunit;
 
@@ -151,13 +152,11 @@ public sealed class SpendingSteps(PaymentsWorld world)
     private async Task<List<JsonElement>> LinesForAsync(string purchase) =>
         [.. (await world.BalanceHistoryAsync()).Where(l => l.TryGetProperty("reference", out var r) && r.ValueKind == JsonValueKind.String && r.GetString() == purchase)];
 
-    private string ChargeAddress() => $"/api/v1/accounts/{world.AccountId}/debits/{taken.GetProperty("id").GetString()}";
+    private string ChargeAddress() => $"{PaymentsApiClient.DebitsPath(world.AccountId)}/{taken.GetProperty("id").GetString()}";
 
     private async Task SendChargeAsync()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/accounts/{world.AccountId}/debits") { Content = JsonContent.Create(charge) };
-        request.Headers.Add("Idempotency-Key", key);
-        var response = await world.Billing.SendAsync(request);
+        var response = await world.Billing.PostDebitAsync(world.AccountId, JsonSerializer.Serialize(charge), key);
         await response.Content.LoadIntoBufferAsync();
         answers.Add(response);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using IpoctoPayments.Testing;
 using Reqnroll;
 using Xunit;
 
@@ -30,7 +31,7 @@ public sealed class TopUpSteps(PaymentsWorld world)
         var code = await MethodCodeAsync(provider, method);
         var response = await world.StartTopUpAsync(amount, currency, provider.ToLowerInvariant(), code);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"The top-up did not start: {world.StartError}");
-        await world.Browser.OpenAsync(new Uri(world.Order.GetProperty("paymentUrl").GetString()!));
+        await world.Browser.OpenAsync(world.Order.PaymentUrl());
     }
 
     [Then("the customer is on a secure payment page that shows the amount {word} {word}")]
@@ -57,9 +58,9 @@ public sealed class TopUpSteps(PaymentsWorld world)
         world.CardSecrets.Add(cvc);
         world.CardExpiries.Add(expiry);
         var stripe = world.Browser.Html.Contains("name=\"card_number\"", StringComparison.Ordinal);
-        var fields = stripe
-            ? new Dictionary<string, string> { ["card_number"] = number, ["card_expiry"] = expiry, ["card_cvc"] = cvc }
-            : new Dictionary<string, string> { ["cardNumber"] = number, ["expiry"] = expiry, ["cvv"] = cvc, ["holder"] = "Ana Cruz" };
+        (string, string)[] fields = stripe
+            ? [("card_number", number), ("card_expiry", expiry), ("card_cvc", cvc)]
+            : [("cardNumber", number), ("expiry", expiry), ("cvv", cvc), ("holder", "Ana Cruz")];
         await world.Browser.SubmitAsync("Pay", fields);
     }
 
@@ -108,14 +109,14 @@ public sealed class TopUpSteps(PaymentsWorld world)
 
     [When("the customer logs in to the bank and authorises the payment")]
     public Task WhenTheCustomerAuthorisesAtTheBank() =>
-        world.Browser.SubmitAsync("Authorise", new Dictionary<string, string> { ["username"] = "ana.cruz", ["password"] = "correct horse" });
+        world.Browser.SubmitAsync("Authorise", ("username", "ana.cruz"), ("password", "correct horse"));
 
     [Then("the customer is taken back to ipocto")]
     public void ThenTheCustomerIsBackAtIpocto()
     {
         var back = world.Browser.ReturnedTo;
         Assert.True(back is not null, $"The customer is still on {world.Browser.Url}:\n{world.Browser.Text}");
-        Assert.StartsWith(PaymentsWorld.ReturnUrl, back.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(TopUpRequest.ReturnUrl, back.ToString(), StringComparison.Ordinal);
     }
 
     [Then("ipocto shows the new balance of {word} {word}")]

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using IpoctoPayments.Infrastructure.Ledger;
 using IpoctoPayments.Testing;
@@ -11,71 +9,36 @@ namespace IpoctoPayments.Api.Tests.Support;
 /// <summary>What ipocto's billing does with a balance: debit it for what was bought, read the debit, cancel it.</summary>
 internal static class BillingSteps
 {
-    /// <summary>The body of a debit in the balance currency.</summary>
-    public static object Debit(string amount, string reference, string currency = "USD") =>
-        new { amount = new { amount, currency }, reference };
-
-    public static string DebitsPath(string account) => $"/api/v1/accounts/{account}/debits";
-
-    public static Task<HttpResponseMessage> PostDebitAsync(HttpClient billing, string account, string amount, string reference, string? idempotencyKey) =>
-        PostDebitAsync(billing, account, JsonSerializer.Serialize(Debit(amount, reference)), idempotencyKey);
-
-    /// <summary>Posts a debit with the body exactly as given, so a test can send what a serializer would not.</summary>
-    public static async Task<HttpResponseMessage> PostDebitAsync(HttpClient billing, string account, string body, string? idempotencyKey)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, DebitsPath(account)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (idempotencyKey is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
-        }
-
-        return await billing.SendAsync(request);
-    }
-
     /// <summary>Debits the account and asserts the debit was made now (201); returns the debit as billing sees it.</summary>
-    public static async Task<JsonElement> DebitAsync(HttpClient billing, string account, string amount, string reference, string idempotencyKey)
+    public static async Task<JsonElement> DebitAsync(PaymentsApiClient billing, string account, string amount, string reference, string idempotencyKey)
     {
-        using var response = await PostDebitAsync(billing, account, amount, reference, idempotencyKey);
-        return await ReadAsync(response, HttpStatusCode.Created);
+        using var response = await billing.PostDebitAsync(account, amount, reference, idempotencyKey);
+        return await ApiAnswer.ReadAsync(response, HttpStatusCode.Created);
     }
 
     /// <summary>
     /// Posts the debit again under the key it was made with and asserts the answer is the first one given again (201,
     /// <c>Idempotent-Replayed: true</c>), not a new debit.
     /// </summary>
-    public static async Task<JsonElement> ReplayDebitAsync(HttpClient billing, string account, string amount, string reference, string idempotencyKey)
+    public static async Task<JsonElement> ReplayDebitAsync(PaymentsApiClient billing, string account, string amount, string reference, string idempotencyKey)
     {
-        using var response = await PostDebitAsync(billing, account, amount, reference, idempotencyKey);
+        using var response = await billing.PostDebitAsync(account, amount, reference, idempotencyKey);
         Assert.Equal("true", Assert.Single(response.Headers.GetValues("Idempotent-Replayed")));
-        return await ReadAsync(response, HttpStatusCode.Created);
+        return await ApiAnswer.ReadAsync(response, HttpStatusCode.Created);
     }
-
-    public static async Task<HttpResponseMessage> ReverseAsync(HttpClient billing, string account, string debitId) =>
-        await billing.PostAsync($"{DebitsPath(account)}/{debitId}/reversal", null);
 
     /// <summary>Reverses the debit and asserts the answer is the debit (200), reversed now or before.</summary>
-    public static async Task<JsonElement> ReverseDebitAsync(HttpClient billing, string account, string debitId)
+    public static async Task<JsonElement> ReverseDebitAsync(PaymentsApiClient billing, string account, string debitId)
     {
-        using var response = await ReverseAsync(billing, account, debitId);
-        return await ReadAsync(response, HttpStatusCode.OK);
+        using var response = await billing.PostReversalAsync(account, debitId);
+        return await ApiAnswer.ReadAsync(response, HttpStatusCode.OK);
     }
-
-    public static async Task<HttpResponseMessage> GetAsync(HttpClient billing, string account, string debitId) =>
-        await billing.GetAsync($"{DebitsPath(account)}/{debitId}");
 
     /// <summary>Reads the debit back and asserts it is there (200).</summary>
-    public static async Task<JsonElement> ReadDebitAsync(HttpClient billing, string account, string debitId)
+    public static async Task<JsonElement> ReadDebitAsync(PaymentsApiClient billing, string account, string debitId)
     {
-        using var response = await GetAsync(billing, account, debitId);
-        return await ReadAsync(response, HttpStatusCode.OK);
-    }
-
-    /// <summary>Asserts the status and returns the JSON body.</summary>
-    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
+        using var response = await billing.GetDebitAsync(account, debitId);
+        return await ApiAnswer.ReadAsync(response, HttpStatusCode.OK);
     }
 
     public static string Amount(this JsonElement debit) => debit.GetProperty("amount").GetProperty("amount").GetString()!;
@@ -83,8 +46,7 @@ internal static class BillingSteps
     public static string BalanceAfter(this JsonElement debit) => debit.GetProperty("balance").GetProperty("amount").GetString()!;
 
     /// <summary>The account's ledger, newest first, up to 200 lines.</summary>
-    public static async Task<JsonElement[]> FullLedgerAsync(HttpClient console) =>
-        [.. (await console.GetFromJsonAsync<JsonElement>("/api/v1/ledger?limit=200")).GetProperty("items").EnumerateArray()];
+    public static Task<JsonElement[]> FullLedgerAsync(PaymentsApiClient console) => console.LedgerAsync(200);
 
     public static string Kind(this JsonElement line) => line.GetProperty("kind").GetString()!;
 

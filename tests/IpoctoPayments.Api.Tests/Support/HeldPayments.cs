@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using IpoctoPayments.Simulator.Core;
 using IpoctoPayments.Testing;
@@ -19,12 +18,12 @@ internal static class HeldPayments
     /// Opens one Stripe card top-up per amount on the console's account (<paramref name="parallelism"/> at a time) and
     /// pays each on the simulator. From here on the simulator sends no webhook: the caller delivers them.
     /// </summary>
-    public static async Task<HeldPayment[]> PayWithWebhooksHeldAsync(this PaymentsSystem system, HttpClient console, IReadOnlyList<string> amounts, int parallelism = 8)
+    public static async Task<HeldPayment[]> PayWithWebhooksHeldAsync(this PaymentsSystem system, PaymentsApiClient console, IReadOnlyList<string> amounts, int parallelism = 8)
     {
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         var topUps = new JsonElement[amounts.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, amounts.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) =>
-            topUps[i] = await TopUpSteps.CreateAsync(console, TopUpSteps.StripeCard(amounts[i])));
+            topUps[i] = await console.CreateTopUpAsync(TopUpRequest.StripeCard(amounts[i])));
 
         // The simulator's sessions are paid one after another: its store is the bottleneck only of the simulator.
         foreach (var topUp in topUps)
@@ -39,10 +38,9 @@ internal static class HeldPayments
     }
 
     /// <summary>Delivers a Stripe event to one API instance, signed now with the endpoint's secret, as Stripe would.</summary>
-    public static async Task<DeliveryAnswer> DeliverAsync(this PaymentsSystem system, HttpClient instance, string payload)
+    public static async Task<DeliveryAnswer> DeliverAsync(this PaymentsSystem system, PaymentsApiClient instance, string payload)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Stripe-Signature", SignedWebhooks.StripeSignature(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
+        using var request = StripeSignature.Webhook(payload, StripeSignature.For(payload, PaymentsSystem.StripeWebhookSecret, system.Clock.GetUtcNow()));
         using var response = await instance.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var outcome = response.IsSuccessStatusCode

@@ -10,26 +10,19 @@ namespace IpoctoPayments.Api.Tests.Support;
 /// </summary>
 public sealed class SharedSystems : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<(TestDatabase Database, PaymentsSystem System)>>> started = new();
+    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<PaymentsSystem>>> started = new();
 
     public async Task<PaymentsSystem> ForAsync(DatabaseProvider provider)
     {
         TestDatabase.SkipUnlessAvailable(provider);
-        var entry = started.GetOrAdd(provider, p => new Lazy<Task<(TestDatabase, PaymentsSystem)>>(async () =>
-        {
-            var database = await TestDatabase.CreateAsync(p);
-            return (database, await PaymentsSystem.StartAsync(database));
-        }));
-        return (await entry.Value).System;
+        return await started.GetOrAdd(provider, p => new Lazy<Task<PaymentsSystem>>(() => PaymentsSystem.StartAsync(p))).Value;
     }
 
     public async ValueTask DisposeAsync()
     {
         foreach (var entry in started.Values.Where(e => e.IsValueCreated))
         {
-            var (database, system) = await entry.Value;
-            await system.DisposeAsync();
-            await database.DisposeAsync();
+            await (await entry.Value).DisposeAsync();
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using IpoctoPayments.Infrastructure.Ledger;
 using IpoctoPayments.Infrastructure.Persistence;
@@ -13,22 +12,9 @@ namespace IpoctoPayments.Api.Tests.Support;
 /// <summary>Webhooks as a test hands them to the API itself: the simulator's own bodies, signed rightly or wrongly.</summary>
 internal static class SignedWebhooks
 {
-    /// <summary>A Stripe-Signature header: <c>t=…,v1=</c> HMAC-SHA256 of "t.body" under <paramref name="secret"/>.</summary>
-    public static string StripeSignature(string payload, string secret, DateTimeOffset at)
-    {
-        var timestamp = at.ToUnixTimeSeconds();
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{payload}"));
-        return $"t={timestamp},v1={Convert.ToHexStringLower(mac)}";
-    }
-
     public static async Task<HttpResponseMessage> PostStripeAsync(this PaymentsSystem system, string payload, string? signature)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        if (signature is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
-        }
-
+        using var request = StripeSignature.Webhook(payload, signature);
         return await system.Anonymous().SendAsync(request);
     }
 

@@ -1,17 +1,17 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using IpoctoPayments.Simulator.Tests.Support;
+using IpoctoPayments.Testing;
 
 namespace IpoctoPayments.Simulator.Tests.PayerMax;
 
 public sealed class CashierTests
 {
-    private static async Task<(PayerMaxClient Client, CashierDriver Cashier, string Url)> OrderAsync(SimulatorFixture sim, JsonObject order)
+    private static async Task<(PayerMaxClient Client, HostedPageBrowser Cashier, string Url)> OrderAsync(SimulatorFixture sim, JsonObject order)
     {
         var client = new PayerMaxClient(sim);
         var created = await client.CreateOrderAsync(order);
-        return (client, new CashierDriver(sim), new Uri(created.Text("redirectUrl")!).PathAndQuery);
+        return (client, client.Cashier(), new Uri(created.Text("redirectUrl")!).PathAndQuery);
     }
 
     [Fact]
@@ -20,7 +20,8 @@ public sealed class CashierTests
         await using var sim = await PayerMaxFixture.StartAsync();
         var (_, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_1", 1234.5m, subject: "Console credit <ipocto>"));
 
-        var page = await cashier.GetPageAsync(url);
+        await cashier.OpenAsync(url);
+        var page = cashier.Html;
 
         Assert.Contains("1,234.50 PHP", page, StringComparison.Ordinal);
         Assert.Contains("Console credit &lt;ipocto&gt;", page, StringComparison.Ordinal);
@@ -38,7 +39,8 @@ public sealed class CashierTests
         order["paymentDetail"] = new JsonObject { ["paymentMethodType"] = "WALLET", ["targetOrg"] = "DANA" };
         var (_, cashier, url) = await OrderAsync(sim, order);
 
-        var page = await cashier.GetPageAsync(url);
+        await cashier.OpenAsync(url);
+        var page = cashier.Html;
 
         Assert.Contains("Pay with DANA", page, StringComparison.Ordinal);
         Assert.DoesNotContain("LinkAja", page, StringComparison.Ordinal);
@@ -50,12 +52,13 @@ public sealed class CashierTests
     {
         await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_3"));
-        var methodPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with GCash"));
+        await cashier.FollowAsync(url, "Pay with GCash");
 
-        var qr = Regex.Match(methodPage, "<img class=\"qr\" alt=\"QR code to pay with GCash\" src=\"data:image/png;base64,([^\"]+)\"");
-        Assert.True(qr.Success);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], Convert.FromBase64String(qr.Groups[1].Value)[..4]);
-        var back = await cashier.PostExpectingReturnAsync(CashierDriver.FormAction(methodPage, "Simulate scan"));
+        var (qr, type) = await cashier.ImageAsync("QR code to pay with GCash");
+        Assert.Equal("image/png", type);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], qr[..4]);
+        await cashier.ScanAsync();
+        var back = PayerMaxClient.ReturnQuery(cashier);
         await sim.RunDueAsync();
 
         Assert.Equal("outTradeNo=CSH_3&status=SUCCESS", back);
@@ -72,12 +75,12 @@ public sealed class CashierTests
     {
         await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_4", 300m, "IDR", "ID"));
-        var methodPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with LinkAja"));
-        var walletPage = await cashier.GetPageAsync(CashierDriver.Link(methodPage, "Open wallet app"));
+        await cashier.FollowAsync(url, "Pay with LinkAja", "Open wallet app");
 
-        Assert.Contains("Simulated wallet app", walletPage, StringComparison.Ordinal);
-        Assert.Contains("300 IDR", walletPage, StringComparison.Ordinal);
-        var back = await cashier.PostExpectingReturnAsync(CashierDriver.FormAction(walletPage, "Confirm payment"), ("action", "confirm"));
+        Assert.Contains("Simulated wallet app", cashier.Html, StringComparison.Ordinal);
+        Assert.Contains("300 IDR", cashier.Html, StringComparison.Ordinal);
+        await cashier.SubmitAsync("Confirm payment");
+        var back = PayerMaxClient.ReturnQuery(cashier);
 
         Assert.Equal("outTradeNo=CSH_4&status=SUCCESS", back);
         Assert.Equal("LINKAJA", (string?)(await client.QueryAsync("CSH_4")).Data["paymentDetails"]![0]!["targetOrg"]);
@@ -88,13 +91,13 @@ public sealed class CashierTests
     {
         await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_5"));
-        var methodPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with GCash"));
-        var walletPage = await cashier.GetPageAsync(CashierDriver.Link(methodPage, "Open wallet app"));
+        await cashier.FollowAsync(url, "Pay with GCash", "Open wallet app");
 
-        using var response = await cashier.PostAsync(CashierDriver.FormAction(walletPage, "Cancel"), ("action", "cancel"));
+        await cashier.SubmitAsync("Cancel");
 
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal(url, response.Headers.Location!.ToString());
+        Assert.Null(cashier.ReturnedTo);
+        Assert.Equal(url, cashier.Url!.PathAndQuery);
+        Assert.Contains("Pay with GCash", cashier.Text, StringComparison.Ordinal);
         Assert.Equal("PENDING", (await client.QueryAsync("CSH_5")).Text("status"));
     }
 
@@ -103,13 +106,12 @@ public sealed class CashierTests
     {
         await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_6", 500m, "TWD", "TW"));
-        var methodPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with E.SUN Bank"));
-        var bankPage = await cashier.GetPageAsync(CashierDriver.Link(methodPage, "Continue to bank"));
+        await cashier.FollowAsync(url, "Pay with E.SUN Bank", "Continue to bank");
 
-        Assert.Contains("<label for=\"username\">Username</label>", bankPage, StringComparison.Ordinal);
-        Assert.Contains("<label for=\"password\">Password</label>", bankPage, StringComparison.Ordinal);
-        var back = await cashier.PostExpectingReturnAsync(CashierDriver.FormAction(bankPage, "Authorise"),
-            ("username", "anyone"), ("password", "anything"), ("action", "confirm"));
+        Assert.Contains("<label for=\"username\">Username</label>", cashier.Html, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"password\">Password</label>", cashier.Html, StringComparison.Ordinal);
+        await cashier.SubmitAsync("Authorise", ("username", "anyone"), ("password", "anything"));
+        var back = PayerMaxClient.ReturnQuery(cashier);
 
         Assert.Equal("outTradeNo=CSH_6&status=SUCCESS", back);
         var detail = (await client.QueryAsync("CSH_6")).Data["paymentDetails"]![0]!;
@@ -126,11 +128,11 @@ public sealed class CashierTests
     {
         await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_7", 75m, "SAR", "SA"));
-        var cardPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with Card (Visa, Mastercard, Mada)"));
+        await cashier.FollowAsync(url, "Pay with Card (Visa, Mastercard, Mada)");
 
-        Assert.Contains("<label for=\"cardNumber\">Card number</label>", cardPage, StringComparison.Ordinal);
-        var back = await cashier.PostExpectingReturnAsync(CashierDriver.FormAction(cardPage, "Pay 75.00 SAR"),
-            ("cardNumber", number), ("expiry", "12/39"), ("cvv", "123"), ("holder", "Test Holder"));
+        Assert.Contains("<label for=\"cardNumber\">Card number</label>", cashier.Html, StringComparison.Ordinal);
+        await cashier.SubmitAsync("Pay 75.00 SAR", ("cardNumber", number), ("expiry", "12/39"), ("cvv", "123"), ("holder", "Test Holder"));
+        var back = PayerMaxClient.ReturnQuery(cashier);
         await sim.RunDueAsync();
 
         Assert.Equal("outTradeNo=CSH_7&status=SUCCESS", back);
@@ -153,10 +155,10 @@ public sealed class CashierTests
     {
         await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_8", 20m, "AED", "AE"));
-        var cardPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with Card (Visa, Mastercard)"));
+        await cashier.FollowAsync(url, "Pay with Card (Visa, Mastercard)");
 
-        var back = await cashier.PostExpectingReturnAsync(CashierDriver.FormAction(cardPage, "Pay 20.00 AED"),
-            ("cardNumber", number), ("expiry", "01/38"), ("cvv", "999"));
+        await cashier.SubmitAsync("Pay 20.00 AED", ("cardNumber", number), ("expiry", "01/38"), ("cvv", "999"));
+        var back = PayerMaxClient.ReturnQuery(cashier);
         await sim.RunDueAsync();
 
         Assert.Equal("outTradeNo=CSH_8&status=FAILED", back);
@@ -176,13 +178,12 @@ public sealed class CashierTests
     {
         await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_9", 20m, "AED", "AE"));
-        var cardPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with Card (Visa, Mastercard)"));
+        await cashier.FollowAsync(url, "Pay with Card (Visa, Mastercard)");
 
-        using var response = await cashier.PostAsync(CashierDriver.FormAction(cardPage, "Pay 20.00 AED"), ("cardNumber", number), ("expiry", expiry), ("cvv", cvv));
-        var page = await response.Content.ReadAsStringAsync();
+        await cashier.SubmitAsync("Pay 20.00 AED", ("cardNumber", number), ("expiry", expiry), ("cvv", cvv));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Matches($"<p role=\"alert\" class=\"error\">[^<]*{message}", page);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, cashier.Status);
+        Assert.Matches($"<p role=\"alert\" class=\"error\">[^<]*{message}", cashier.Html);
         Assert.Equal("PENDING", (await client.QueryAsync("CSH_9")).Text("status"));
     }
 
@@ -194,10 +195,12 @@ public sealed class CashierTests
     {
         await using var sim = await PayerMaxFixture.StartAsync();
         var (client, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_10", 75m, "SAR", "SA", subject));
-        var home = await cashier.GetPageAsync(url);
-        var cardPage = await cashier.GetPageAsync(CashierDriver.Link(home, "Pay with Card (Visa, Mastercard, Mada)"));
+        await cashier.OpenAsync(url);
+        var home = cashier.Html;
+        await cashier.FollowLinkAsync("Pay with Card (Visa, Mastercard, Mada)");
 
-        var back = await cashier.PostExpectingReturnAsync(CashierDriver.FormAction(cardPage, "Pay 75.00 SAR"), ("cardNumber", number), ("expiry", "12/39"), ("cvv", "123"));
+        await cashier.SubmitAsync("Pay 75.00 SAR", ("cardNumber", number), ("expiry", "12/39"), ("cvv", "123"));
+        var back = PayerMaxClient.ReturnQuery(cashier);
         await sim.RunDueAsync();
 
         Assert.Contains("Sandbox: the subject forces the result " + status, home, StringComparison.Ordinal);
@@ -213,10 +216,10 @@ public sealed class CashierTests
         var (_, cashier, url) = await OrderAsync(sim, PayerMaxClient.Order("CSH_11"));
         await sim.Http.PostAsync("/_simulator/payermax/orders/CSH_11/complete", null);
 
-        var page = await cashier.GetPageAsync(url);
+        await cashier.OpenAsync(url);
 
-        Assert.Contains("This order is SUCCESS.", page, StringComparison.Ordinal);
-        Assert.Equal(PayerMaxClient.FrontCallbackUrl + "?outTradeNo=CSH_11&status=SUCCESS", CashierDriver.Link(page, "Return to merchant"));
+        Assert.Contains("This order is SUCCESS.", cashier.Html, StringComparison.Ordinal);
+        Assert.Equal(PayerMaxClient.FrontCallbackUrl + "?outTradeNo=CSH_11&status=SUCCESS", cashier.Link("Return to merchant"));
     }
 
     [Fact]

@@ -158,11 +158,11 @@ public sealed class NotificationTests
         sim.Service<FaultPlan>().SetTarget("NTF_7", new FaultSettings { BankSyncDelay = TimeSpan.FromMinutes(10) });
         var client = new PayerMaxClient(sim);
         var created = await client.CreateOrderAsync(PayerMaxClient.Order("NTF_7"));
-        var cashier = new CashierDriver(sim);
-        var url = new Uri(created.Text("redirectUrl")!).PathAndQuery;
-        var methodPage = await cashier.GetPageAsync(CashierDriver.Link(await cashier.GetPageAsync(url), "Pay with GCash"));
+        var cashier = client.Cashier();
+        await cashier.FollowAsync(new Uri(created.Text("redirectUrl")!).PathAndQuery, "Pay with GCash");
 
-        var back = await cashier.PostExpectingReturnAsync(CashierDriver.FormAction(methodPage, "Simulate scan"));
+        await cashier.ScanAsync();
+        var back = PayerMaxClient.ReturnQuery(cashier);
         await sim.RunDueAsync();
         var first = await client.QueryAsync("NTF_7");
         await sim.AdvanceAsync(TimeSpan.FromMinutes(10));

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using IpoctoPayments.Simulator.PayerMax;
 using IpoctoPayments.Simulator.Tests.Support;
+using IpoctoPayments.Testing;
 
 namespace IpoctoPayments.Simulator.Tests.PayerMax;
 
@@ -18,6 +19,18 @@ internal sealed class PayerMaxClient(SimulatorFixture sim)
     public const string AppId = "ipocto_sim_app";
     public const string MerchantNo = "SIM010000000001";
     public const string FrontCallbackUrl = "http://merchant.test/return";
+
+    /// <summary>PayerMax's 303 back to the merchant, which the cashier just answered with: the query it carries.</summary>
+    public static string ReturnQuery(HostedPageBrowser cashier)
+    {
+        Assert.Equal(HttpStatusCode.SeeOther, cashier.Status);
+        var back = cashier.ReturnedTo?.AbsoluteUri;
+        Assert.StartsWith(FrontCallbackUrl + "?", back, StringComparison.Ordinal);
+        return back![(FrontCallbackUrl.Length + 1)..];
+    }
+
+    /// <summary>A customer's browser on the cashier pages, until PayerMax sends them back to <see cref="FrontCallbackUrl"/>.</summary>
+    public HostedPageBrowser Cashier() => new(sim.Http, new Uri(FrontCallbackUrl));
 
     public Task<PayerMaxAnswer> CallAsync(string apiName, JsonObject data, Action<JsonObject>? envelope = null)
     {
