@@ -97,6 +97,27 @@ public sealed class IdempotencyTests
         await UntilAsync(async () => await KeysAsync(system) is ["young-key"], "the job removes the expired key");
     }
 
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_refund_retried_after_it_succeeded_gets_its_first_answer_and_refunds_once(DatabaseProvider provider)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider);
+        var console = system.Console("acc-idem-refund");
+        var topUp = await system.PaidStripeTopUpAsync(console, "20.00");
+        using var first = await system.Admin().PostRefundAsync(topUp.Id(), "5.00", "refund-key-1");
+        var firstBody = await first.Content.ReadAsStringAsync();
+        await system.AdvanceAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal("succeeded", (await console.TopUpAsync(topUp.Id())).GetProperty("refunds")[0].Status());
+
+        using var replay = await system.Admin().PostRefundAsync(topUp.Id(), "5.00", "refund-key-1");
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, replay.StatusCode));
+        Assert.Equal("true", Assert.Single(replay.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal(firstBody, await replay.Content.ReadAsStringAsync());
+        Assert.Equal("15.00", await console.BalanceAsync());
+        Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("refunds").EnumerateArray());
+    }
+
     private static Task<string[]> KeysAsync(PaymentsSystem system) =>
         system.InDatabaseAsync(db => db.Set<IdempotencyKeyRecord>().Select(k => k.Key).ToArrayAsync());
 
