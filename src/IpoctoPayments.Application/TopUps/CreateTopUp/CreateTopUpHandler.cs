@@ -44,13 +44,15 @@ internal sealed class CreateTopUpHandler(
             cancellationToken));
 
         // Not cancelled with the request: the provider has opened the session, which must not be left without its order.
-        var result = await unitOfWork.ExecuteAsync(ct => RecordAsync(command, orderId, quote, session, now, ct), CancellationToken.None);
+        var (order, created) = await unitOfWork.ExecuteAsync(ct => RecordAsync(command, orderId, quote, session, now, ct), CancellationToken.None);
+        if (created)
+        {
+            telemetry.TopUpCreated(order);
+            logger.LogInformation("Top-up created with {Provider} ({PaymentMethod}): {Credit}, charged {Charge}",
+                ProviderNames.Of(command.Provider), quote.Method?.Code ?? "customer's choice", command.Amount, quote.Charge);
+        }
 
-        // This command commits its own writes, so it publishes its metrics itself (see UnitOfWorkBehavior).
-        telemetry.Publish();
-        logger.LogInformation("Top-up created with {Provider} ({PaymentMethod}): {Credit}, charged {Charge}",
-            ProviderNames.Of(command.Provider), quote.Method?.Code ?? "customer's choice", command.Amount, quote.Charge);
-        return result;
+        return new CreateTopUpResult(TopUpView.From(order));
     }
 
     /// <summary>The charge, the rate locked for it, and the method: the domain's quote, with the rate looked up first where one is needed.</summary>
@@ -81,23 +83,24 @@ internal sealed class CreateTopUpHandler(
         return quote.OrThrow(ErrorKind.Unprocessable, field);
     }
 
-    /// <summary>Only the writes run in a transaction, after the provider answered; a write conflict runs them again on fresh data.</summary>
-    private async Task<CreateTopUpResult> RecordAsync(
+    /// <summary>
+    /// Only the writes run in a transaction, after the provider answered; a write conflict runs them again on fresh data.
+    /// The order, and whether this request created it.
+    /// </summary>
+    private async Task<(TopUpOrder Order, bool Created)> RecordAsync(
         CreateTopUpCommand command, Guid orderId, TopUpQuote quote, OpenedSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        telemetry.Discard();
         // Already recorded by a request with the same key whose answer was lost with its instance: the order stands.
         if (await orders.FindAsync(orderId, cancellationToken) is { } recorded)
         {
-            return new CreateTopUpResult(TopUpView.From(recorded));
+            return (recorded, false);
         }
 
         var order = TopUpOrder.Create(orderId, OrderNumber.For(orderId), command.Account, command.Provider, command.Country, command.Amount, quote.Rate,
             quote.Method, now, quote.ChargeDecimals).OrThrow(ErrorKind.Unprocessable, "amount");
         order.OpenSession(new ProviderReferences(session.SessionId, session.TradeToken), now, session.RedirectUrl).OrThrow(ErrorKind.Unprocessable, "provider");
         orders.Add(order);
-        telemetry.TopUpCreated(order);
-        return new CreateTopUpResult(TopUpView.From(order));
+        return (order, true);
     }
 
     /// <summary>
