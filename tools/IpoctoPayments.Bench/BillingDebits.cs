@@ -11,7 +11,8 @@ internal sealed record PostedDebit(string Key, int Account, long MinorUnits, str
 /// <summary>
 /// ipocto billing spending the accounts' balances: <c>POST /api/v1/accounts/{account}/debits</c> with the billing
 /// scope and an <c>Idempotency-Key</c>, to an account drawn at random. A refusal for insufficient balance is an answer
-/// the service owes, counted and not an error; a replay of a key already posted must answer 200 with the same debit.
+/// the service owes, counted and not an error; a replay of a key already posted must answer its first answer again (201,
+/// <c>Idempotent-Replayed</c>) with the same debit.
 /// </summary>
 internal sealed class BillingDebits
 {
@@ -99,14 +100,14 @@ internal sealed class BillingDebits
     private async Task<Attempt> ReplayAsync(PostedDebit debit, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(debit.Key, debit.Account, debit.MinorUnits, debit.Reference, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK)
+        if (response.StatusCode != HttpStatusCode.Created || !response.Headers.Contains("Idempotent-Replayed"))
         {
             return Attempt.Failed($"debit replay {(int)response.StatusCode} {await PaymentsTraffic.CodeOf(response)}");
         }
 
         if ((await DebitOf(response, cancellationToken)).Id != debit.Id)
         {
-            return Attempt.Failed("debit replay 200 with another debit");
+            return Attempt.Failed("debit replay with another debit");
         }
 
         Interlocked.Increment(ref replayed);
@@ -141,5 +142,5 @@ internal sealed class BillingDebits
     }
 }
 
-/// <summary>Debits posted, refused for insufficient balance and replayed (answered 200 with the same debit), warm-up included.</summary>
+/// <summary>Debits posted, refused for insufficient balance and replayed (answered again with the same debit), warm-up included.</summary>
 internal sealed record DebitTally(int Posted, long Refused, long Replayed);
