@@ -173,4 +173,21 @@ public sealed class CreateTopUpTests : ApplicationTest
         Assert.Single(App.Stripe.Sessions);
         Assert.Equal(lost.OrderId, Assert.Single(App.Database.Orders).Id);
     }
+
+    [Fact]
+    public async Task An_answer_that_could_not_be_kept_with_its_key_still_reaches_the_caller_and_a_later_retry_finds_the_same_order()
+    {
+        App.Database.FailKeyCompletion = true;
+        var first = await App.Send(StripeCard(key: "key-1"));
+        App.Database.FailKeyCompletion = false;
+
+        var meanwhile = await Errors.Refused(() => App.Send(StripeCard(key: "key-1")));
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
+        var retried = await App.Send(StripeCard(key: "key-1"));
+
+        Assert.Equal((ErrorKind.Conflict, "idempotency_key_in_use"), (meanwhile.Kind, meanwhile.Code));
+        Assert.Equal((first.TopUp.Id, first.TopUp.OrderNumber), (retried.TopUp.Id, retried.TopUp.OrderNumber));
+        Assert.Single(App.Stripe.Sessions);
+        Assert.Single(App.Database.Orders);
+    }
 }

@@ -25,6 +25,9 @@ public sealed class FakeDatabase
     /// <summary>Callers' keys; changed in place by <see cref="FakeIdempotencyKeys"/>, as its statements autocommit.</summary>
     public Dictionary<(string Scope, string Key), StoredKey> IdempotencyKeys { get; } = [];
 
+    /// <summary>When set, keeping a command's answer with its key fails, as a database gone at that moment would.</summary>
+    public bool FailKeyCompletion { get; set; }
+
     public IReadOnlyList<InboxEntry> Inbox => inbox;
 
     /// <summary>Refunds recorded and not yet sent; changed in place by <see cref="FakeRefundOutbox"/>, as its statements autocommit.</summary>

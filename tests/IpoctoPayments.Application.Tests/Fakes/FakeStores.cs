@@ -100,8 +100,9 @@ public sealed class FakeIdempotencyKeys(FakeDatabase database) : IIdempotencyKey
         }
     }
 
-    public Task CompleteAsync(KeyClaim claim, string response, CancellationToken cancellationToken) =>
-        Change(claim, held => held with { Response = response });
+    public Task CompleteAsync(KeyClaim claim, string response, CancellationToken cancellationToken) => database.FailKeyCompletion
+        ? throw new InvalidOperationException("The database is gone.")
+        : Change(claim, held => held with { Response = response });
 
     public Task ReleaseAsync(KeyClaim claim, CancellationToken cancellationToken) => Change(claim, held => held.Response is null ? null : held);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Idempotency;
 using Mediator;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Application.Common.Behaviors;
@@ -13,7 +14,8 @@ namespace IpoctoPayments.Application.Common.Behaviors;
 /// frees the key, since it wrote nothing. Runs after validation, so invalid input never claims a key; checks the
 /// key's own form, the same for every command.
 /// </summary>
-public sealed class IdempotencyBehavior<TMessage, TResponse>(IIdempotencyKeys keys, IOptions<IdempotencyOptions> options, TimeProvider clock)
+public sealed class IdempotencyBehavior<TMessage, TResponse>(
+    IIdempotencyKeys keys, IOptions<IdempotencyOptions> options, TimeProvider clock, ILogger<IdempotencyBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -53,7 +55,19 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IIdempotencyKeys ke
         }
 
         // The command has committed: keep its answer even if the caller has gone, for the retry it will send.
-        await keys.CompleteAsync(claim, JsonSerializer.Serialize(response, Json), CancellationToken.None);
+        try
+        {
+            await keys.CompleteAsync(claim, JsonSerializer.Serialize(response, Json), CancellationToken.None);
+        }
+#pragma warning disable CA1031 // the work is done and its answer stands; only keeping it for retries failed
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            // Until the claim's lease runs out a retry is told to wait (409); after it, the retry runs again and finds
+            // what this request created under the same KeyedId.
+            logger.LogWarning(exception, "The answer to {Operation} could not be kept with its idempotency key", claim.Operation);
+        }
+
         return response;
     }
 
