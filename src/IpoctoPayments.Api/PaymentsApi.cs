@@ -25,6 +25,7 @@ public static class PaymentsApi
         builder.AddPaymentsAuthentication();
         builder.AddPaymentsRateLimits();
         builder.AddPaymentsTelemetry();
+        builder.AddPaymentsDraining();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiExceptionHandler.AddMissingCode);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddPaymentsApiReference();
@@ -38,6 +39,7 @@ public static class PaymentsApi
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.MigrateDatabaseAsync();
+        app.UseDraining();
         app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -8,6 +8,7 @@ using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Infrastructure.Common.Idempotency;
+using IpoctoPayments.Infrastructure.Common.Jobs;
 using IpoctoPayments.Infrastructure.Ledger;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Infrastructure.Persistence.PostgreSql;
@@ -44,6 +45,9 @@ public static class DependencyInjection
         services.AddProviders(configuration);
         services.AddOptions<ExchangeRateOptions>().Bind(configuration.GetSection(ExchangeRateOptions.Section));
         services.AddSingleton<IExchangeRates, ConfiguredExchangeRates>();
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
+        services.AddSingleton<JobInstance>();
+        services.AddSingleton<JobLeases>();
         services.AddHostedService<ReconciliationJob>();
         services.AddHostedService<RefundDispatchJob>();
         services.AddHostedService<IdempotencyCleanupJob>();

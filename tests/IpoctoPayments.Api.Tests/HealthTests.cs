@@ -22,7 +22,7 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", report.GetProperty("status").GetString());
-        Assert.Equal(["database", "payermax", "stripe"], report.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["database", "draining", "payermax", "stripe"], report.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
         Assert.All(report.GetProperty("checks").EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());

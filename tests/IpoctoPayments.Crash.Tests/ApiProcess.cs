@@ -144,6 +144,30 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         return api;
     }
 
+    /// <summary>Whether the process wrote a line containing <paramref name="text"/>.</summary>
+    public bool Logged(string text)
+    {
+        lock (lines)
+        {
+            return lines.Exists(line => line.Contains(text, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>SIGTERM, as a container orchestrator stops an instance; returns at once, before the process has exited.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits for the process to end by itself; returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no draining, requests cut wherever they are.</summary>
     public async Task KillAsync()
     {

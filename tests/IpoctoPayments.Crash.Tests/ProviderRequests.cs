@@ -28,6 +28,11 @@ internal sealed class ProviderRequests
         }
     }
 
+    /// <summary>Requests of the method to any path under the prefix (every session's own address, say), as they came in.</summary>
+    public int ReceivedUnder(string method, string pathPrefix) => Sum(received, method, pathPrefix);
+
+    public int InFlightUnder(string method, string pathPrefix) => Sum(inFlight, method, pathPrefix);
+
     /// <summary>Completes once <paramref name="count"/> such requests have come in, counting from the simulator's start.</summary>
     public Task WhenReceived(string method, string path, int count = 1)
     {
@@ -67,6 +72,15 @@ internal sealed class ProviderRequests
     }
 
     private static string Call(string method, string path) => $"{method.ToUpperInvariant()} {path}";
+
+    private int Sum(Dictionary<string, int> counts, string method, string pathPrefix)
+    {
+        var prefix = Call(method, pathPrefix);
+        lock (gate)
+        {
+            return counts.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.Value);
+        }
+    }
 
     private sealed class Departure(ProviderRequests requests, string call) : IDisposable
     {

@@ -22,6 +22,12 @@ public sealed class ReconciliationRun(IServiceScopeFactory scopes, ILogger<Recon
         var failed = new List<string>();
         foreach (var id in candidates)
         {
+            // Stopping ends the pass between orders, where nothing is half done; the next pass takes up the rest.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             try
             {

@@ -1,15 +1,27 @@
+using IpoctoPayments.Infrastructure.Common.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Infrastructure.Common;
 
 /// <summary>
-/// A background job that runs one pass every <c>interval</c> on the clock (tests move it), on every instance; zero turns
-/// it off. A pass that fails is logged and the next one tries again: the job must outlive, say, the database restarting.
+/// A background job that runs one pass every <c>interval</c> on the clock (tests move it) for the whole service: every
+/// instance wakes when the pass is due, one takes it (<see cref="JobLeases"/>), the others wait for the next. The holder
+/// renews its lease while the pass runs; if it dies, the lease runs out and another instance runs the pass again. On
+/// stopping, a pass ends where it stands and its lease is given up for another instance. Zero turns the job off. A pass
+/// that fails is logged and the next one tries again: the job must outlive, say, the database restarting.
 /// </summary>
-internal abstract class PeriodicJob(TimeSpan interval, TimeProvider clock, ILogger logger) : BackgroundService
+internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services, ILogger logger) : BackgroundService
 {
-    protected TimeProvider Clock { get; } = clock;
+    private readonly JobLeases leases = services.GetRequiredService<JobLeases>();
+    private readonly TimeSpan lease = services.GetRequiredService<IOptions<JobOptions>>().Value.Lease;
+
+    protected TimeProvider Clock { get; } = services.GetRequiredService<TimeProvider>();
+
+    /// <summary>The job's name in the schedule every instance shares; never renamed, or two names would each run.</summary>
+    protected abstract string Key { get; }
 
     protected abstract string Name { get; }
 
@@ -22,19 +34,109 @@ internal abstract class PeriodicJob(TimeSpan interval, TimeProvider clock, ILogg
             return;
         }
 
-        using var timer = new PeriodicTimer(interval, Clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var lookAgainAt = await TakeTurnAsync(stoppingToken);
+            var wait = lookAgainAt - Clock.GetUtcNow();
+            // Never longer than an interval, so a schedule changed by hand is picked up; never a busy loop.
+            await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > interval ? interval : wait, Clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Runs the pass if it is due and free; returns when to look again.</summary>
+    private async Task<DateTimeOffset> TakeTurnAsync(CancellationToken stoppingToken)
+    {
+        var started = Clock.GetUtcNow();
+        JobTurn turn;
+        try
+        {
+            turn = await leases.TryTakeAsync(Key, started, lease, stoppingToken);
+        }
+#pragma warning disable CA1031 // the database may be away for a while; the job keeps asking
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "{Job} could not read its schedule; trying again", Name);
+            return started + Min(lease, interval);
+        }
+
+        if (!turn.IsTaken)
+        {
+            // Held: look again as often as the holder renews, so a pass given up by a stopping instance is taken up soon.
+            return turn.HeldUntil > started ? Min(turn.HeldUntil, started + (lease / 3)) : turn.DueAt;
+        }
+
+        using var pass = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewing = RenewWhileRunningAsync(pass);
+        var finished = false;
+        try
+        {
+            await RunPassAsync(pass.Token);
+            // A pass may end early and quietly when cancelled; only one that was not cancelled moves the schedule on.
+            finished = !pass.IsCancellationRequested;
+        }
+#pragma warning disable CA1031 // any failure of one pass is logged; the next pass tries again
+        catch (Exception exception) when (!pass.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "{Job} failed; the next pass tries again", Name);
+            finished = true;
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning("{Job} lost its lease to another instance and stopped", Name);
+        }
+        finally
+        {
+            await pass.CancelAsync();
+            await renewing;
+            await EndAsync(finished, started + interval);
+        }
+
+        return started + interval;
+    }
+
+    private static T Min<T>(T a, T b)
+        where T : IComparable<T> => a.CompareTo(b) <= 0 ? a : b;
+
+    private async Task EndAsync(bool finished, DateTimeOffset nextDue)
+    {
+        // The stopping token is cancelled by now on shutdown; ending the lease must still reach the database.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await (finished ? leases.FinishAsync(Key, nextDue, timeout.Token) : leases.ReleaseAsync(Key, timeout.Token));
+        }
+#pragma warning disable CA1031 // an unreleased lease only runs out; the pass is taken up then
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(exception, "{Job} could not end its lease; it runs out by itself", Name);
+        }
+    }
+
+    /// <summary>Renews the lease every third of its length; if it was lost, cancels the pass so two instances do not run it.</summary>
+    private Task RenewWhileRunningAsync(CancellationTokenSource pass) => Task.Run(async () =>
+    {
+        while (!pass.IsCancellationRequested)
         {
             try
             {
-                await RunPassAsync(stoppingToken);
+                await Task.Delay(lease / 3, Clock, pass.Token);
+                if (!await leases.RenewAsync(Key, Clock.GetUtcNow() + lease, pass.Token))
+                {
+                    await pass.CancelAsync();
+                }
             }
-#pragma warning disable CA1031 // any failure of one pass is logged; the next pass tries again
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (pass.IsCancellationRequested)
+            {
+            }
+#pragma warning disable CA1031 // a renewal that fails is tried again a third later; the lease holds until it runs out
+            catch (Exception exception)
 #pragma warning restore CA1031
             {
-                logger.LogError(exception, "{Job} failed; the next pass tries again", Name);
+                logger.LogWarning(exception, "{Job} could not renew its lease", Name);
             }
         }
-    }
+    });
 }

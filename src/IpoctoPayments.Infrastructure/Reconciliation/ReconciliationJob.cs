@@ -5,13 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Infrastructure.Reconciliation;
 
-/// <summary>
-/// Runs reconciliation every <see cref="ReconciliationOptions.Interval"/>. Several instances may run it at once: each
-/// change goes through the webhook inbox, so it happens once whoever gets there first.
-/// </summary>
-internal sealed class ReconciliationJob(ReconciliationRun run, IOptions<ReconciliationOptions> options, TimeProvider clock, ILogger<ReconciliationJob> logger)
-    : PeriodicJob(options.Value.Interval, clock, logger)
+/// <summary>Runs reconciliation every <see cref="ReconciliationOptions.Interval"/>, on one instance at a time.</summary>
+internal sealed class ReconciliationJob(ReconciliationRun run, IOptions<ReconciliationOptions> options, IServiceProvider services, ILogger<ReconciliationJob> logger)
+    : PeriodicJob(options.Value.Interval, services, logger)
 {
+    protected override string Key => "reconciliation";
+
     protected override string Name => "Reconciliation run";
 
     protected override async Task RunPassAsync(CancellationToken stoppingToken)

@@ -5,10 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Infrastructure.Common.Idempotency;
 
-/// <summary>Removes callers' keys past their lifetime every <see cref="IdempotencyOptions.CleanupInterval"/>; an expired key is already treated as free.</summary>
-internal sealed class IdempotencyCleanupJob(IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, TimeProvider clock, ILogger<IdempotencyCleanupJob> logger)
-    : PeriodicJob(options.Value.CleanupInterval, clock, logger)
+/// <summary>Removes callers' keys past their lifetime every <see cref="IdempotencyOptions.CleanupInterval"/>, on one instance at a time; an expired key is already treated as free.</summary>
+internal sealed class IdempotencyCleanupJob(IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, IServiceProvider services, ILogger<IdempotencyCleanupJob> logger)
+    : PeriodicJob(options.Value.CleanupInterval, services, logger)
 {
+    protected override string Key => "idempotency-cleanup";
+
     protected override string Name => "Idempotency key cleanup";
 
     protected override async Task RunPassAsync(CancellationToken stoppingToken)

@@ -66,6 +66,27 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.Jobs.JobLeaseRecord", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("DueAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("LeaseUntilUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Ledger.BalanceRecord", b =>
                 {
                     b.Property<string>("AccountId")

@@ -61,6 +61,27 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.Jobs.JobLeaseRecord", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntilUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Ledger.BalanceRecord", b =>
                 {
                     b.Property<string>("AccountId")
