@@ -45,7 +45,6 @@ public static class PaymentsApi
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.MapPaymentsApiReference();
         app.MapPaymentsHealth();
 

@@ -123,7 +123,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
             // Expired idempotency keys stay until a test that is about their removal turns the cleanup on.
             ["Idempotency:CleanupInterval"] = "00:00:00",
 
-            // The limiter runs on the wall clock; tests that are not about it should never meet it.
+            // Tests that are not about the rate limit should never meet it.
             ["RateLimits:TopUpsPerMinute"] = "100000",
             // Retry backoff waits on the shared clock; tests that are not about it should not have to move the clock for it.
             ["ProviderResilience:RetryDelay"] = "00:00:00",

@@ -21,6 +21,7 @@ public static class ProblemCodes
     public static ProblemCode TooManyRequests { get; } = new("too_many_requests", 429, "The account created more top-ups this minute than allowed; wait for `Retry-After` seconds.");
     public static ProblemCode WriteContention { get; } = new("write_contention", 503, "Other changes to the same order or balance kept getting there first; nothing was written. Send the same request again after `Retry-After` seconds (providers redeliver webhooks by themselves).");
     public static ProblemCode ShuttingDown { get; } = new("shutting_down", 503, "The instance that took the request is stopping; nothing was carried out. Send the same request again after `Retry-After` seconds: it reaches another instance (providers redeliver webhooks by themselves).");
+    public static ProblemCode ServiceUnavailable { get; } = new("service_unavailable", 503, "The database that counts each account's top-ups did not answer, so the top-up was refused rather than let through uncounted; nothing was done. Send the same request again after `Retry-After` seconds.");
     public static ProblemCode InternalError { get; } = new("internal_error", 500, "A fault on our side; nothing was carried out. Quote the `traceId` to support.");
     public static ProblemCode RequestFailed { get; } = new("request_failed", 0, "Any other refusal by the web server; the status says which.");
 
@@ -83,6 +84,7 @@ public static class ProblemCodes
         TooManyRequests,
         WriteContention,
         ShuttingDown,
+        ServiceUnavailable,
         InternalError,
         RequestFailed,
     ];

@@ -1,4 +1,8 @@
-using System.Threading.RateLimiting;
+using System.Globalization;
+using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Common.RateLimiting;
+using IpoctoPayments.Domain.Common;
+using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Api.Common;
 
@@ -14,29 +18,37 @@ internal static class RateLimits
 {
     public const string CreateTopUp = "create-topup";
 
-    /// <summary>ASP.NET Core's rate limiter, partitioned by account: one customer's burst cannot crowd out the others.</summary>
-    public static void AddPaymentsRateLimits(this WebApplicationBuilder builder)
-    {
-        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.AddPolicy(CreateTopUp, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst("sub")?.Value ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.TopUpsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
+    public static void AddPaymentsRateLimits(this WebApplicationBuilder builder) =>
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.TopUpsPerMinute > 0, "RateLimits:TopUpsPerMinute must be at least 1.")
+            .ValidateOnStart();
 
-                var problem = ApiExceptionHandler.Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests.Code,
-                    $"At most {limits.TopUpsPerMinute} top-ups a minute per account; wait a moment and try again.");
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-                    .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
-            };
-        });
+    /// <summary>Partitioned by account: one customer's burst cannot crowd out the others.</summary>
+    public static RouteHandlerBuilder RequireTopUpRateLimit(this RouteHandlerBuilder endpoint) => endpoint.AddEndpointFilter<TopUpRateLimit>();
+}
+
+/// <summary>
+/// Takes one of the account's permits of the minute before the endpoint runs, from the counter every instance shares;
+/// a request refused here has read no body and written nothing.
+/// </summary>
+internal sealed class TopUpRateLimit(IRateLimitCounters counters, IOptions<RateLimitOptions> options, TimeProvider clock) : IEndpointFilter
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var account = AccountId.Parse(http.User.AccountId()).OrThrow(ErrorKind.Invalid, "accountId");
+        var limit = options.Value.TopUpsPerMinute;
+        var permit = await counters.TakeAsync($"{RateLimits.CreateTopUp}:{account}", limit, Window, clock.GetUtcNow(), http.RequestAborted);
+        if (permit.Taken)
+        {
+            return await next(context);
+        }
+
+        // Rounded up, so a caller that waits as told finds the next window open.
+        http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(permit.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(ApiExceptionHandler.Problem(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests.Code,
+            $"At most {limit} top-ups a minute per account; wait a moment and try again."));
     }
 }

@@ -37,7 +37,7 @@ internal static class TopUpEndpoints
         var topUps = api.MapGroup("/topups").WithTags("Top-ups").RequireAuthorization(Scopes.Account);
 
         topUps.MapPost("/", CreateAsync)
-            .RequireRateLimiting(RateLimits.CreateTopUp)
+            .RequireTopUpRateLimit()
             .WithName("CreateTopUp")
             .WithSummary("Creates a top-up and opens the provider's payment page.")
             .WithDescription("Send the customer to `paymentUrl`. The balance is credited when the provider confirms the payment. "

@@ -23,7 +23,10 @@ public enum ErrorKind
     /// <summary>The request body is larger than the endpoint accepts (413).</summary>
     TooLarge,
 
-    /// <summary>Other writers kept changing the same rows; nothing was written, and the same request may be sent again shortly (503, Retry-After).</summary>
+    /// <summary>
+    /// The service cannot carry the request out just now — other writers kept changing the same rows, or the database
+    /// did not answer; nothing was written, and the same request may be sent again shortly (503, Retry-After).
+    /// </summary>
     Busy,
 }
 

@@ -87,6 +87,23 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("job_leases", (string)null);
                 });
 
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.RateLimiting.RateLimitWindowRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WindowStartUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("rate_limit_windows", (string)null);
+                });
+
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Ledger.BalanceRecord", b =>
                 {
                     b.Property<string>("AccountId")

@@ -87,6 +87,23 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("job_leases", (string)null);
                 });
 
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.RateLimiting.RateLimitWindowRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WindowStartUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("rate_limit_windows", (string)null);
+                });
+
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Ledger.BalanceRecord", b =>
                 {
                     b.Property<string>("AccountId")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePaymentsDbContext))]
-    [Migration("20261205004016_BackgroundJobsRunOnOneInstance")]
+    [Migration("20261205005308_BackgroundJobsRunOnOneInstance")]
     partial class BackgroundJobsRunOnOneInstance
     {
         /// <inheritdoc />
@@ -83,6 +83,23 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasKey("Job");
 
                     b.ToTable("job_leases", (string)null);
+                });
+
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Common.RateLimiting.RateLimitWindowRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStartUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("rate_limit_windows", (string)null);
                 });
 
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Ledger.BalanceRecord", b =>
