@@ -105,7 +105,16 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await (finished ? leases.FinishAsync(Key, nextDue, timeout.Token) : leases.ReleaseAsync(Key, timeout.Token));
+            if (finished)
+            {
+                await leases.FinishAsync(Key, nextDue, timeout.Token);
+                logger.LogDebug("{Job} pass done on {Instance}; the next is due at {DueAt}", Name, leases.Holder, nextDue);
+            }
+            else
+            {
+                await leases.ReleaseAsync(Key, timeout.Token);
+                logger.LogInformation("{Job} pass left unfinished on {Instance}; its lease is given up for another instance", Name, leases.Holder);
+            }
         }
 #pragma warning disable CA1031 // an unreleased lease only runs out; the pass is taken up then
         catch (Exception exception)

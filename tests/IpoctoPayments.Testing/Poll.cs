@@ -1,10 +1,13 @@
-namespace IpoctoPayments.Crash.Tests;
+using Xunit;
+
+namespace IpoctoPayments.Testing;
 
 /// <summary>
-/// Waits for something another process does, checking again every few milliseconds until a deadline: there is no
-/// clock to move across a process boundary, so the wait is bounded instead of timed.
+/// Waits for something another process or thread does, checking again every few milliseconds until a deadline: there
+/// is no clock to move across a process boundary, nor for work a background job does once the test clock has moved,
+/// so the wait is bounded instead of timed.
 /// </summary>
-internal static class Poll
+public static class Poll
 {
     public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
