@@ -11,6 +11,7 @@ using IpoctoPayments.Api.Webhooks;
 using IpoctoPayments.Application;
 using IpoctoPayments.Infrastructure;
 using IpoctoPayments.Infrastructure.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Api;
 
@@ -30,6 +31,8 @@ public static class PaymentsApi
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddPaymentsApiReference();
         builder.Services.AddValidatorsFromAssembly(typeof(PaymentsApi).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        builder.Services.AddOptions<ReturnOriginOptions>().Bind(builder.Configuration.GetSection(ReturnOriginOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ReturnOriginOptions>, ReturnOriginOptionsValidator>();
         builder.Services.AddApplication(builder.Configuration);
         builder.Services.AddInfrastructure(builder.Configuration);
         return builder;

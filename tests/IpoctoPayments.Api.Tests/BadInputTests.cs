@@ -50,6 +50,7 @@ public sealed class BadInputTests(SharedSystems systems) : IClassFixture<SharedS
         TopUp("missing country", Body(country: null), 400, "country_required", "country"),
         TopUp("missing return url", Body(returnUrl: null), 400, "return_url_required", "returnUrl"),
         TopUp("javascript return url", Body(returnUrl: "javascript:alert(1)"), 400, "invalid_return_url", "returnUrl"),
+        TopUp("return url off the console", Body(returnUrl: "https://evil.example/steal"), 400, "return_url_not_allowed", "returnUrl"),
         TopUp("control characters in the return url", Body(returnUrl: "https://console.ipocto.test/\u0000\u001b[31m"), 400, "invalid_return_url", "returnUrl"),
         TopUp("full-width unicode country", Body(country: "ＵＳ"), 400, "invalid_country", "country"),
         TopUp("sql in the provider", Body(provider: "stripe' OR '1'='1"), 400, "provider_not_supported", "provider"),

@@ -55,8 +55,8 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     public static string HostPath { get; } = typeof(ApiProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ApiHost").Value!;
 
     /// <summary>
-    /// An API on the test's database calling the simulator's providers: the test tokens' keys, no reconciliation timer, no
-    /// rate limit in the way, and the USD to PHP rate a GCash top-up needs.
+    /// An API on the test's database calling the simulator's providers: the test tokens' keys, the tests' console origin, no
+    /// reconciliation timer, no rate limit in the way, and the USD to PHP rate a GCash top-up needs.
     /// </summary>
     public static Dictionary<string, string> Settings(TestDatabase database, LoopbackSimulator simulator)
     {
@@ -66,6 +66,7 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         settings["Auth:SigningKey"] = TestTokens.SigningKey;
         settings["Auth:Issuer"] = TestTokens.Issuer;
         settings["Auth:Audience"] = TestTokens.Audience;
+        settings["TopUps:ReturnOrigins:0"] = TopUpRequest.ConsoleOrigin;
         settings["Reconciliation:Interval"] = "00:00:00";
         settings["RateLimits:TopUpsPerMinute"] = "100000";
         settings["ExchangeRates:Rates:USD:PHP"] = "56.25";

@@ -145,6 +145,19 @@ public sealed class SandboxTests
         Assert.Equal([second.OrderNumber(), first.OrderNumber()], listed.Select(t => t.OrderNumber()).ToArray());
     }
 
+    [Fact]
+    public async Task A_top_up_returning_anywhere_but_the_sandboxs_console_is_refused_naming_the_console()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync();
+        await sandbox.SignInAsync();
+
+        using var response = await sandbox.Console.PostTopUpAsync(TopUpRequest.For("stripe", "US", "card", "20.00", returnUrl: "https://evil.example/steal"));
+
+        var problem = await ApiAnswer.AssertProblemAsync(response, HttpStatusCode.BadRequest, "return_url_not_allowed");
+        Assert.Contains($"under {sandbox.BaseUrl.GetLeftPart(UriPartial.Authority)},", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await sandbox.Console.TopUpsAsync());
+    }
+
     /// <summary>Guide step 5: the provider sends the customer back (303) to the console page, and the webhook credits the balance.</summary>
     private static async Task AssertBackOnTheConsoleAndCreditedAsync(RunningSandbox sandbox, string id, string balance)
     {

@@ -116,6 +116,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["PayerMax:MerchantPrivateKey"] = MerchantKeys.PrivateKey,
             ["PayerMax:PayerMaxPublicKey"] = SimulatorKeys.PublicKey,
             ["PayerMax:NotifyUrl"] = $"{ApiBase}/webhooks/payermax",
+            ["TopUps:ReturnOrigins:0"] = TopUpRequest.ConsoleOrigin,
             // Tests run reconciliation on demand (POST /api/v1/reconciliation/runs), not on a timer.
             ["Reconciliation:Interval"] = "00:00:00",
             // Refunds are sent when the test delivers what is due (DeliverWebhooksAsync), not on a timer.
@@ -160,7 +161,17 @@ public sealed class PaymentsSystem : IAsyncDisposable
             });
         });
         var system = new PaymentsSystem(database, simulator, NewInstance, clock, providerCallsInTransaction);
-        toApi.Target = system.api.Server.CreateHandler();
+        try
+        {
+            toApi.Target = system.api.Server.CreateHandler();
+        }
+        catch
+        {
+            // An API that refuses to start (a setting it rejects) leaves no simulator running behind it.
+            await system.DisposeAsync();
+            throw;
+        }
+
         return system;
     }
 

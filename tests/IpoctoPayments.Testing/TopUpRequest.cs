@@ -5,7 +5,10 @@ namespace IpoctoPayments.Testing;
 /// <summary>The console's "Balance Top-up" requests, and what the tests read from the order it answers with.</summary>
 public static class TopUpRequest
 {
-    public const string ReturnUrl = "https://console.ipocto.test/topups";
+    /// <summary>The console the tests' API takes return addresses under (<c>TopUps:ReturnOrigins</c>).</summary>
+    public const string ConsoleOrigin = "https://console.ipocto.test";
+
+    public const string ReturnUrl = $"{ConsoleOrigin}/topups";
 
     public static object StripeCard(string amount = "20.00") => For("stripe", "US", "card", amount);
 

@@ -11,6 +11,9 @@ internal sealed class BenchKeys : IDisposable
 {
     public const string AppId = "ipocto_bench_app";
     public const string MerchantNo = "BENCH0000000001";
+
+    /// <summary>The console the bench's top-ups return to, the one origin the API takes return addresses under.</summary>
+    public const string ConsoleOrigin = "https://console.ipocto.test";
     private const string Issuer = "ipocto-console";
     private const string Audience = "ipocto-payments";
 
@@ -43,6 +46,7 @@ internal sealed class BenchKeys : IDisposable
         ["Auth:SigningKey"] = SigningKey,
         ["Auth:Issuer"] = Issuer,
         ["Auth:Audience"] = Audience,
+        ["TopUps:ReturnOrigins:0"] = ConsoleOrigin,
         ["Stripe:SecretKey"] = "sk_test_ipocto_bench",
         ["Stripe:ApiBase"] = simulator.ToString().TrimEnd('/'),
         ["Stripe:WebhookSecret"] = StripeWebhookSecret,

@@ -148,7 +148,7 @@ internal sealed class PaymentsTraffic(HttpClient http, BenchKeys keys, BenchAcco
         provider,
         country,
         paymentMethod = method,
-        returnUrl = "https://console.ipocto.test/billing",
+        returnUrl = $"{BenchKeys.ConsoleOrigin}/billing",
     });
 }
 

@@ -33,10 +33,11 @@ public sealed class SandboxHost : IAsyncDisposable
         });
         var urls = SandboxUrls.Resolve(builder.Configuration[WebHostDefaults.ServerUrlsKey]);
         builder.WebHost.UseUrls([.. urls]);
-        var baseUrl = SandboxUrls.Public(urls[0]);
+        var addresses = urls.Select(SandboxUrls.Public).ToList();
+        var baseUrl = addresses[0];
         ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource
         {
-            InitialData = SandboxSettings.For(baseUrl, builder.Environment.ContentRootPath),
+            InitialData = SandboxSettings.For(addresses, builder.Environment.ContentRootPath),
         });
         CreateDatabaseFolder(builder.Configuration);
 

@@ -41,10 +41,11 @@ internal static class SandboxSettings
         ["TWD"] = "32",
     };
 
-    public static Dictionary<string, string?> For(Uri baseUrl, string contentRoot)
+    /// <summary>The settings for a sandbox reached at <paramref name="addresses"/>, the first of which it calls itself by.</summary>
+    public static Dictionary<string, string?> For(IReadOnlyList<Uri> addresses, string contentRoot)
     {
-        ArgumentNullException.ThrowIfNull(baseUrl);
-        var own = baseUrl.GetLeftPart(UriPartial.Authority);
+        ArgumentNullException.ThrowIfNull(addresses);
+        var own = addresses[0].GetLeftPart(UriPartial.Authority);
         // RSA pairs are made per start: nothing secret is kept, and each side gets the other's public half.
         var merchant = PayerMaxKeys.GeneratePair();
         var simulator = PayerMaxKeys.GeneratePair();
@@ -84,6 +85,12 @@ internal static class SandboxSettings
             ["Simulator:PayerMax:NotifyUrl"] = $"{own}/webhooks/payermax",
             ["Simulator:PayerMax:RefundNotifyUrl"] = $"{own}/webhooks/payermax",
         };
+        // The demo console returns the customer to the page it was opened on: any address the sandbox listens on.
+        foreach (var (address, i) in addresses.Select((a, i) => (a, i)))
+        {
+            settings[string.Create(CultureInfo.InvariantCulture, $"TopUps:ReturnOrigins:{i}")] = address.GetLeftPart(UriPartial.Authority);
+        }
+
         foreach (var (currency, rate) in UsdRates)
         {
             settings[string.Create(CultureInfo.InvariantCulture, $"ExchangeRates:Rates:USD:{currency}")] = rate;

@@ -42,6 +42,7 @@ public static class ProblemCodes
         new("payment_method_unknown", 400, "`paymentMethod` is not a method code (lowercase letters, digits, `_`), or names no method of that provider (422); `GET /api/v1/payment-methods` lists them."),
         new("return_url_required", 400, "`returnUrl` is missing."),
         new("invalid_return_url", 400, "`returnUrl` is not an absolute http or https address."),
+        new("return_url_not_allowed", 400, "`returnUrl` is not a page of the console: its scheme, host and port must be those of a configured console origin, and it may not hold a user name; `detail` names the origins."),
         new("invalid_idempotency_key", 400, "The `Idempotency-Key` header is not 1 to 255 printable ASCII characters."),
         new("invalid_limit", 400, "`limit` is outside 1 to 100 (top-ups) or 1 to 200 (ledger)."),
         new("invalid_cursor", 400, "The ledger's `cursor` is below 1: it is not a `nextCursor` this API handed out."),

@@ -41,6 +41,8 @@ internal static class TopUpEndpoints
             .WithName("CreateTopUp")
             .WithSummary("Creates a top-up and opens the provider's payment page.")
             .WithDescription("Send the customer to `paymentUrl`. The balance is credited when the provider confirms the payment. "
+                + "`returnUrl` is the console page the provider sends the customer back to, paid or cancelled: it must be under one of the console's "
+                + "origins (the same scheme, host and port, and no user name), or the request is refused with 400 `return_url_not_allowed`. "
                 + "An `Idempotency-Key` header makes a retry safe: for 24 hours the same key and body return the first answer as it was, status and body, "
                 + "with `Idempotent-Replayed: true`; the same key with another body is refused with 422 `idempotency_key_reused`, and a retry while the "
                 + "first is still running with 409 `idempotency_key_in_use`.")
@@ -58,6 +60,7 @@ internal static class TopUpEndpoints
                 Problems =
                 [
                     (StatusCodes.Status400BadRequest, "invalid_amount", "A top-up amount must be above zero."),
+                    (StatusCodes.Status400BadRequest, "return_url_not_allowed", "The return URL must be a console page under https://console.ipocto.com, with no user name or password in it."),
                     (StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed.Code, "Some fields are not valid."),
                     (StatusCodes.Status422UnprocessableEntity, PaymentErrors.AmountOutOfRange.Code, "The minimum amount for Credit or debit card is 0.50 USD."),
                     (StatusCodes.Status409Conflict, "idempotency_key_in_use", "A request with this Idempotency-Key is still being processed; retry once it has been answered."),
