@@ -36,10 +36,13 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var lookAgainAt = await TakeTurnAsync(stoppingToken);
-            var wait = lookAgainAt - Clock.GetUtcNow();
-            // Never longer than an interval, so a schedule changed by hand is picked up; never a busy loop.
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > interval ? interval : wait, Clock, stoppingToken);
+            var wait = await TakeTurnAsync(stoppingToken) - Clock.GetUtcNow();
+            // A pass given up between the two reads of the schedule is due already: look again at once. Otherwise wait,
+            // never longer than an interval, so a schedule changed by hand is picked up.
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(Min(wait, interval), Clock, stoppingToken);
+            }
         }
     }
 
