@@ -38,7 +38,7 @@ public sealed class SandboxTests
         Assert.Contains("<title>ipocto Payments API</title>", reference, StringComparison.Ordinal);
         Assert.Contains("openapi/v1.json", reference, StringComparison.Ordinal);
         Assert.Equal("Healthy", report.GetProperty("status").GetString());
-        Assert.Equal(["database", "payermax", "stripe"], report.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["database", "draining", "payermax", "stripe"], report.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
     }
 
     [Fact]
