@@ -8,9 +8,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql;
 /// <summary>
 /// One migrator at a time on a PostgreSQL database, for its whole run. EF Core's own lock (<c>LOCK TABLE</c> on the
 /// history table) ends with each migration's transaction: between two migrations another instance takes it, reads the
-/// history and applies the next migration as well, and one of the two fails half-way through the list. A session
-/// advisory lock, on a connection of its own, is held from before the history is read until the last migration is
-/// committed, and PostgreSQL drops it with the connection if the process dies.
+/// history and applies the next migration as well, and one of the two fails half-way through the list. An advisory
+/// lock in a transaction of its own, on a connection of its own, is held from before the history is read until the last
+/// migration is committed; closing the connection ends it, and PostgreSQL drops it if the process dies.
 /// </summary>
 internal static class PostgreSqlMigrationLock
 {
@@ -21,12 +21,15 @@ internal static class PostgreSqlMigrationLock
     {
         await CreateIfMissingAsync(database.GetService<IRelationalDatabaseCreator>(), cancellationToken);
 
-        // Not pooled: closing the connection must end the session, and the lock with it.
+        // Not pooled: closing the connection must end the transaction, and the lock with it.
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.GetConnectionString()) { Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
+            // A transaction's lock rather than a session's: PgBouncer in transaction mode keeps one server connection for an
+            // open transaction, where a session lock would stay behind on whichever server connection took it.
+            await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection) { CommandTimeout = 0 };
             command.Parameters.AddWithValue("key", Key);
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
