@@ -41,7 +41,7 @@ public static class PaymentsApi
     public static async Task<WebApplication> UsePaymentsApiAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        await app.Services.MigrateDatabaseAsync();
+        await app.Services.PrepareDatabaseAsync();
         app.UseDraining();
         app.UseCorrelationId();
         app.UseExceptionHandler();

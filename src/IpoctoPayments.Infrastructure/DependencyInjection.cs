@@ -56,7 +56,8 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The <c>Database</c> section and the context on it, and nothing else: what the <c>migrate</c> command needs.</summary>
+    public static IServiceCollection AddPaymentsDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(Options.Create(database));
@@ -74,6 +75,12 @@ public static class DependencyInjection
                 break;
         }
 
+        return services;
+    }
+
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPaymentsDatabase(configuration);
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<ITopUpOrders, TopUpOrderRepository>();
         services.AddScoped<IEventInbox, WebhookInbox>();

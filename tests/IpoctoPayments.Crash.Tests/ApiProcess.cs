@@ -47,6 +47,18 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Everything the process wrote so far, standard output and error together.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (lines)
+            {
+                return string.Join('\n', lines);
+            }
+        }
+    }
+
     public Uri BaseAddress { get; }
 
     public int ProcessId => process.Id;
@@ -61,8 +73,11 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     public static Dictionary<string, string> Settings(TestDatabase database, LoopbackSimulator simulator)
     {
         var settings = simulator.ApiSettings();
-        settings["Database:Provider"] = database.Provider.ToString();
-        settings["Database:ConnectionString"] = database.ConnectionString;
+        foreach (var (key, value) in DatabaseSettings(database))
+        {
+            settings[key] = value;
+        }
+
         settings["Auth:SigningKey"] = TestTokens.SigningKey;
         settings["Auth:Issuer"] = TestTokens.Issuer;
         settings["Auth:Audience"] = TestTokens.Audience;
@@ -73,28 +88,17 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         return settings;
     }
 
+    /// <summary>The database's settings alone: all that a deploy step running the <c>migrate</c> command holds.</summary>
+    public static Dictionary<string, string> DatabaseSettings(TestDatabase database) => new()
+    {
+        ["Database:Provider"] = database.Provider.ToString(),
+        ["Database:ConnectionString"] = database.ConnectionString,
+    };
+
     /// <summary>Starts the API and returns once it listens and <c>/health</c> answers 200.</summary>
     public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var host = Path.GetFullPath(HostPath);
-        Assert.True(File.Exists(host), $"The API is not built at {host}; build the solution first.");
-        // The SDK names the dotnet host it runs tests with; outside it, the one on PATH.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [host])
-        {
-            WorkingDirectory = Path.GetDirectoryName(host)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
+        var start = StartInfo(settings, []);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var lines = new List<string>();
@@ -169,6 +173,28 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>
+    /// Runs the API's build with <paramref name="arguments"/> (the <c>migrate</c> command, or a start that should fail)
+    /// until it exits by itself, and returns what it said.
+    /// </summary>
+    public static async Task<ExitedProcess> RunToExitAsync(IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(settings, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The API ({string.Join(' ', arguments)}) did not exit within {StartTimeout.TotalSeconds:0} s.\n{await output}\n{await error}");
+        }
+
+        return new ExitedProcess(process.ExitCode, await output, await error);
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no draining, requests cut wherever they are.</summary>
     public async Task KillAsync()
     {
@@ -192,6 +218,30 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         process.Dispose();
     }
 
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings, IEnumerable<string> arguments)
+    {
+        var host = Path.GetFullPath(HostPath);
+        Assert.True(File.Exists(host), $"The API is not built at {host}; build the solution first.");
+        // The SDK names the dotnet host it runs tests with; outside it, the one on PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [host, .. arguments])
+        {
+            WorkingDirectory = Path.GetDirectoryName(host)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return start;
+    }
+
     private async Task<bool> IsHealthyAsync()
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
@@ -209,3 +259,6 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningOn();
 }
+
+/// <summary>A run of the API's build that ended: its exit code and what it wrote to standard output and standard error.</summary>
+internal sealed record ExitedProcess(int ExitCode, string Output, string Error);

@@ -48,14 +48,27 @@ public sealed class TestDatabase : IAsyncDisposable
     public static TestDatabase External(DatabaseProvider provider, string connectionString) =>
         new(provider, connectionString, () => Task.CompletedTask);
 
+    /// <summary>An empty database of its own: a new PostgreSQL database, or the name of a SQLite file that does not exist yet.</summary>
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        var database = NotYetCreated(provider);
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
+            await ExecuteAsync(Environment.GetEnvironmentVariable(PostgresVariable)!, $"CREATE DATABASE \"{name}\"");
+        }
+
+        return database;
+    }
+
+    /// <summary>A database nobody has created yet, on either engine, for a test of what creates it; dropped afterwards if something did.</summary>
+    public static TestDatabase NotYetCreated(DatabaseProvider provider)
     {
         SkipUnlessAvailable(provider);
         if (provider == DatabaseProvider.PostgreSql)
         {
             var server = Environment.GetEnvironmentVariable(PostgresVariable)!;
             var name = $"ipocto_test_{Guid.NewGuid():N}";
-            await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
             var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
             return new TestDatabase(provider, connection, async () =>
             {

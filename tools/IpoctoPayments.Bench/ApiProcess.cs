@@ -31,27 +31,8 @@ internal sealed class ApiProcess : IAsyncDisposable
     /// <summary>Starts the API and waits until it is healthy; <paramref name="name"/> names its log, <c>ipocto-bench-{name}-{bench pid}.log</c>.</summary>
     public static async Task<ApiProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> settings, Uri address, string name)
     {
-        if (!File.Exists(assembly))
-        {
-            throw new FileNotFoundException($"The API build was not found at {assembly}; build the bench (it builds the API) or pass --api.", assembly);
-        }
-
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { assembly },
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = StartInfo(assembly, settings);
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
         var logPath = Path.Combine(Path.GetTempPath(), $"ipocto-bench-{name}-{Environment.ProcessId}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
@@ -63,6 +44,23 @@ internal sealed class ApiProcess : IAsyncDisposable
         var api = new ApiProcess(process, log, address, logPath);
         await api.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         return api;
+    }
+
+    /// <summary>
+    /// The API's <c>migrate</c> command, as a deploy runs it before the instances start: the database's settings only.
+    /// Returns what it printed (the migrations it applied); throws with its error output if it fails.
+    /// </summary>
+    public static async Task<string> MigrateAsync(string assembly, IReadOnlyDictionary<string, string> databaseSettings)
+    {
+        var start = StartInfo(assembly, databaseSettings);
+        start.ArgumentList.Add("migrate");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0
+            ? (await output).Trim()
+            : throw new InvalidOperationException($"The API's migrate command exited with code {process.ExitCode}:\n{await error}");
     }
 
     /// <summary>The API build beside this one: same configuration, found from the solution folder.</summary>
@@ -110,6 +108,31 @@ internal sealed class ApiProcess : IAsyncDisposable
 
         process.Dispose();
         await log.DisposeAsync();
+    }
+
+    private static ProcessStartInfo StartInfo(string assembly, IReadOnlyDictionary<string, string> settings)
+    {
+        if (!File.Exists(assembly))
+        {
+            throw new FileNotFoundException($"The API build was not found at {assembly}; build the bench (it builds the API) or pass --api.", assembly);
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { assembly },
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return start;
     }
 
     private static void Write(StreamWriter log, string? line)

@@ -15,7 +15,7 @@ internal enum BenchDatabase
     Postgres,
 }
 
-/// <summary>The command line: <c>--scenario webhooks|create|all --database sqlite|postgres --postgres "…" --duration 20 --concurrency 16 --orders 40000 --accounts 1000 --debits-per-10 0 --json file</c>.</summary>
+/// <summary>The command line: <c>--scenario webhooks|create|all --database sqlite|postgres --postgres "…" --duration 20 --concurrency 16 --orders 40000 --accounts 1000 --debits-per-10 0 --instances 1 --json file</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string Usage = """
@@ -30,6 +30,7 @@ internal sealed record BenchOptions
           --accounts <n>                   accounts the top-ups, and so the credits, are spread over (1000); 1 is the hot-account run
           --debits-per-10 <k>              webhook-scenario requests in ten that are billing debits instead (0; 1 for the hot-account run)
           --warmup <seconds>               unmeasured load before each scenario (10)
+          --instances <n>                  API processes on the one database, after its migrate command has run once; requests go to each in turn (1)
           --json <file>                    also write the figures as JSON
           --api <IpoctoPayments.Api.dll>   the API build to start (found beside this build by default)
         """;
@@ -52,6 +53,8 @@ internal sealed record BenchOptions
     public int Accounts { get; init; } = 1000;
 
     public int DebitsPer10 { get; init; }
+
+    public int Instances { get; init; } = 1;
 
     public string? JsonPath { get; init; }
 
@@ -89,6 +92,7 @@ internal sealed record BenchOptions
                 "--orders" => options with { Orders = Number() },
                 "--accounts" => options with { Accounts = Number() },
                 "--debits-per-10" => options with { DebitsPer10 = Tenths() },
+                "--instances" => options with { Instances = Number() },
                 "--json" => options with { JsonPath = Value() },
                 "--api" => options with { ApiAssembly = Value() },
                 _ => throw new ArgumentException($"Unknown option {name}."),

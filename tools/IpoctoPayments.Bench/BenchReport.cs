@@ -7,7 +7,7 @@ namespace IpoctoPayments.Bench;
 
 internal sealed record ScenarioReport(string Name, LoadResult Result, long ApiPeakWorkingSetBytes, TimeSpan ApiCpu, BookCheck? Books)
 {
-    /// <summary>API CPU milliseconds per request (failed ones included).</summary>
+    /// <summary>API CPU milliseconds per request (failed ones included), summed over the instances; the peak is the largest instance's.</summary>
     public double ApiCpuMsPerRequest => ApiCpu.TotalMilliseconds / Math.Max(1, Result.Completed + Result.Errors);
 
     /// <summary>Counted apart from the measured phase, on PostgreSQL only (SQLite runs in the API's process).</summary>
@@ -45,7 +45,7 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
     };
 
     public string Header() => Invariant($"""
-        ipocto Payments bench: {options.Scenario.ToString().ToLowerInvariant()} on {options.Database.ToString().ToLowerInvariant()}, concurrency {options.Concurrency}, {options.Duration.TotalSeconds:0} s per scenario, {options.Orders:N0} orders, {options.Accounts:N0} accounts, {options.DebitsPer10} debits in 10 webhook-scenario requests
+        ipocto Payments bench: {options.Scenario.ToString().ToLowerInvariant()} on {options.Database.ToString().ToLowerInvariant()}, {options.Instances} API instance{(options.Instances == 1 ? "" : "s")}, concurrency {options.Concurrency}, {options.Duration.TotalSeconds:0} s per scenario, {options.Orders:N0} orders, {options.Accounts:N0} accounts, {options.DebitsPer10} debits in 10 webhook-scenario requests
         {machine.Os}, {machine.Cores} cores, {machine.Runtime}, load average {machine.LoadAverage ?? "n/a"}
         """);
 
@@ -130,6 +130,7 @@ internal sealed class BenchReport(BenchOptions options, Machine machine)
             options.Orders,
             options.Accounts,
             options.DebitsPer10,
+            options.Instances,
             machine,
             loadAverageAtEnd = Machine.Describe().LoadAverage,
             pgbench = new { before = PgbenchBefore, after = PgbenchAfter, mean = Pgbench },

@@ -16,14 +16,20 @@ internal sealed class BenchRun(BenchOptions options)
         using var keys = new BenchKeys();
         await using var database = await BenchDatabaseServer.CreateAsync(options.Database, options.Postgres);
         await using var simulator = await SimulatorHost.StartAsync(keys);
-        var apiAddress = new Uri($"http://127.0.0.1:{ApiProcess.FreePort()}");
         var apiAssembly = options.ApiAssembly ?? ApiProcess.DefaultAssembly();
-        await using var api = await ApiProcess.StartAsync(apiAssembly, keys.ApiSettings(database, simulator.Address, apiAddress), apiAddress, "api");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"API pid {api.ProcessId} on {api.Address} ({database.ApiProvider}), simulator on {simulator.Address}, API log {api.LogPath}"));
-        using var http = PaymentsTraffic.Client(api.Address, options.Concurrency);
+        await using var api = await ApiInstances.StartAsync(apiAssembly, options.Instances, keys, database, simulator.Address);
+        foreach (var instance in api.Processes)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"API pid {instance.ProcessId} on {instance.Address} ({database.ApiProvider}), log {instance.LogPath}"));
+        }
+
+        Console.WriteLine($"Simulator on {simulator.Address}");
+
+        // The bench sends the providers' webhooks itself (the simulator sends none here), in turn to every instance like the rest.
+        using var http = PaymentsTraffic.Client(api.Addresses, options.Concurrency);
         var accounts = new BenchAccounts(keys, options.Accounts);
         var traffic = new PaymentsTraffic(http, keys, accounts);
-        string Status() => string.Create(CultureInfo.InvariantCulture, $"API {api.WorkingSet() / 1048576.0:0} MB");
+        string Status() => $"API {api.WorkingSets()} MB";
 
         await using var pgbench = options.Database == BenchDatabase.Postgres ? await StartPgbenchAsync() : null;
         if (pgbench is not null)
@@ -58,7 +64,7 @@ internal sealed class BenchRun(BenchOptions options)
         return report;
     }
 
-    private async Task<ScenarioReport> WebhooksAsync(PaymentsTraffic traffic, BillingDebits? debits, AccountBooks books, ApiProcess api, Func<string> status)
+    private async Task<ScenarioReport> WebhooksAsync(PaymentsTraffic traffic, BillingDebits? debits, AccountBooks books, ApiInstances api, Func<string> status)
     {
         if (traffic.Orders.Count < options.Orders)
         {

@@ -61,11 +61,14 @@ internal sealed class PaymentsTraffic(HttpClient http, BenchKeys keys, BenchAcco
         return response.StatusCode == HttpStatusCode.OK ? Attempt.Ok : Attempt.Failed($"webhook {(int)response.StatusCode} {await CodeOf(response)}");
     }
 
-    /// <summary>The client all of a run's requests to one API share, holding a connection per request in flight.</summary>
-    public static HttpClient Client(Uri api, int concurrency) =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+    /// <summary>
+    /// The client all of a run's requests share: one request after the other to each API instance in turn, up to a
+    /// connection per request in flight to each.
+    /// </summary>
+    public static HttpClient Client(IReadOnlyList<Uri> instances, int concurrency) =>
+        new(new RoundRobinHandler(instances, concurrency))
         {
-            BaseAddress = api,
+            BaseAddress = instances[0],
             Timeout = TimeSpan.FromSeconds(60),
         };
 

@@ -31,7 +31,7 @@ internal static class RoundTripCalibration
         var settings = keys.ApiSettings(database, simulator, address);
         settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString;
         await using var api = await ApiProcess.StartAsync(apiAssembly, settings, address, "api-round-trips");
-        using var http = PaymentsTraffic.Client(api.Address, 1);
+        using var http = PaymentsTraffic.Client([api.Address], 1);
         var traffic = new PaymentsTraffic(http, keys, accounts);
         for (var i = 0; i < WarmUpWebhooks + Webhooks; i++)
         {
