@@ -150,11 +150,14 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Whether the process wrote a line containing <paramref name="text"/>.</summary>
-    public bool Logged(string text)
+    public bool Logged(string text) => LoggedCount(text) > 0;
+
+    /// <summary>How many lines the process wrote containing <paramref name="text"/>.</summary>
+    public int LoggedCount(string text)
     {
         lock (lines)
         {
-            return lines.Exists(line => line.Contains(text, StringComparison.Ordinal));
+            return lines.Count(line => line.Contains(text, StringComparison.Ordinal));
         }
     }
 

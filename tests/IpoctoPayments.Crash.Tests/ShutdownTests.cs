@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -29,6 +28,8 @@ public sealed class ShutdownTests(ITestOutputHelper output)
         await using var simulator = await LoopbackSimulator.StartAsync();
         var settings = ApiProcess.Settings(database, simulator);
         settings["Shutdown:DrainTimeout"] = "00:00:30";
+        // The web server logs each request as it takes it up: the test knows when the webhooks are inside the API.
+        settings["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
         await using var api = await ApiProcess.StartAsync(settings);
         simulator.Route.Target = api.BaseAddress;
 
@@ -45,13 +46,15 @@ public sealed class ShutdownTests(ITestOutputHelper output)
         }
 
         // The database is slow to write for a moment, so sixteen deliveries are inside the API at once.
+        var posted = api.LoggedCount("Request starting HTTP/1.1 POST");
         int inFlightAtStop;
         HttpStatusCode readyWhileDraining, liveWhileDraining;
         HttpResponseMessage refused;
         await using (var slowWrites = await HoldWritesAsync(database))
         {
             var delivering = simulator.Scheduler.RunDueAsync();
-            await Poll.UntilAsync(() => Task.FromResult(simulator.Route.InFlight == Orders), Deadline, $"{Orders} webhooks in flight");
+            // Inside the API: the web server has taken each of them up (it logs each request as it starts it).
+            await Poll.UntilAsync(() => Task.FromResult(api.LoggedCount("Request starting HTTP/1.1 POST") - posted == Orders), Deadline, $"{Orders} webhooks inside the API");
 
             inFlightAtStop = simulator.Route.InFlight;
             await api.TerminateAsync();
@@ -91,6 +94,7 @@ public sealed class ShutdownTests(ITestOutputHelper output)
 
         // While draining: not ready (the load balancer stops sending), still alive (nobody restarts it), new work refused.
         Assert.Equal(Orders, inFlightAtStop);
+        Assert.True(api.Logged($"Draining: {Orders} requests in flight"), api.Output);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readyWhileDraining);
         Assert.Equal(HttpStatusCode.OK, liveWhileDraining);
         await ApiAnswer.AssertProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "shutting_down");
@@ -130,7 +134,7 @@ public sealed class ShutdownTests(ITestOutputHelper output)
 
     private static string Amount(int i) => (Cents(i) / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private sealed class HeldWrites(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    private sealed class HeldWrites(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {
         private bool released;
 

@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 namespace IpoctoPayments.Infrastructure.Common;
 
 /// <summary>
-/// A background job that runs one pass every <c>interval</c> on the clock (tests move it) for the whole service: every
-/// instance wakes when the pass is due, one takes it (<see cref="JobLeases"/>), the others wait for the next. The holder
-/// renews its lease while the pass runs; if it dies, the lease runs out and another instance runs the pass again. On
-/// stopping, a pass ends where it stands and its lease is given up for another instance. Zero turns the job off. A pass
-/// that fails is logged and the next one tries again: the job must outlive, say, the database restarting.
+/// A background job that runs one pass every <c>interval</c> on the clock (tests move it), for the whole service by
+/// default: every instance wakes when the pass is due, one takes it (<see cref="JobLeases"/>), the others wait for the
+/// next. The holder renews its lease while the pass runs; if it dies, the lease runs out and another instance runs the
+/// pass again. On stopping, a pass ends where it stands and its lease is given up for another instance. A job whose
+/// items carry leases of their own may run on every instance instead (<see cref="RunsOnOneInstance"/>). Zero turns the
+/// job off. A pass that fails is logged and the next one tries again: the job must outlive, say, the database restarting.
 /// </summary>
 internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services, ILogger logger) : BackgroundService
 {
@@ -25,12 +26,26 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
 
     protected abstract string Name { get; }
 
+    /// <summary>False where each item of a pass is leased by itself, so instances may work side by side.</summary>
+    protected virtual bool RunsOnOneInstance => true;
+
     protected abstract Task RunPassAsync(CancellationToken stoppingToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (interval <= TimeSpan.Zero)
         {
+            return;
+        }
+
+        if (!RunsOnOneInstance)
+        {
+            using var timer = new PeriodicTimer(interval, Clock);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RunLoggedAsync(stoppingToken);
+            }
+
             return;
         }
 
@@ -74,16 +89,7 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
         var finished = false;
         try
         {
-            await RunPassAsync(pass.Token);
-            // A pass may end early and quietly when cancelled; only one that was not cancelled moves the schedule on.
-            finished = !pass.IsCancellationRequested;
-        }
-#pragma warning disable CA1031 // any failure of one pass is logged; the next pass tries again
-        catch (Exception exception) when (!pass.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            logger.LogError(exception, "{Job} failed; the next pass tries again", Name);
-            finished = true;
+            finished = await RunLoggedAsync(pass.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -97,6 +103,24 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
         }
 
         return started + interval;
+    }
+
+    /// <summary>Runs one pass; a failure is logged, for the next pass to try again. True unless the pass was cancelled.</summary>
+    private async Task<bool> RunLoggedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunPassAsync(cancellationToken);
+            // A pass may end early and quietly when cancelled; only one that was not moves a shared schedule on.
+            return !cancellationToken.IsCancellationRequested;
+        }
+#pragma warning disable CA1031 // any failure of one pass is logged; the next pass tries again
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "{Job} failed; the next pass tries again", Name);
+            return true;
+        }
     }
 
     private static T Min<T>(T a, T b)
