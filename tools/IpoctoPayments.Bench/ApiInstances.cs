@@ -3,8 +3,9 @@ using System.Globalization;
 namespace IpoctoPayments.Bench;
 
 /// <summary>
-/// The API as a deploy runs it: its <c>migrate</c> command once, then <c>--instances</c> processes on the same database
-/// with <c>Database:MigrateOnStart=false</c>, each on a port of its own. The figures are the instances' together.
+/// The API as a deploy runs it: several instances after its <c>migrate</c> command has run once, with
+/// <c>Database:MigrateOnStart=false</c>, each on a port of its own; one instance migrates as it starts, as a single
+/// instance does, so <c>--api</c> can still point at a build from before the command. The figures are the instances' together.
 /// </summary>
 internal sealed class ApiInstances : IAsyncDisposable
 {
@@ -20,12 +21,15 @@ internal sealed class ApiInstances : IAsyncDisposable
 
     public static async Task<ApiInstances> StartAsync(string assembly, int count, BenchKeys keys, BenchDatabaseServer database, Uri simulator)
     {
-        var migrated = await ApiProcess.MigrateAsync(assembly, new Dictionary<string, string>
+        if (count > 1)
         {
-            ["Database:Provider"] = database.ApiProvider,
-            ["Database:ConnectionString"] = database.ConnectionString,
-        });
-        Console.WriteLine($"migrate: {migrated}");
+            var migrated = await ApiProcess.MigrateAsync(assembly, new Dictionary<string, string>
+            {
+                ["Database:Provider"] = database.ApiProvider,
+                ["Database:ConnectionString"] = database.ConnectionString,
+            });
+            Console.WriteLine($"migrate: {migrated}");
+        }
 
         var instances = new ApiInstances();
         try
@@ -34,7 +38,7 @@ internal sealed class ApiInstances : IAsyncDisposable
             {
                 var address = new Uri($"http://127.0.0.1:{ApiProcess.FreePort()}");
                 var settings = keys.ApiSettings(database, simulator, address);
-                settings["Database:MigrateOnStart"] = "false";
+                settings["Database:MigrateOnStart"] = count > 1 ? "false" : "true";
                 var name = count == 1 ? "api" : string.Create(CultureInfo.InvariantCulture, $"api-{i + 1}");
                 instances.processes.Add(await ApiProcess.StartAsync(assembly, settings, address, name));
             }
