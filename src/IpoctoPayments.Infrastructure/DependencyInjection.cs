@@ -47,7 +47,8 @@ public static class DependencyInjection
         services.AddProviders(configuration);
         services.AddOptions<ExchangeRateOptions>().Bind(configuration.GetSection(ExchangeRateOptions.Section));
         services.AddSingleton<IExchangeRates, ConfiguredExchangeRates>();
-        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section))
+            .Validate(o => o.Lease >= TimeSpan.FromSeconds(1), "Jobs:Lease must be at least one second.").ValidateOnStart();
         services.AddSingleton<JobInstance>();
         services.AddSingleton<JobLeases>();
         services.AddHostedService<ReconciliationJob>();

@@ -3,6 +3,7 @@ using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IpoctoPayments.Api.Tests;
@@ -58,6 +59,54 @@ public sealed class BackgroundJobTests
         Assert.Equal(Orders, asked.Count);
         Assert.Equal(Passes, logs.Lines.Count(l => l.Text.StartsWith($"Reconciliation checked {Orders} top-ups", StringComparison.Ordinal)));
     }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_pass_whose_lease_cannot_be_renewed_stops_before_the_lease_runs_out(DatabaseProvider provider)
+    {
+        var asked = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var logs = new CapturedLogs();
+        await using var system = await PaymentsSystem.StartAsync(
+            provider,
+            new Dictionary<string, string?> { ["Reconciliation:Interval"] = "00:05:00", ["Jobs:Lease"] = "00:00:30" },
+            logs,
+            services => services.AddHttpClient(DependencyInjection.StripeHttpClient).AddHttpMessageHandler(() => new SessionQueries(asked)));
+        await Poll.UntilAsync(() => Task.FromResult(PassesDone(logs) == 1), Deadline, "the first pass at start");
+        var console = system.Console("acc-lost-lease");
+        var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard("5.00"));
+        await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{topUp.SessionId()}/expire");
+        await system.DeliverWebhooksAsync();
+
+        // The pass starts and Stripe holds its query; then the schedule's table is gone, so the lease cannot be renewed.
+        await system.SetFaultsAsync(new { stripe = new { latency = "00:10:00" } });
+        system.Clock.Advance(Interval);
+        await Poll.UntilAsync(() => Task.FromResult(asked.Count == 1), Deadline, "the pass to ask Stripe");
+        await system.InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE job_leases"));
+
+        // The holder renews every 10 s and fails each time; it stops the pass before its 30-s lease could run out and
+        // let another instance take the pass while it still runs. The clock moves a second at a time until it stops.
+        var passStarted = system.Clock.GetUtcNow();
+        await Poll.UntilAsync(
+            () =>
+            {
+                var stopped = Logged(logs, "could not keep its lease and stopped") == 1;
+                if (!stopped)
+                {
+                    system.Clock.Advance(TimeSpan.FromSeconds(1));
+                }
+
+                return Task.FromResult(stopped);
+            },
+            Deadline,
+            "the pass to stop");
+        var stoppedAfter = system.Clock.GetUtcNow() - passStarted;
+
+        Assert.True(stoppedAfter < TimeSpan.FromSeconds(30), $"the pass stopped {stoppedAfter.TotalSeconds} s in, when its lease had run out");
+        Assert.True(Logged(logs, "could not renew its lease") >= 2, "the pass stopped before its renewals had failed");
+        Assert.Equal(1, PassesDone(logs));
+    }
+
+    private static int Logged(CapturedLogs logs, string text) => logs.Lines.Count(l => l.Text.Contains(text, StringComparison.Ordinal));
 
     private static int PassesDone(CapturedLogs logs) => logs.Lines.Count(l => l.Text.StartsWith("Reconciliation run pass done", StringComparison.Ordinal));
 

@@ -103,7 +103,8 @@ public sealed class ShutdownTests(ITestOutputHelper output)
         // Every webhook in flight was answered 2xx, those sent after SIGTERM were refused for the provider to redeliver,
         // and the instance exited 0 once it had answered them all.
         Assert.Equal(inFlightAtStop, firstAttempts.Count(IsSuccess));
-        Assert.All(firstAttempts.Where(c => !IsSuccess(c)), c => Assert.Equal(503, c));
+        Assert.Equal(firstAttempts.Length - inFlightAtStop, firstAttempts.Count(c => c == 503));
+        Assert.True(firstAttempts.Length > inFlightAtStop, "no delivery was sent after SIGTERM");
         Assert.Equal(0, exitCode);
         Assert.True(api.Logged("Drained: no request in flight"), api.Failures);
         Assert.All(simulator.Deliveries, d => Assert.Equal(DeliveryStatus.Delivered, d.Status));

@@ -26,6 +26,11 @@ internal static class Draining
     public static void AddPaymentsDraining(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(ShutdownOptions.Section).Get<ShutdownOptions>() ?? new ShutdownOptions();
+        if (options.DrainTimeout < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Shutdown:DrainTimeout must not be negative.");
+        }
+
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton<RequestDrain>();
         builder.Services.AddHostedService<DrainOnStop>();

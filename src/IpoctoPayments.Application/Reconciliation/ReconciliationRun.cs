@@ -22,7 +22,8 @@ public sealed class ReconciliationRun(IServiceScopeFactory scopes, ILogger<Recon
         var failed = new List<string>();
         foreach (var id in candidates)
         {
-            // Stopping ends the pass between orders, where nothing is half done; the next pass takes up the rest.
+            // Stopping ends the pass before the next order (the one in progress is cancelled with its transaction, so
+            // nothing is half written); the next pass takes up the rest.
             if (cancellationToken.IsCancellationRequested)
             {
                 break;
@@ -47,9 +48,9 @@ public sealed class ReconciliationRun(IServiceScopeFactory scopes, ILogger<Recon
             }
         }
 
-        return new ReconciliationReport(candidates.Count, [.. reconciled.Where(r => r.Actions.Count > 0)], failed);
+        return new ReconciliationReport(reconciled.Count + failed.Count, [.. reconciled.Where(r => r.Actions.Count > 0)], failed);
     }
 }
 
-/// <summary>How many orders were checked, what changed, and which could not be checked.</summary>
+/// <summary>How many orders were checked (fewer than found when the pass was stopped), what changed, and which could not be checked.</summary>
 public sealed record ReconciliationReport(int Checked, IReadOnlyList<ReconciledTopUp> Changed, IReadOnlyList<string> Failed);

@@ -17,7 +17,9 @@ public sealed class RefundDispatcher(IServiceScopeFactory scopes, IOptions<Refun
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var taken = 0;
-        while (taken < options.Value.BatchSize && await LeaseNextAsync(cancellationToken) is { } refund)
+        // Stopping ends the pass before the next refund. One cut off at the provider is sent again, under the same
+        // idempotency key, when its lease ends.
+        while (taken < options.Value.BatchSize && !cancellationToken.IsCancellationRequested && await LeaseNextAsync(cancellationToken) is { } refund)
         {
             taken++;
             await using var scope = scopes.CreateAsyncScope();

@@ -1,8 +1,6 @@
 using IpoctoPayments.Infrastructure.Common.Jobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Infrastructure.Common;
 
@@ -11,23 +9,22 @@ namespace IpoctoPayments.Infrastructure.Common;
 /// default: every instance wakes when the pass is due, one takes it (<see cref="JobLeases"/>), the others wait for the
 /// next. The holder renews its lease while the pass runs; if it dies, the lease runs out and another instance runs the
 /// pass again. On stopping, a pass ends where it stands and its lease is given up for another instance. A job whose
-/// items carry leases of their own may run on every instance instead (<see cref="RunsOnOneInstance"/>). Zero turns the
+/// items carry leases of their own may run on every instance instead (a null <see cref="Key"/>). Zero turns the
 /// job off. A pass that fails is logged and the next one tries again: the job must outlive, say, the database restarting.
 /// </summary>
-internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services, ILogger logger) : BackgroundService
+internal abstract class PeriodicJob(TimeSpan interval, JobLeases leases, ILogger logger) : BackgroundService
 {
-    private readonly JobLeases leases = services.GetRequiredService<JobLeases>();
-    private readonly TimeSpan lease = services.GetRequiredService<IOptions<JobOptions>>().Value.Lease;
+    private readonly TimeSpan lease = leases.Lease;
 
-    protected TimeProvider Clock { get; } = services.GetRequiredService<TimeProvider>();
+    protected TimeProvider Clock => leases.Clock;
 
-    /// <summary>The job's name in the schedule every instance shares; never renamed, or two names would each run.</summary>
-    protected abstract string Key { get; }
+    /// <summary>
+    /// The job's name in the schedule every instance shares, never renamed (two names would each run); null for a job
+    /// whose items are leased one by one, which runs on every instance side by side.
+    /// </summary>
+    protected abstract string? Key { get; }
 
     protected abstract string Name { get; }
-
-    /// <summary>False where each item of a pass is leased by itself, so instances may work side by side.</summary>
-    protected virtual bool RunsOnOneInstance => true;
 
     protected abstract Task RunPassAsync(CancellationToken stoppingToken);
 
@@ -38,7 +35,7 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
             return;
         }
 
-        if (!RunsOnOneInstance)
+        if (Key is not { } key)
         {
             using var timer = new PeriodicTimer(interval, Clock);
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -51,7 +48,7 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = await TakeTurnAsync(stoppingToken) - Clock.GetUtcNow();
+            var wait = await TakeTurnAsync(key, stoppingToken) - Clock.GetUtcNow();
             // A pass given up between the two reads of the schedule is due already: look again at once. Otherwise wait,
             // never longer than an interval, so a schedule changed by hand is picked up.
             if (wait > TimeSpan.Zero)
@@ -62,13 +59,13 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
     }
 
     /// <summary>Runs the pass if it is due and free; returns when to look again.</summary>
-    private async Task<DateTimeOffset> TakeTurnAsync(CancellationToken stoppingToken)
+    private async Task<DateTimeOffset> TakeTurnAsync(string key, CancellationToken stoppingToken)
     {
         var started = Clock.GetUtcNow();
         JobTurn turn;
         try
         {
-            turn = await leases.TryTakeAsync(Key, started, lease, stoppingToken);
+            turn = await leases.TryTakeAsync(key, started, lease, stoppingToken);
         }
 #pragma warning disable CA1031 // the database may be away for a while; the job keeps asking
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -85,21 +82,30 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
         }
 
         using var pass = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var renewing = RenewWhileRunningAsync(pass);
+        var renewing = RenewWhileRunningAsync(key, started + lease, pass);
         var finished = false;
+        var leaseLost = false;
         try
         {
             finished = await RunLoggedAsync(pass.Token);
+            leaseLost = pass.IsCancellationRequested && !stoppingToken.IsCancellationRequested;
         }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+#pragma warning disable CA1031 // whatever the cancelled pass threw, another instance has the job now
+        catch (Exception) when (pass.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            logger.LogWarning("{Job} lost its lease to another instance and stopped", Name);
+            leaseLost = true;
         }
         finally
         {
             await pass.CancelAsync();
             await renewing;
-            await EndAsync(finished, started + interval);
+            await EndAsync(key, finished, started + interval);
+        }
+
+        if (leaseLost)
+        {
+            logger.LogWarning("{Job} could not keep its lease and stopped; another instance takes the pass", Name);
         }
 
         return started + interval;
@@ -126,7 +132,7 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
     private static T Min<T>(T a, T b)
         where T : IComparable<T> => a.CompareTo(b) <= 0 ? a : b;
 
-    private async Task EndAsync(bool finished, DateTimeOffset nextDue)
+    private async Task EndAsync(string key, bool finished, DateTimeOffset nextDue)
     {
         // The stopping token is cancelled by now on shutdown; ending the lease must still reach the database.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
@@ -134,12 +140,12 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
         {
             if (finished)
             {
-                await leases.FinishAsync(Key, nextDue, timeout.Token);
+                await leases.FinishAsync(key, nextDue, timeout.Token);
                 logger.LogDebug("{Job} pass done on {Instance}; the next is due at {DueAt}", Name, leases.Holder, nextDue);
             }
             else
             {
-                await leases.ReleaseAsync(Key, timeout.Token);
+                await leases.ReleaseAsync(key, timeout.Token);
                 logger.LogInformation("{Job} pass left unfinished on {Instance}; its lease is given up for another instance", Name, leases.Holder);
             }
         }
@@ -151,28 +157,41 @@ internal abstract class PeriodicJob(TimeSpan interval, IServiceProvider services
         }
     }
 
-    /// <summary>Renews the lease every third of its length; if it was lost, cancels the pass so two instances do not run it.</summary>
-    private Task RenewWhileRunningAsync(CancellationTokenSource pass) => Task.Run(async () =>
+    /// <summary>
+    /// Renews the lease every third of its length. Cancels the pass once the lease is lost (another instance took it) or
+    /// is about to run out unrenewed (the database would not answer): two instances must never run one pass.
+    /// </summary>
+    private async Task RenewWhileRunningAsync(string key, DateTimeOffset heldUntil, CancellationTokenSource pass)
     {
+        var third = lease / 3;
         while (!pass.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(lease / 3, Clock, pass.Token);
-                if (!await leases.RenewAsync(Key, Clock.GetUtcNow() + lease, pass.Token))
+                await Task.Delay(third, Clock, pass.Token);
+                using var timeout = new CancellationTokenSource(third, Clock);
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(pass.Token, timeout.Token);
+                var until = Clock.GetUtcNow() + lease;
+                if (!await leases.RenewAsync(key, until, attempt.Token))
                 {
                     await pass.CancelAsync();
                 }
+
+                heldUntil = until;
             }
             catch (OperationCanceledException) when (pass.IsCancellationRequested)
             {
             }
-#pragma warning disable CA1031 // a renewal that fails is tried again a third later; the lease holds until it runs out
+#pragma warning disable CA1031 // a renewal that fails is tried again a third later, while the lease still holds
             catch (Exception exception)
 #pragma warning restore CA1031
             {
                 logger.LogWarning(exception, "{Job} could not renew its lease", Name);
+                if (Clock.GetUtcNow() + third >= heldUntil)
+                {
+                    await pass.CancelAsync();
+                }
             }
         }
-    });
+    }
 }

@@ -1,4 +1,5 @@
 using IpoctoPayments.Application.Common.Idempotency;
+using IpoctoPayments.Infrastructure.Common.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace IpoctoPayments.Infrastructure.Common.Idempotency;
 
 /// <summary>Removes callers' keys past their lifetime every <see cref="IdempotencyOptions.CleanupInterval"/>, on one instance at a time; an expired key is already treated as free.</summary>
-internal sealed class IdempotencyCleanupJob(IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, IServiceProvider services, ILogger<IdempotencyCleanupJob> logger)
-    : PeriodicJob(options.Value.CleanupInterval, services, logger)
+internal sealed class IdempotencyCleanupJob(IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, JobLeases leases, ILogger<IdempotencyCleanupJob> logger)
+    : PeriodicJob(options.Value.CleanupInterval, leases, logger)
 {
     protected override string Key => "idempotency-cleanup";
 

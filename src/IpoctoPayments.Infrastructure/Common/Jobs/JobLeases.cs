@@ -2,6 +2,7 @@ using IpoctoPayments.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Infrastructure.Common.Jobs;
 
@@ -9,10 +10,17 @@ namespace IpoctoPayments.Infrastructure.Common.Jobs;
 /// The jobs' schedule as rows. Taking a pass is one statement that succeeds only where the pass is due and no live
 /// lease holds it, so of the instances that wake together exactly one runs it; the others learn when to look again.
 /// Renewing, finishing and releasing are conditional on the holder, so an instance that lost its lease changes nothing.
+/// Times are each instance's own clock: the instances' clocks must agree (NTP) to well within a lease.
 /// </summary>
-internal sealed class JobLeases(IServiceScopeFactory scopes, JobInstance instance)
+internal sealed class JobLeases(IServiceScopeFactory scopes, JobInstance instance, IOptions<JobOptions> options, TimeProvider clock)
 {
     public string Holder => instance.Name;
+
+    /// <summary>How long a pass is held without renewing (<see cref="JobOptions.Lease"/>).</summary>
+    public TimeSpan Lease => options.Value.Lease;
+
+    /// <summary>The clock the schedule is kept on (tests move it).</summary>
+    public TimeProvider Clock => clock;
 
     /// <summary>Takes the job's due pass for <paramref name="lease"/>; if it is not due or is held, says until when.</summary>
     public async Task<JobTurn> TryTakeAsync(string job, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
