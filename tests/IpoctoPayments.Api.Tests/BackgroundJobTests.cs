@@ -22,11 +22,7 @@ public sealed class BackgroundJobTests
     {
         var asked = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var logs = new CapturedLogs();
-        await using var system = await PaymentsSystem.StartAsync(
-            provider,
-            new Dictionary<string, string?> { ["Reconciliation:Interval"] = "00:05:00" },
-            logs,
-            services => services.AddHttpClient(DependencyInjection.StripeHttpClient).AddHttpMessageHandler(() => new SessionQueries(asked)));
+        await using var system = await StartAsync(provider, asked, logs);
 
         // The first instance ran the job's first pass as it started, with nothing to check yet.
         await Poll.UntilAsync(() => Task.FromResult(PassesDone(logs) == 1), Deadline, "the first pass at start");
@@ -66,11 +62,7 @@ public sealed class BackgroundJobTests
     {
         var asked = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var logs = new CapturedLogs();
-        await using var system = await PaymentsSystem.StartAsync(
-            provider,
-            new Dictionary<string, string?> { ["Reconciliation:Interval"] = "00:05:00", ["Jobs:Lease"] = "00:00:30" },
-            logs,
-            services => services.AddHttpClient(DependencyInjection.StripeHttpClient).AddHttpMessageHandler(() => new SessionQueries(asked)));
+        await using var system = await StartAsync(provider, asked, logs, ("Jobs:Lease", "00:00:30"));
         await Poll.UntilAsync(() => Task.FromResult(PassesDone(logs) == 1), Deadline, "the first pass at start");
         var console = system.Console("acc-lost-lease");
         var topUp = await console.CreateTopUpAsync(TopUpRequest.StripeCard("5.00"));
@@ -104,6 +96,20 @@ public sealed class BackgroundJobTests
         Assert.True(stoppedAfter < TimeSpan.FromSeconds(30), $"the pass stopped {stoppedAfter.TotalSeconds} s in, when its lease had run out");
         Assert.True(Logged(logs, "could not renew its lease") >= 2, "the pass stopped before its renewals had failed");
         Assert.Equal(1, PassesDone(logs));
+    }
+
+    /// <summary>The system with reconciliation every 5 min, its logs captured and Stripe's session reads counted.</summary>
+    private static Task<PaymentsSystem> StartAsync(
+        DatabaseProvider provider, ConcurrentDictionary<string, int> asked, CapturedLogs logs, params (string Key, string Value)[] settings)
+    {
+        var configuration = new Dictionary<string, string?> { ["Reconciliation:Interval"] = "00:05:00" };
+        foreach (var (key, value) in settings)
+        {
+            configuration[key] = value;
+        }
+
+        return PaymentsSystem.StartAsync(
+            provider, configuration, logs, services => services.AddHttpClient(DependencyInjection.StripeHttpClient).AddHttpMessageHandler(() => new SessionQueries(asked)));
     }
 
     private static int Logged(CapturedLogs logs, string text) => logs.Lines.Count(l => l.Text.Contains(text, StringComparison.Ordinal));
