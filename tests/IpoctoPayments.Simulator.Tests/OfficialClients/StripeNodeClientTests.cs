@@ -46,6 +46,14 @@ public sealed class StripeNodeClientTests
         Assert.Equal("resource_missing", result.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("checkout.session.expired", result.GetProperty("eventTypes").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["2026-10-28.endive"], result.GetProperty("apiVersions").EnumerateArray().Select(e => e.GetString()));
+        var dispute = result.GetProperty("dispute");
+        var listed = Assert.Single(dispute.GetProperty("listed").EnumerateArray());
+        Assert.Equal("fraudulent", listed.GetProperty("reason").GetString());
+        Assert.Equal("needs_response", listed.GetProperty("status").GetString());
+        Assert.Equal(2500, listed.GetProperty("amount").GetInt32());
+        Assert.StartsWith("pi_", listed.GetProperty("paymentIntent").GetString(), StringComparison.Ordinal);
+        Assert.Equal("under_review", dispute.GetProperty("updatedStatus").GetString());
+        Assert.Equal("node-1", dispute.GetProperty("updatedMetadata").GetProperty("case").GetString());
     }
 
     /// <summary>Installs the pinned library into a folder of its own beside the script; installs once per machine.</summary>

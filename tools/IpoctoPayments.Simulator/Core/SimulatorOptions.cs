@@ -39,6 +39,9 @@ public sealed class StripeSimulatorOptions
     public string PublishableKey { get; set; } = "pk_test_ipocto_simulator";
 
     public List<StripeWebhookEndpointOptions> WebhookEndpoints { get; set; } = [];
+
+    /// <summary>How long a dispute stays under review after evidence is submitted before the magic evidence decides it.</summary>
+    public TimeSpan DisputeDecisionDelay { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 public sealed class StripeWebhookEndpointOptions

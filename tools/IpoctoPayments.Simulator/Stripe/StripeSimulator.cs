@@ -21,6 +21,7 @@ public static class StripeSimulator
         services.AddSingleton<StripeEventPublisher>();
         services.AddSingleton<CheckoutEngine>();
         services.AddSingleton<RefundEngine>();
+        services.AddSingleton<DisputeEngine>();
         services.AddSingleton<ITriggerSource, StripeTriggers>();
         return services;
     }
@@ -34,6 +35,7 @@ public static class StripeSimulator
         v1.MapCheckoutSessions();
         v1.MapPaymentIntents();
         v1.MapRefunds();
+        v1.MapDisputes();
         v1.MapEvents();
         v1.MapFallback((HttpContext http, StripeApi api) =>
             api.HandleAsync(http, _ => throw new StripeErrorException(new StripeError(

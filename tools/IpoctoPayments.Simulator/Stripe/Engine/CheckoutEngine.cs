@@ -8,7 +8,7 @@ namespace IpoctoPayments.Simulator.Stripe.Engine;
 /// Everything that happens to a Checkout Session after it is opened — payment attempts, 3-D Secure, pending
 /// payments and their settlement, expiry, the bank-sync-delay fault — shared by the hosted page and the control API.
 /// </summary>
-internal sealed class CheckoutEngine(StripeStore store, StripeEventPublisher events, SimulatorIds ids, SimulatorScheduler scheduler, FaultPlan faults, TimeProvider clock)
+internal sealed class CheckoutEngine(StripeStore store, StripeEventPublisher events, DisputeEngine disputes, SimulatorIds ids, SimulatorScheduler scheduler, FaultPlan faults, TimeProvider clock)
 {
     private long Now => clock.GetUtcNow().ToUnixTimeSeconds();
 
@@ -61,7 +61,7 @@ internal sealed class CheckoutEngine(StripeStore store, StripeEventPublisher eve
                         return new PaymentOutcome(PaymentOutcomeKind.RequiresAction, session.ToJson(), intent.ToJson());
                     }
 
-                    return SucceedLocked(session, method, origin);
+                    return SucceedLocked(session, method, origin, card.Number);
                 default:
                     throw new ArgumentOutOfRangeException(nameof(attempt));
             }
@@ -222,7 +222,7 @@ internal sealed class CheckoutEngine(StripeStore store, StripeEventPublisher eve
         return new PaymentOutcome(PaymentOutcomeKind.Declined, session.ToJson(), intentJson, decline with { PaymentIntent = intentJson });
     }
 
-    private PaymentOutcome SucceedLocked(CheckoutSession session, PaymentMethodDetails method, EventRequest? origin)
+    private PaymentOutcome SucceedLocked(CheckoutSession session, PaymentMethodDetails method, EventRequest? origin, string? cardNumber = null)
     {
         var intent = IntentFor(session);
         intent.PaymentMethod = method;
@@ -241,6 +241,11 @@ internal sealed class CheckoutEngine(StripeStore store, StripeEventPublisher eve
         session.PaymentStatus = "paid";
         Capture(intent, origin);
         events.Publish("checkout.session.completed", session.ToJson(), origin, session.Id, intent.Id);
+        if (cardNumber is not null && TestCards.DisputeFor(cardNumber) is { } dispute && intent.LatestCharge is { } charge)
+        {
+            disputes.OpenLocked(charge, session.Id, dispute.Reason, dispute.Inquiry);
+        }
+
         return new PaymentOutcome(PaymentOutcomeKind.Paid, session.ToJson(), intent.ToJson());
     }
 

@@ -24,7 +24,15 @@ internal static class TestCards
     private static readonly Dictionary<string, string> DeclineForCard =
         CardForDecline.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Succeeding = new(StringComparer.Ordinal) { Visa, "5555555555554444", "378282246310005" };
+    /// <summary>Cards that pay and are then disputed: the dispute's reason and whether it is only an inquiry.</summary>
+    private static readonly Dictionary<string, (string Reason, bool Inquiry)> Disputed = new(StringComparer.Ordinal)
+    {
+        ["4000000000000259"] = ("fraudulent", false),
+        ["4000000000002685"] = ("product_not_received", false),
+        ["4000000000001976"] = ("fraudulent", true),
+    };
+
+    private static readonly HashSet<string> Succeeding = new(Disputed.Keys, StringComparer.Ordinal) { Visa, "5555555555554444", "378282246310005" };
 
     /// <summary>The decline a card number meets, or null when it pays (or, for <see cref="ThreeDSecure"/>, asks to authenticate).</summary>
     public static StripeError? DeclineFor(string number)
@@ -43,6 +51,10 @@ internal static class TestCards
             ? null
             : CardError("card_declined", "test_mode_live_card", "Your card was declined. Your request was in test mode, but used a non test (live) card.");
     }
+
+    /// <summary>The dispute a paying card brings, or null when the payment stays undisputed.</summary>
+    public static (string Reason, bool Inquiry)? DisputeFor(string number) =>
+        Disputed.TryGetValue(number, out var dispute) ? dispute : null;
 
     /// <summary>The card error for a decline code, as Stripe words it.</summary>
     public static StripeError Decline(string declineCode) => declineCode switch

@@ -22,6 +22,8 @@ internal sealed class Charge
 
     public long Refundable => Amount - AmountRefunded;
 
+    public bool Disputed { get; set; }
+
     public JsonObject ToJson() => new()
     {
         ["id"] = Id,
@@ -32,6 +34,7 @@ internal sealed class Charge
         ["captured"] = true,
         ["created"] = Created,
         ["currency"] = Currency,
+        ["disputed"] = Disputed,
         ["livemode"] = false,
         ["metadata"] = new JsonObject(),
         ["paid"] = true,

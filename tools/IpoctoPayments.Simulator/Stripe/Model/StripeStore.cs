@@ -15,6 +15,8 @@ internal sealed class StripeStore : ISimulatorState
 
     public OrderedDictionary<string, Refund> Refunds { get; } = new(StringComparer.Ordinal);
 
+    public OrderedDictionary<string, Dispute> Disputes { get; } = new(StringComparer.Ordinal);
+
     public OrderedDictionary<string, StripeEvent> Events { get; } = new(StringComparer.Ordinal);
 
     public void Reset()
@@ -25,6 +27,7 @@ internal sealed class StripeStore : ISimulatorState
             PaymentIntents.Clear();
             Charges.Clear();
             Refunds.Clear();
+            Disputes.Clear();
             Events.Clear();
         }
     }
