@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 
@@ -34,7 +33,7 @@ public sealed class OrderLifecycleTests
         await client.CreateOrderAsync(PayerMaxClient.Order("Q_2", 250.5m));
         var pending = await client.QueryAsync("Q_2");
         await sim.AdvanceAsync(TimeSpan.FromMinutes(3));
-        var paidAt = sim.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var paidAt = PayerMaxClient.UtcTime(sim.Clock.GetUtcNow());
         using var complete = await sim.Http.PostAsync("/_simulator/payermax/orders/Q_2/complete", null);
         Assert.Equal(HttpStatusCode.OK, complete.StatusCode);
 
@@ -76,7 +75,7 @@ public sealed class OrderLifecycleTests
         await client.CreateOrderAsync(PayerMaxClient.Order("CL_1"));
         var close = new JsonObject { ["outTradeNo"] = "CL_1", ["reason"] = "customer left" };
         await sim.AdvanceAsync(TimeSpan.FromMinutes(2));
-        var closedAt = sim.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var closedAt = PayerMaxClient.UtcTime(sim.Clock.GetUtcNow());
 
         var first = await client.CallAsync("orderClose", close);
         var second = await client.CallAsync("orderClose", close.DeepClone().AsObject());

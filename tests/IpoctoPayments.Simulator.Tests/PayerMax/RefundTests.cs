@@ -39,9 +39,7 @@ public sealed class RefundTests
         Assert.True(pending.Data.ContainsKey("refundFinishTime"));
         Assert.Null(pending.Data["refundFinishTime"]);
         Assert.Equal("REFUND_SUCCESS", settled.Text("status"));
-        Assert.Equal(
-            sim.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            settled.Text("refundFinishTime"));
+        Assert.Equal(PayerMaxClient.UtcTime(sim.Clock.GetUtcNow()), settled.Text("refundFinishTime"));
         Assert.Equal(500m, settled.Number("refundAmount"));
         var notification = Assert.Single(client.Notifications("REFUND"));
         Assert.Equal("APPLY_SUCCESS", (string?)notification["code"]);
