@@ -26,6 +26,38 @@ public sealed class OrderLifecycleTests
     }
 
     [Fact]
+    public async Task OrderQuery_of_a_paid_order_gives_its_fees_channel_number_payment_code_confirm_time_and_exchange_rate()
+    {
+        await using var sim = await PayerMaxFixture.StartAsync();
+        var client = new PayerMaxClient(sim);
+        await client.CreateOrderAsync(PayerMaxClient.Order("Q_2", 250.5m));
+        var pending = await client.QueryAsync("Q_2");
+        await sim.AdvanceAsync(TimeSpan.FromMinutes(3));
+        var paidAt = PayerMaxClient.UtcTime(sim.Clock.GetUtcNow());
+        using var complete = await sim.Http.PostAsync("/_simulator/payermax/orders/Q_2/complete", null);
+        Assert.Equal(HttpStatusCode.OK, complete.StatusCode);
+
+        var paid = await client.QueryAsync("Q_2");
+
+        foreach (var name in new[] { "fees", "thirdChannelNo", "paymentCode", "confirmPayTime" })
+        {
+            Assert.False(pending.Data.ContainsKey(name), name + " on a pending order");
+        }
+
+        Assert.Equal("SUCCESS", paid.Text("status"));
+        Assert.Equal(0m, paid.Data["fees"]!["merFee"]!["amount"]!.GetValue<decimal>());
+        Assert.Equal("PHP", (string?)paid.Data["fees"]!["merFee"]!["currency"]);
+        Assert.Matches(@"^\d{15}$", paid.Text("thirdChannelNo"));
+        Assert.Matches(@"^\d{14}$", paid.Text("paymentCode"));
+        Assert.Equal(paidAt, paid.Text("confirmPayTime"));
+        Assert.Equal(paidAt, paid.Text("completeTime"));
+        var detail = Assert.Single(paid.Data["paymentDetails"]!.AsArray())!;
+        Assert.Equal("1", (string?)detail["exchangeRate"]);
+        Assert.Equal(250.5m, detail["payAmount"]!.GetValue<decimal>());
+        Assert.Equal("PHP", (string?)detail["payCurrency"]);
+    }
+
+    [Fact]
     public async Task OrderQuery_of_an_unknown_order_is_ORDER_NOT_EXIST()
     {
         await using var sim = await PayerMaxFixture.StartAsync();
@@ -42,6 +74,8 @@ public sealed class OrderLifecycleTests
         var client = new PayerMaxClient(sim);
         await client.CreateOrderAsync(PayerMaxClient.Order("CL_1"));
         var close = new JsonObject { ["outTradeNo"] = "CL_1", ["reason"] = "customer left" };
+        await sim.AdvanceAsync(TimeSpan.FromMinutes(2));
+        var closedAt = PayerMaxClient.UtcTime(sim.Clock.GetUtcNow());
 
         var first = await client.CallAsync("orderClose", close);
         var second = await client.CallAsync("orderClose", close.DeepClone().AsObject());
@@ -49,6 +83,7 @@ public sealed class OrderLifecycleTests
 
         Assert.Equal("APPLY_SUCCESS", first.Code);
         Assert.Equal("CLOSED", first.Text("status"));
+        Assert.Equal(closedAt, first.Text("closedTime"));
         Assert.Equal("ORDER_CLOSED", second.Code);
         Assert.Equal("CLOSED", (await client.QueryAsync("CL_1")).Text("status"));
         var notification = Assert.Single(client.Notifications("PAYMENT"));

@@ -95,6 +95,9 @@ internal sealed class PayerMaxClient(SimulatorFixture sim)
         return answer;
     }
 
+    /// <summary>A time as PayerMax writes <c>completeTime</c> and its other UTC times.</summary>
+    public static string UtcTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
     public Task<PayerMaxAnswer> QueryAsync(string outTradeNo) => CallAsync("orderQuery", new JsonObject { ["outTradeNo"] = outTradeNo });
 
     public static JsonObject Refund(string outRefundNo, string outTradeNo, decimal amount, string currency = "PHP") => new()

@@ -36,7 +36,10 @@ public sealed class RefundTests
         Assert.Equal((await client.QueryAsync("RF_1")).Text("tradeToken"), refund.Text("tradeOrderNo"));
         Assert.Matches(@"^\d{14}TI\d{12}$", refund.Text("refundTradeNo"));
         Assert.Equal("REFUND_PENDING", pending.Text("status"));
+        Assert.True(pending.Data.ContainsKey("refundFinishTime"));
+        Assert.Null(pending.Data["refundFinishTime"]);
         Assert.Equal("REFUND_SUCCESS", settled.Text("status"));
+        Assert.Equal(PayerMaxClient.UtcTime(sim.Clock.GetUtcNow()), settled.Text("refundFinishTime"));
         Assert.Equal(500m, settled.Number("refundAmount"));
         var notification = Assert.Single(client.Notifications("REFUND"));
         Assert.Equal("APPLY_SUCCESS", (string?)notification["code"]);

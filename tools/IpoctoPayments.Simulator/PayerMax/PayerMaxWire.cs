@@ -17,11 +17,17 @@ internal static class PayerMaxWire
     public static string Timestamp(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
-    /// <summary>UTC with a <c>Z</c>, as <c>completeTime</c> and <c>refundFinishTime</c>.</summary>
+    /// <summary>UTC with a <c>Z</c>, as <c>completeTime</c>, <c>confirmPayTime</c>, <c>closedTime</c> and <c>refundFinishTime</c>.</summary>
     public static string UtcTime(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    public static JsonNode Amount(long minor, string currency) => JsonValue.Create(PayerMaxMoney.ToMajor(minor, currency));
+    /// <summary>
+    /// A JSON number at the currency's PayerMax precision: a whole number with no decimal point for IDR, TWD, JPY and the
+    /// other whole-unit currencies (typed clients read those as integers), otherwise at most two decimals.
+    /// </summary>
+    public static JsonNode Amount(long minor, string currency) => PayerMaxMoney.Decimals(currency) == 0
+        ? JsonValue.Create(minor)
+        : JsonValue.Create(PayerMaxMoney.ToMajor(minor, currency));
 
     /// <summary>The order as the PAYMENT notification's <c>data</c> carries it.</summary>
     public static JsonObject PaymentData(PayerMaxOrder order)
@@ -54,6 +60,7 @@ internal static class PayerMaxWire
         AddIfSet(data, "resultCode", order.ResultCode);
         data["createTime"] = UtcTime(order.CreatedAt);
         data["cashierCountry"] = order.Request.Country.Code;
+        AddSettlement(data, order);
         return data;
     }
 
@@ -68,11 +75,9 @@ internal static class PayerMaxWire
             ["refundCurrency"] = refund.Currency,
             ["status"] = refund.Status,
         };
-        if (refund.FinishTime is { } finished)
-        {
-            data["refundFinishTime"] = UtcTime(finished);
-        }
 
+        // Null while the refund is pending: the field is always there, the time only once it settled.
+        data["refundFinishTime"] = refund.FinishTime is { } finished ? UtcTime(finished) : null;
         return data;
     }
 
@@ -99,7 +104,33 @@ internal static class PayerMaxWire
 
         detail["payAmount"] = Amount(order.AmountMinor, order.Currency);
         detail["payCurrency"] = order.Currency;
+
+        // The payer always pays in the order's currency here, so the rate is one.
+        detail["exchangeRate"] = "1";
         return [detail];
+    }
+
+    /// <summary>
+    /// What only a paid order has: its fees, the channel's own number, the code the payer paid with and when the
+    /// channel confirmed it. An unpaid order leaves them out, as it leaves out <c>paymentDetails</c>' entries.
+    /// </summary>
+    private static void AddSettlement(JsonObject data, PayerMaxOrder order)
+    {
+        if (order.Status != PaymentStatus.Success || order.CompleteTime is not { } paidAt)
+        {
+            return;
+        }
+
+        // The simulator charges no fees, so the merchant fee is zero in the order's currency.
+        data["fees"] = new JsonObject
+        {
+            ["merFee"] = new JsonObject { ["amount"] = Amount(0, order.Currency), ["currency"] = order.Currency },
+        };
+
+        // The channel's and the payer's references are derived from the order's own numbers so they stay reproducible.
+        data["thirdChannelNo"] = order.ChannelNo[4..];
+        data["paymentCode"] = order.TradeToken[^14..];
+        data["confirmPayTime"] = UtcTime(paidAt);
     }
 
     private static void AddIfSet(JsonObject target, string name, string? value)

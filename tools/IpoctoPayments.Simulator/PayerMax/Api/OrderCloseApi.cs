@@ -25,6 +25,7 @@ internal sealed class OrderCloseApi(PayerMaxStore store, PaymentEngine engine) :
             ["outTradeNo"] = order.OutTradeNo,
             ["tradeToken"] = order.TradeToken,
             ["status"] = order.Status,
+            ["closedTime"] = PayerMaxWire.UtcTime(order.CompleteTime!.Value),
         });
     }
 }

@@ -47,7 +47,7 @@ internal sealed class PayerMaxTriggers(IEnumerable<IGatewayApi> gateway, PayerMa
             ["outTradeNo"] = outTradeNo,
             ["integrate"] = "Hosted_Checkout",
             ["subject"] = "Balance top-up",
-            ["totalAmount"] = PayerMaxMoney.ToMajor(amount, country.Currency),
+            ["totalAmount"] = PayerMaxWire.Amount(amount, country.Currency),
             ["currency"] = country.Currency,
             ["country"] = country.Code,
             ["userId"] = "simulator-trigger",
