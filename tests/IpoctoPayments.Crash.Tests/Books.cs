@@ -24,12 +24,16 @@ internal sealed record Books(List<Books.Posting> Postings, List<Books.Entry> Ent
     }
 
     /// <summary>How many rows the table holds, such as the refunds still in <c>refund_outbox</c>.</summary>
-    public static async Task<long> CountAsync(TestDatabase database, string table)
+    public static async Task<long> CountAsync(TestDatabase database, string table) =>
+        Convert.ToInt64(await ScalarAsync(database, $"SELECT COUNT(*) FROM {table}"), CultureInfo.InvariantCulture);
+
+    /// <summary>The first value the query returns (null for none or SQL NULL), such as who holds a job's lease.</summary>
+    public static async Task<object?> ScalarAsync(TestDatabase database, string sql)
     {
         await using var connection = await OpenAsync(database);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync() is { } value and not DBNull ? value : null;
     }
 
     /// <summary>An open connection to the test's database, whichever engine it is on.</summary>

@@ -57,15 +57,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         simulator.Route.Target = restarted.BaseAddress;
         var restartedAt = watch.Elapsed;
         var unacknowledged = simulator.Deliveries.Count(d => d.Status != DeliveryStatus.Delivered);
-        for (var round = 0; round < 3 && simulator.Scheduler.NextDueAt is { } due; round++)
-        {
-            if (due > simulator.Clock.GetUtcNow())
-            {
-                simulator.Clock.SetUtcNow(due);
-            }
-
-            await simulator.Scheduler.RunDueAsync().WaitAsync(Deadline);
-        }
+        await simulator.RunRetriesAsync(Deadline);
 
         var redeliveries = simulator.Deliveries.Sum(d => d.Attempts.Count - 1);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,11 +1,8 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Testing;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace IpoctoPayments.Crash.Tests;
@@ -131,14 +128,6 @@ public sealed class JobLeaseTests(ITestOutputHelper output)
         return sessions;
     }
 
-    private static async Task<string?> HolderAsync(TestDatabase database)
-    {
-        await using DbConnection connection = database.Provider == DatabaseProvider.PostgreSql
-            ? new NpgsqlConnection(database.ConnectionString)
-            : new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "Holder" FROM job_leases WHERE "Job" = 'reconciliation'""";
-        return await command.ExecuteScalarAsync() as string;
-    }
+    private static async Task<string?> HolderAsync(TestDatabase database) =>
+        await Books.ScalarAsync(database, """SELECT "Holder" FROM job_leases WHERE "Job" = 'reconciliation'""") as string;
 }

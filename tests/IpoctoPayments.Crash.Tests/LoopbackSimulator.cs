@@ -111,6 +111,23 @@ internal sealed class LoopbackSimulator : IAsyncDisposable
         ["PayerMax:NotifyUrl"] = $"http://{WebhookRoute.ApiName}/webhooks/payermax",
     };
 
+    /// <summary>
+    /// The providers' retries of what was not acknowledged: moves the clock to each next retry (at most a minute away)
+    /// and sends what is due, for up to three rounds.
+    /// </summary>
+    public async Task RunRetriesAsync(TimeSpan deadline)
+    {
+        for (var round = 0; round < 3 && Scheduler.NextDueAt is { } due; round++)
+        {
+            if (due > Clock.GetUtcNow())
+            {
+                Clock.SetUtcNow(due);
+            }
+
+            await Scheduler.RunDueAsync().WaitAsync(deadline);
+        }
+    }
+
     public async Task PostAsync(string path, object body)
     {
         using var response = await Control.PostAsJsonAsync(path, body);

@@ -77,15 +77,7 @@ public sealed class ShutdownTests(ITestOutputHelper output)
         // The instance that replaces it takes the deliveries that were refused, as the provider retries them.
         await using var replacement = await ApiProcess.StartAsync(settings);
         simulator.Route.Target = replacement.BaseAddress;
-        for (var round = 0; round < 3 && simulator.Scheduler.NextDueAt is { } due; round++)
-        {
-            if (due > simulator.Clock.GetUtcNow())
-            {
-                simulator.Clock.SetUtcNow(due);
-            }
-
-            await simulator.Scheduler.RunDueAsync().WaitAsync(Deadline);
-        }
+        await simulator.RunRetriesAsync(Deadline);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Orders} payments, {firstAttempts.Length} webhook deliveries, {inFlightAtStop} in flight at SIGTERM; while draining: ready {(int)readyWhileDraining}, "

@@ -40,25 +40,28 @@ internal static class Draining
     }
 
     /// <summary>Counts every request; once draining, refuses new ones other than the health probes.</summary>
-    public static void UseDraining(this WebApplication app) => app.Use(async (context, next) =>
+    public static void UseDraining(this WebApplication app)
     {
-        var drain = context.RequestServices.GetRequiredService<RequestDrain>();
-        drain.Enter();
-        try
+        var drain = app.Services.GetRequiredService<RequestDrain>();
+        app.Use(async (context, next) =>
         {
-            if (drain.IsDraining && !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+            drain.Enter();
+            try
             {
-                await RefuseAsync(context);
-                return;
-            }
+                if (drain.IsDraining && !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+                {
+                    await RefuseAsync(context);
+                    return;
+                }
 
-            await next(context);
-        }
-        finally
-        {
-            drain.Leave();
-        }
-    });
+                await next(context);
+            }
+            finally
+            {
+                drain.Leave();
+            }
+        });
+    }
 
     private static async Task RefuseAsync(HttpContext context)
     {
