@@ -199,9 +199,12 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no draining, requests cut wherever they are.</summary>
+    public void Kill() => process.Kill(entireProcessTree: true);
+
+    /// <summary>Kills the process (<see cref="Kill"/>) and waits until it is gone.</summary>
     public async Task KillAsync()
     {
-        process.Kill(entireProcessTree: true);
+        Kill();
         await process.WaitForExitAsync().WaitAsync(StartTimeout);
     }
 

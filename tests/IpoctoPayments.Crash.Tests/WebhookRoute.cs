@@ -9,7 +9,7 @@ internal sealed class WebhookRoute() : DelegatingHandler(new SocketsHttpHandler(
     public const string ApiName = "payments-api.crash.test";
 
     private readonly Lock gate = new();
-    private readonly List<(int Count, TaskCompletionSource Reached)> waiting = [];
+    private (int Count, int OthersInFlight, Action Action, TaskCompletionSource<Tripped> Done)? trip;
     private volatile Uri? target;
     private int inFlight;
     private int acknowledged;
@@ -21,21 +21,21 @@ internal sealed class WebhookRoute() : DelegatingHandler(new SocketsHttpHandler(
 
     public int Acknowledged => Volatile.Read(ref acknowledged);
 
-    /// <summary>Completes once the API has acknowledged this many deliveries.</summary>
-    public Task WhenAcknowledged(int count)
+    /// <summary>
+    /// Runs <paramref name="action"/> once, on the delivery's own thread, as soon as an acknowledgement brings the count
+    /// to at least <paramref name="count"/> while at least <paramref name="othersInFlight"/> other deliveries are still on
+    /// the wire; completes with both counts at that moment. Acting there rather than in the test's continuation keeps a busy machine
+    /// from letting every delivery finish first.
+    /// </summary>
+    public Task<Tripped> WhenAcknowledged(int count, int othersInFlight, Action action)
     {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<Tripped>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (gate)
         {
-            if (acknowledged >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            waiting.Add((count, reached));
+            trip = (count, othersInFlight, action, done);
         }
 
-        return reached.Task;
+        return done.Task;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -61,17 +61,26 @@ internal sealed class WebhookRoute() : DelegatingHandler(new SocketsHttpHandler(
 
     private void Acknowledge()
     {
-        List<TaskCompletionSource> reached;
+        (int Count, int OthersInFlight, Action Action, TaskCompletionSource<Tripped> Done) tripped;
+        Tripped counts;
         lock (gate)
         {
             acknowledged++;
-            reached = [.. waiting.Where(w => w.Count <= acknowledged).Select(w => w.Reached)];
-            waiting.RemoveAll(w => w.Count <= acknowledged);
+            // This delivery still counts itself in flight until its response is returned.
+            counts = new Tripped(acknowledged, InFlight - 1);
+            if (trip is not { } due || counts.Acknowledged < due.Count || counts.OthersInFlight < due.OthersInFlight)
+            {
+                return;
+            }
+
+            tripped = due;
+            trip = null;
         }
 
-        foreach (var signal in reached)
-        {
-            signal.TrySetResult();
-        }
+        tripped.Action();
+        tripped.Done.TrySetResult(counts);
     }
+
+    /// <summary>The deliveries acknowledged, and the others still on the wire, when a trip point was reached.</summary>
+    public readonly record struct Tripped(int Acknowledged, int OthersInFlight);
 }
