@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddOptions<BalanceOptions>().Bind(configuration.GetSection(BalanceOptions.Section));
         services.AddOptions<TopUpOptions>().Bind(configuration.GetSection(TopUpOptions.Section));
+        services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section));
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section));
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));
         services.AddSingleton<ReconciliationRun>();

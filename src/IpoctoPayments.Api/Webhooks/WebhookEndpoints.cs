@@ -27,8 +27,10 @@ internal static class WebhookEndpoints
             .WithName("StripeWebhook")
             .WithSummary("Stripe events, signed with the endpoint's secret (Stripe-Signature).")
             .WithDescription("Called by Stripe, not by clients. The body is verified as sent, then applied once: `outcome` is `applied`, `duplicate` "
-                + "(seen before), `ignored` (the order has moved past it) or `unknown_order`; each is a 200, so Stripe stops redelivering.")
+                + "(seen before), `ignored` (the order has moved past it) or `unknown_order`; each is a 200, so Stripe stops redelivering. "
+                + "A dispute of a payment not known here as paid yet is `deferred`: answered 409 `payment_not_yet_known`, nothing kept, so Stripe delivers it again.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithExamples(new EndpointExamples
             {
@@ -38,6 +40,7 @@ internal static class WebhookEndpoints
                 [
                     (StatusCodes.Status400BadRequest, "invalid_signature", "The Stripe-Signature header does not verify for this endpoint's secret."),
                     (StatusCodes.Status400BadRequest, "api_version_mismatch", "Received event with API version 2024-06-20, but Stripe.net expects 2026-10-28.endive."),
+                    (StatusCodes.Status409Conflict, "payment_not_yet_known", "The event disputes a payment this service does not know as paid yet; nothing was kept. Deliver it again later."),
                     (StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge.Code, "The request body is larger than 256 KB."),
                 ],
             });

@@ -29,7 +29,7 @@ internal static class BillingDebits
         var amount = debit.Entries.First(e => e.Side == EntrySide.Debit).Amount;
         var balance = await ledger.BalanceAsync(account, amount.Currency, cancellationToken);
         return new DebitView(debitId, account.Value, MoneyView.From(amount), debit.Reference ?? string.Empty,
-            reversal is null ? "posted" : "reversed", debit.PostedAt, reversal?.PostedAt, MoneyView.From(balance.Available));
+            reversal is null ? "posted" : "reversed", debit.PostedAt, reversal?.PostedAt, MoneyView.OfBalance(balance.MinorUnits, balance.Currency));
     }
 
     /// <summary>The debit, if it is this account's; another account's debit is not found, as another account's top-up is not.</summary>

@@ -28,6 +28,6 @@ public interface ILedger
 
 /// <summary>
 /// One movement of a customer's balance: <see cref="Amount"/> in, or out when <see cref="IsCredit"/> is false.
-/// <see cref="SubjectId"/> is the top-up order, or the billing debit, it belongs to.
+/// <see cref="SubjectId"/> is the top-up order, or the billing debit, it belongs to; <see cref="PartId"/> the order's refund or dispute.
 /// </summary>
-public sealed record StatementLine(long Sequence, Guid SubjectId, PostingKind Kind, Guid? RefundId, Money Amount, bool IsCredit, DateTimeOffset PostedAt, string? Reference = null);
+public sealed record StatementLine(long Sequence, Guid SubjectId, PostingKind Kind, Guid? PartId, Money Amount, bool IsCredit, DateTimeOffset PostedAt, string? Reference = null);

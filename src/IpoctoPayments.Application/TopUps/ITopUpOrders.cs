@@ -19,6 +19,12 @@ public interface ITopUpOrders
     /// </summary>
     Task<(TopUpOrder? Order, bool EventReceived)> FindForEventAsync(Guid id, PaymentProvider provider, string eventId, CancellationToken cancellationToken);
 
+    /// <summary>The order a provider's payment names (Stripe's payment intent), as its disputes name it.</summary>
+    Task<TopUpOrder?> FindByPaymentAsync(PaymentProvider provider, string paymentIntentId, CancellationToken cancellationToken);
+
+    /// <summary>Orders with a dispute still open, the oldest dispute first.</summary>
+    Task<IReadOnlyList<TopUpOrder>> ListWithOpenDisputesAsync(int limit, CancellationToken cancellationToken);
+
     Task<TopUpOrder?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken);
 
     /// <summary>An account's orders, newest first, after the cursor's order when one is given.</summary>
@@ -27,7 +33,7 @@ public interface ITopUpOrders
     /// <summary>
     /// Orders worth asking the provider about, oldest first: still awaiting payment though created before
     /// <paramref name="awaitingCreatedBefore"/>; failed, expired or cancelled since <paramref name="closedSince"/>
-    /// (a late capture may still come); or with a refund not yet settled.
+    /// (a late capture may still come); or with a refund not yet settled or a dispute still open.
     /// </summary>
     Task<IReadOnlyList<Guid>> ListToReconcileAsync(DateTimeOffset awaitingCreatedBefore, DateTimeOffset closedSince, int limit, CancellationToken cancellationToken);
 }

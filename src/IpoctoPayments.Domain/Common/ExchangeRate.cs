@@ -61,7 +61,7 @@ public sealed record ExchangeRate
         // target units at `decimals` = source minor × rate × 10^decimals / 10^from.exp, with rate = units / 10^scale.
         var numerator = (Int128)amount.MinorUnits * Units * Currency.Pow10(decimals);
         var denominator = (Int128)Currency.Pow10(Scale) * From.MinorUnitsPerMajor;
-        var converted = DivideHalfToEven(numerator, denominator) * Currency.Pow10(To.Exponent - decimals);
+        var converted = HalfToEven.Divide(numerator, denominator) * Currency.Pow10(To.Exponent - decimals);
 
         return converted > long.MaxValue
             ? new DomainError("invalid_amount", "The converted amount is too large.")
@@ -80,13 +80,5 @@ public sealed record ExchangeRate
         }
 
         return new ExchangeRate(from, to, units, scale);
-    }
-
-    private static Int128 DivideHalfToEven(Int128 numerator, Int128 denominator)
-    {
-        var quotient = Int128.DivRem(numerator, denominator);
-        var twiceRemainder = quotient.Remainder * 2;
-        var roundUp = twiceRemainder > denominator || (twiceRemainder == denominator && !Int128.IsEvenInteger(quotient.Quotient));
-        return roundUp ? quotient.Quotient + 1 : quotient.Quotient;
     }
 }

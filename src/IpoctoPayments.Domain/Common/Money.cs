@@ -50,6 +50,18 @@ public sealed record Money
             ? new DomainError("insufficient_amount", $"{other} is more than {this}.")
             : (Result<Money>)new Money(MinorUnits - other.MinorUnits, Currency));
 
+    /// <summary>
+    /// This amount × <paramref name="part"/> / <paramref name="whole"/>, rounded half to even: the share of a top-up's
+    /// credit that a part of its charge stands for.
+    /// </summary>
+    public Money Share(long part, long whole)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(part);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(whole);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(part, whole);
+        return part == whole ? this : new Money((long)HalfToEven.Divide((Int128)MinorUnits * part, whole), Currency);
+    }
+
     public Result<Money> SameCurrency(Money other)
     {
         ArgumentNullException.ThrowIfNull(other);

@@ -19,7 +19,7 @@ public sealed record LedgerAccount
 
     public Currency Currency { get; }
 
-    /// <summary>"customer:acc-1:USD", "clearing:Stripe:PHP", "exchange::PHP", "late-capture:PayerMax:PHP".</summary>
+    /// <summary>"customer:acc-1:USD", "clearing:Stripe:PHP", "exchange::PHP", "late-capture:PayerMax:PHP", "disputes:Stripe:USD".</summary>
     public string Code => $"{Prefix(Type)}:{Owner}:{Currency.Code}";
 
     public static LedgerAccount CustomerBalance(AccountId account, Currency currency)
@@ -37,6 +37,9 @@ public sealed record LedgerAccount
     public static LedgerAccount LateCaptureSuspense(PaymentProvider provider, Currency currency) =>
         new(LedgerAccountType.LateCaptureSuspense, provider.ToString(), Guard(currency));
 
+    public static LedgerAccount Disputes(PaymentProvider provider, Currency currency) =>
+        new(LedgerAccountType.Disputes, provider.ToString(), Guard(currency));
+
     public static LedgerAccount Revenue(Currency currency) =>
         new(LedgerAccountType.Revenue, string.Empty, Guard(currency));
 
@@ -48,6 +51,7 @@ public sealed record LedgerAccount
         LedgerAccountType.ProviderClearing => "clearing",
         LedgerAccountType.ExchangePosition => "exchange",
         LedgerAccountType.Revenue => "revenue",
+        LedgerAccountType.Disputes => "disputes",
         _ => "late-capture",
     };
 

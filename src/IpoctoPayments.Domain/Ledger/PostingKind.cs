@@ -17,4 +17,8 @@ public enum PostingKind
     BillingDebit = 6,
     /// <summary>A billing debit cancelled: the mirror of the debit, so the balance gets the money back.</summary>
     BillingDebitReversal = 7,
+    /// <summary>A chargeback: the disputed credit taken from the balance, which may go below zero by it, once per dispute.</summary>
+    DisputeWithdrawal = 8,
+    /// <summary>A dispute won: the withdrawal's mirror, once per dispute.</summary>
+    DisputeReinstatement = 9,
 }

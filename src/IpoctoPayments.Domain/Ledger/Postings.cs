@@ -39,8 +39,16 @@ public static class Postings
             Move(Customer(account, amount), amount, LedgerAccount.Revenue(amount.Currency), amount), reference);
 
     /// <summary>
-    /// A refund that failed, or a billing debit cancelled, corrected: the mirror of its posting, so the balance (or the
-    /// suspense) gets its money back.
+    /// A chargeback: the disputed credit leaves the customer's balance — below zero if it was spent — for the disputes
+    /// account, at the disputed charge, since the provider has withdrawn that much.
+    /// </summary>
+    public static Posting DisputeWithdrawal(Guid orderId, Guid disputeId, AccountId account, PaymentProvider provider, Money credit, Money charge, DateTimeOffset at) =>
+        Build(new PostingKey(orderId, PostingKind.DisputeWithdrawal, disputeId), at,
+            Move(Customer(account, credit), credit, LedgerAccount.Disputes(provider, Currency(charge)), charge));
+
+    /// <summary>
+    /// A refund that failed, a billing debit cancelled or a dispute won, corrected: the mirror of its posting, so the
+    /// balance (or the suspense) gets its money back.
     /// </summary>
     public static Result<Posting> Reversal(Posting original, DateTimeOffset at)
     {
@@ -49,10 +57,11 @@ public static class Postings
         {
             PostingKind.RefundDebit or PostingKind.LateCaptureRefund => PostingKind.RefundReversal,
             PostingKind.BillingDebit => PostingKind.BillingDebitReversal,
+            PostingKind.DisputeWithdrawal => PostingKind.DisputeReinstatement,
             _ => null,
         };
         if (kind is null)
-            return new DomainError("not_reversible", $"Only a refund or a billing debit can be reversed, not {original.Key}.");
+            return new DomainError("not_reversible", $"Only a refund, a billing debit or a dispute withdrawal can be reversed, not {original.Key}.");
 
         var mirrored = original.Entries.Select(e => e with { Side = e.Side == EntrySide.Debit ? EntrySide.Credit : EntrySide.Debit });
         return Posting.Create(original.Key with { Kind = kind.Value }, mirrored, at, original.Reference);

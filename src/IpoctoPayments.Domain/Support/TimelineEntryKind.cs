@@ -17,4 +17,10 @@ public enum TimelineEntryKind
     RefundFailed = 12,
     DuplicateEventIgnored = 13,
     StaleEventIgnored = 14,
+    DisputeOpened = 15,
+    DisputeUnderReview = 16,
+    DisputeWon = 17,
+    DisputeLost = 18,
+    DisputeEvidenceSubmitted = 19,
+    DisputeAccepted = 20,
 }

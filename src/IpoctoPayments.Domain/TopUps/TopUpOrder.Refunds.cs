@@ -13,9 +13,9 @@ public sealed partial class TopUpOrder
 {
     /// <summary>
     /// What can still be refunded from the balance: credit − confirmed − pending refunds, for a paid top-up not yet fully
-    /// refunded; nothing otherwise (unpaid, failed, refunded — a late capture sent back included, though it never credited).
+    /// refunded; nothing otherwise (unpaid, failed, disputed, refunded — a late capture sent back included, though it never credited).
     /// </summary>
-    public Money RefundableCredit => Status is TopUpStatus.Succeeded or TopUpStatus.PartiallyRefunded
+    public Money RefundableCredit => Status is (TopUpStatus.Succeeded or TopUpStatus.PartiallyRefunded) && !IsDisputed
         ? Left(r => r.Credit, Credit)
         : Money.Zero(Credit.Currency);
 
@@ -34,6 +34,9 @@ public sealed partial class TopUpOrder
                 : new DomainError("refund_id_conflict", $"Refund {refundId} was asked for {existing.Credit}, not {amount}.");
         if (Status is not (TopUpStatus.Succeeded or TopUpStatus.PartiallyRefunded))
             return new DomainError("order_not_refundable", $"Order {Number} is {Status}; only a paid top-up can be refunded.");
+        // The cardholder's bank already took the money back, or is deciding whether to: a refund would pay it twice.
+        if (IsDisputed)
+            return new DomainError("order_disputed", $"Order {Number} is disputed by the cardholder's bank; it cannot be refunded while the dispute is open or after it was lost.");
 
         var left = RefundableCredit;
         amount ??= left;

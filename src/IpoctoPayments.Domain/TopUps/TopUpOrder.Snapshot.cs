@@ -1,4 +1,5 @@
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Domain.PaymentMethods;
 using IpoctoPayments.Domain.Refunds;
@@ -34,7 +35,12 @@ public sealed partial class TopUpOrder
         [.. attempts.Select(a => new AttemptSnapshot(a.At, a.Error.Code, a.ProviderCode, a.Reference))],
         [.. refunds.Select(r => new RefundSnapshot(r.Id, r.Credit.MinorUnits, r.Charge.MinorUnits, r.ForLateCapture, r.Status.ToString(), r.Failure?.Code, r.RequestedAt, r.CompletedAt))],
         [.. timeline.Select(e => new TimelineSnapshot(e.At, e.Kind.ToString(), e.Message, e.Code))],
-        ChargeDecimals);
+        ChargeDecimals)
+    {
+        Disputes = [.. disputes.Select(d => new DisputeSnapshot(
+            d.Id, d.ProviderDisputeId, d.Credit.MinorUnits, d.Charge.MinorUnits, d.Reason, d.IsInquiry, d.Status.ToString(), d.OpenedAt,
+            d.RespondBy, d.ClosedAt, d.Evidence, d.EvidenceSubmittedAt, d.Accepted, d.FundsWithdrawn, d.FundsReinstated))],
+    };
 
     /// <summary>Rebuilds a stored order. Values that no longer parse mean the store is corrupt, and are refused loudly.</summary>
     public static TopUpOrder Restore(TopUpOrderSnapshot snapshot)
@@ -69,6 +75,10 @@ public sealed partial class TopUpOrder
 
         order.attempts.AddRange(snapshot.Attempts.Select(a => new PaymentAttempt(a.At, PaymentErrors.FromCode(a.ErrorCode), a.ProviderCode, a.Reference)));
         order.refunds.AddRange(snapshot.Refunds.Select(r => RestoreRefund(r, creditCurrency, chargeCurrency)));
+        order.disputes.AddRange(snapshot.Disputes.Select(d => Dispute.Restore(
+            d.Id, d.ProviderDisputeId, Money.FromMinorUnits(d.CreditMinorUnits, creditCurrency).Value, Money.FromMinorUnits(d.ChargeMinorUnits, chargeCurrency).Value,
+            d.Reason, d.IsInquiry, d.OpenedAt, Enum.Parse<DisputeStatus>(d.Status), d.RespondBy, d.ClosedAt, d.Evidence, d.EvidenceSubmittedAt,
+            d.Accepted, d.FundsWithdrawn, d.FundsReinstated)));
         order.timeline.AddRange(snapshot.Timeline.Select(e => new TimelineEntry(e.At, Enum.Parse<TimelineEntryKind>(e.Kind), e.Message, e.Code)));
         return order;
     }

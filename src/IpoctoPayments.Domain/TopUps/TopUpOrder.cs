@@ -1,4 +1,5 @@
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Domain.PaymentMethods;
 using IpoctoPayments.Domain.Refunds;
@@ -15,6 +16,7 @@ public sealed partial class TopUpOrder
 {
     private readonly List<PaymentAttempt> attempts = [];
     private readonly List<Refund> refunds = [];
+    private readonly List<Dispute> disputes = [];
     private readonly List<TimelineEntry> timeline = [];
 
     private TopUpOrder(

@@ -30,7 +30,11 @@ public sealed record TopUpOrderSnapshot(
     IReadOnlyList<AttemptSnapshot> Attempts,
     IReadOnlyList<RefundSnapshot> Refunds,
     IReadOnlyList<TimelineSnapshot> Timeline,
-    int ChargeDecimals);
+    int ChargeDecimals)
+{
+    /// <summary>Absent from orders stored before disputes were kept.</summary>
+    public IReadOnlyList<DisputeSnapshot> Disputes { get; init; } = [];
+}
 
 public sealed record AttemptSnapshot(DateTimeOffset At, string ErrorCode, string? ProviderCode, string? Reference);
 
@@ -45,3 +49,20 @@ public sealed record RefundSnapshot(
     DateTimeOffset? CompletedAt);
 
 public sealed record TimelineSnapshot(DateTimeOffset At, string Kind, string Message, string? Code);
+
+public sealed record DisputeSnapshot(
+    Guid Id,
+    string ProviderDisputeId,
+    long CreditMinorUnits,
+    long ChargeMinorUnits,
+    string Reason,
+    bool IsInquiry,
+    string Status,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? RespondBy,
+    DateTimeOffset? ClosedAt,
+    string? Evidence,
+    DateTimeOffset? EvidenceSubmittedAt,
+    bool Accepted,
+    bool FundsWithdrawn,
+    bool FundsReinstated);

@@ -20,6 +20,13 @@ internal sealed class EfLedger(PaymentsDbContext db, BalanceStatements balances)
             return ToPosting(pending).IsSameAs(posting) ? PostResult.AlreadyExists : PostResult.Conflict;
         }
 
+        if (posting.Key.Kind is PostingKind.DisputeWithdrawal or PostingKind.DisputeReinstatement)
+        {
+            await MoveForDisputeAsync(posting, cancellationToken);
+            db.Set<PostingRecord>().Add(ToRecord(posting));
+            return PostResult.Posted;
+        }
+
         // Debits first, so a refused one leaves nothing of the posting moved (a posting has one customer side).
         var moves = posting.Entries.Select(e => e.Account).Where(a => a.Type == LedgerAccountType.CustomerBalance).Distinct()
             .Select(a => (Account: a, Net: posting.NetCreditTo(a)))
@@ -41,6 +48,21 @@ internal sealed class EfLedger(PaymentsDbContext db, BalanceStatements balances)
         return PostResult.Posted;
     }
 
+    /// <summary>A chargeback is taken even where the money was spent; a dispute won gives back what its chargeback took.</summary>
+    private async Task MoveForDisputeAsync(Posting posting, CancellationToken cancellationToken)
+    {
+        var account = posting.Entries.Single(e => e.Account.Type == LedgerAccountType.CustomerBalance).Account;
+        var net = posting.NetCreditTo(account);
+        if (posting.Key.Kind == PostingKind.DisputeWithdrawal)
+        {
+            await balances.WithdrawForDisputeAsync(account.Owner, account.Currency.Code, -net, cancellationToken);
+        }
+        else if (!await balances.ReinstateAsync(account.Owner, account.Currency.Code, net, cancellationToken))
+        {
+            throw new InvalidOperationException($"Posting {posting.Key} gives back more than disputes withdrew from {account}.");
+        }
+    }
+
     public async Task<Posting?> FindAsync(PostingKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -57,7 +79,7 @@ internal sealed class EfLedger(PaymentsDbContext db, BalanceStatements balances)
         var record = await db.Set<BalanceRecord>().AsNoTracking()
             .FirstOrDefaultAsync(b => b.AccountId == account.Value && b.Currency == currency.Code, cancellationToken);
         var minorUnits = (record?.MinorUnits ?? 0) + balances.PendingCredit(account.Value, currency.Code);
-        return new CustomerBalance(account, Money.FromMinorUnits(minorUnits, currency).Value);
+        return new CustomerBalance(account, currency, minorUnits, record?.DisputedMinorUnits ?? 0);
     }
 
     public async Task<IReadOnlyList<StatementLine>> StatementAsync(AccountId account, Currency currency, long? before, int limit, CancellationToken cancellationToken)
@@ -76,7 +98,7 @@ internal sealed class EfLedger(PaymentsDbContext db, BalanceStatements balances)
             r.Posting.Sequence,
             r.Posting.SubjectId,
             Enum.Parse<PostingKind>(r.Posting.Kind),
-            r.Posting.RefundId,
+            r.Posting.PartId,
             Money.FromMinorUnits(r.Entry.MinorUnits, currency).Value,
             r.Entry.Side == nameof(EntrySide.Credit),
             r.Posting.PostedAt,
@@ -92,7 +114,7 @@ internal sealed class EfLedger(PaymentsDbContext db, BalanceStatements balances)
         Key = posting.Key.ToString(),
         SubjectId = posting.Key.SubjectId,
         Kind = posting.Key.Kind.ToString(),
-        RefundId = posting.Key.RefundId,
+        PartId = posting.Key.PartId,
         // Whole microseconds, as PostgreSQL keeps them: an answer read from this record before the save shows the same
         // time as every later read of the row.
         PostedAt = posting.PostedAt.AddTicks(-(posting.PostedAt.Ticks % TimeSpan.TicksPerMicrosecond)),
@@ -109,7 +131,7 @@ internal sealed class EfLedger(PaymentsDbContext db, BalanceStatements balances)
 
     private static Posting ToPosting(PostingRecord record)
     {
-        var key = new PostingKey(record.SubjectId, Enum.Parse<PostingKind>(record.Kind), record.RefundId);
+        var key = new PostingKey(record.SubjectId, Enum.Parse<PostingKind>(record.Kind), record.PartId);
         var entries = record.Entries.Select(e =>
         {
             var currency = Currency.FromCode(e.Currency).Value;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IpoctoPayments.Infrastructure.Ledger;
 
-/// <summary>One ledger transaction. Its <see cref="Key"/> (subject + kind + refund) is unique: the exactly-once guarantee.</summary>
+/// <summary>One ledger transaction. Its <see cref="Key"/> (subject + kind + part) is unique: the exactly-once guarantee.</summary>
 internal sealed class PostingRecord
 {
     /// <summary>Orders the ledger; given by the database.</summary>
@@ -22,7 +22,8 @@ internal sealed class PostingRecord
 
     public string Kind { get; set; } = "";
 
-    public Guid? RefundId { get; set; }
+    /// <summary>The refund or dispute of the order, for kinds an order may have several of.</summary>
+    public Guid? PartId { get; set; }
 
     public DateTimeOffset PostedAt { get; set; }
 
@@ -59,7 +60,11 @@ internal sealed class BalanceRecord
 
     public string Currency { get; set; } = "";
 
+    /// <summary>Signed: below zero only by what disputes withdrew.</summary>
     public long MinorUnits { get; set; }
+
+    /// <summary>What disputes still open or lost withdrew; how far below zero the balance may be.</summary>
+    public long DisputedMinorUnits { get; set; }
 }
 
 internal sealed class PostingRecordConfiguration : IEntityTypeConfiguration<PostingRecord>
@@ -97,7 +102,12 @@ internal sealed class BalanceRecordConfiguration : IEntityTypeConfiguration<Bala
 {
     public void Configure(EntityTypeBuilder<BalanceRecord> builder)
     {
-        builder.ToTable("customer_balances", t => t.HasCheckConstraint("ck_customer_balances_not_negative", "\"MinorUnits\" >= 0"));
+        builder.ToTable("customer_balances", t =>
+        {
+            // Below zero only by what disputes withdrew: every other debit is conditional, and a chargeback adds to both columns.
+            t.HasCheckConstraint("ck_customer_balances_not_negative", "\"MinorUnits\" + \"DisputedMinorUnits\" >= 0");
+            t.HasCheckConstraint("ck_customer_balances_disputed_not_negative", "\"DisputedMinorUnits\" >= 0");
+        });
         builder.HasKey(b => new { b.AccountId, b.Currency });
         builder.Property(b => b.AccountId).HasMaxLength(64);
         builder.Property(b => b.Currency).HasMaxLength(3);

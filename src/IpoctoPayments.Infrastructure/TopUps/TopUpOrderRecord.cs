@@ -29,6 +29,9 @@ internal sealed class TopUpOrderRecord
     /// <summary>Refunds asked for and not yet confirmed or failed: reconciliation looks for them.</summary>
     public int OpenRefunds { get; set; }
 
+    /// <summary>Disputes not yet won or lost: the admin list and reconciliation look for them.</summary>
+    public int OpenDisputes { get; set; }
+
     /// <summary>The order's version; a concurrent writer's change makes a save fail instead of being overwritten.</summary>
     public int Version { get; set; }
 
@@ -50,6 +53,8 @@ internal sealed class TopUpOrderRecordConfiguration : IEntityTypeConfiguration<T
         builder.Property(o => o.SessionId).HasMaxLength(255);
         builder.HasIndex(o => o.SessionId);
         builder.Property(o => o.PaymentIntentId).HasMaxLength(255);
+        builder.HasIndex(o => o.PaymentIntentId);
+        builder.HasIndex(o => o.OpenDisputes);
         builder.HasIndex(o => new { o.Status, o.CreatedAtUnixMs });
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Property(o => o.State);

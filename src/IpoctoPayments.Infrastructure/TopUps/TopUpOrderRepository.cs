@@ -75,6 +75,19 @@ internal sealed class TopUpOrderRepository : ITopUpOrders
         return (null, receivedHere || await db.Set<InboxRecord>().AnyAsync(i => i.Provider == name && i.EventId == eventId, cancellationToken));
     }
 
+    public async Task<TopUpOrder?> FindByPaymentAsync(PaymentProvider provider, string paymentIntentId, CancellationToken cancellationToken)
+    {
+        var name = provider.ToString();
+        return Track(await db.Set<TopUpOrderRecord>().FirstOrDefaultAsync(o => o.Provider == name && o.PaymentIntentId == paymentIntentId, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<TopUpOrder>> ListWithOpenDisputesAsync(int limit, CancellationToken cancellationToken)
+    {
+        var records = await db.Set<TopUpOrderRecord>().AsNoTracking().Where(o => o.OpenDisputes > 0)
+            .OrderBy(o => o.CreatedAtUnixMs).Take(limit).ToListAsync(cancellationToken);
+        return [.. records.Select(Restore).OrderBy(o => o.Disputes.Where(d => d.IsOpen).Min(d => d.OpenedAt))];
+    }
+
     public async Task<TopUpOrder?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(number);
@@ -106,7 +119,8 @@ internal sealed class TopUpOrderRepository : ITopUpOrders
         return await db.Set<TopUpOrderRecord>().AsNoTracking()
             .Where(o => (o.Status == awaiting && o.CreatedAtUnixMs < before)
                 || (closed.Contains(o.Status) && o.CreatedAtUnixMs >= since)
-                || o.OpenRefunds > 0)
+                || o.OpenRefunds > 0
+                || o.OpenDisputes > 0)
             .OrderBy(o => o.CreatedAtUnixMs)
             .Take(limit)
             .Select(o => o.Id)
@@ -141,6 +155,7 @@ internal sealed class TopUpOrderRepository : ITopUpOrders
         record.SessionId = snapshot.SessionId;
         record.PaymentIntentId = snapshot.PaymentIntentId;
         record.OpenRefunds = snapshot.Refunds.Count(r => r.Status == nameof(Domain.Refunds.RefundStatus.Pending));
+        record.OpenDisputes = order.Disputes.Count(d => d.IsOpen);
         record.Version = snapshot.Version;
         record.State = JsonSerializer.Serialize(snapshot, Json);
     }

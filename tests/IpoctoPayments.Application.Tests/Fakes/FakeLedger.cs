@@ -19,7 +19,7 @@ public sealed class FakeLedger(FakeDatabase database) : ILedger
         var customer = LedgerAccount.CustomerBalance(account, currency);
         var lines = database.Journal.Postings
             .SelectMany((posting, index) => posting.Entries.Where(e => e.Account == customer).Select(e => new StatementLine(
-                index + 1, posting.Key.SubjectId, posting.Key.Kind, posting.Key.RefundId, e.Amount, e.Side == EntrySide.Credit, posting.PostedAt, posting.Reference)))
+                index + 1, posting.Key.SubjectId, posting.Key.Kind, posting.Key.PartId, e.Amount, e.Side == EntrySide.Credit, posting.PostedAt, posting.Reference)))
             .Where(l => before is null || l.Sequence < before)
             .OrderByDescending(l => l.Sequence)
             .Take(limit)

@@ -48,6 +48,18 @@ public sealed class FakeTopUpOrders(FakeDatabase database, FakeSession session) 
     public async Task<(TopUpOrder? Order, bool EventReceived)> FindForEventAsync(Guid id, PaymentProvider provider, string eventId, CancellationToken cancellationToken) =>
         (await FindAsync(id, cancellationToken), database.Inbox.Concat(session.Inbox).Any(e => e.Provider == provider && e.EventId == eventId));
 
+    public Task<TopUpOrder?> FindByPaymentAsync(PaymentProvider provider, string paymentIntentId, CancellationToken cancellationToken)
+    {
+        var id = database.Orders.FirstOrDefault(o => o.Provider == provider.ToString() && o.PaymentIntentId == paymentIntentId)?.Id;
+        return id is { } found ? FindAsync(found, cancellationToken) : Task.FromResult<TopUpOrder?>(null);
+    }
+
+    public Task<IReadOnlyList<TopUpOrder>> ListWithOpenDisputesAsync(int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TopUpOrder>>([.. database.Orders.Select(TopUpOrder.Restore)
+            .Where(o => o.Disputes.Any(d => d.IsOpen))
+            .OrderBy(o => o.Disputes.Where(d => d.IsOpen).Min(d => d.OpenedAt))
+            .Take(limit)]);
+
     public Task<TopUpOrder?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(number);
@@ -71,7 +83,8 @@ public sealed class FakeTopUpOrders(FakeDatabase database, FakeSession session) 
         return Task.FromResult<IReadOnlyList<Guid>>([.. database.Orders
             .Where(o => (o.Status == nameof(TopUpStatus.AwaitingPayment) && o.CreatedAt < awaitingCreatedBefore)
                 || (closed.Contains(o.Status) && o.CreatedAt >= closedSince)
-                || o.Refunds.Any(r => r.Status == nameof(Domain.Refunds.RefundStatus.Pending)))
+                || o.Refunds.Any(r => r.Status == nameof(Domain.Refunds.RefundStatus.Pending))
+                || o.Disputes.Any(d => d.Status is nameof(Domain.Disputes.DisputeStatus.NeedsResponse) or nameof(Domain.Disputes.DisputeStatus.UnderReview)))
             .OrderBy(o => o.CreatedAt)
             .Take(limit)
             .Select(o => o.Id)]);

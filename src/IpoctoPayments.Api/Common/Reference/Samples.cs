@@ -64,7 +64,7 @@ internal static class Samples
 
     public static TopUpPage Page { get; } = new([Succeeded], null);
 
-    public static BalanceView Balance { get; } = new(Account, new MoneyView("35.00", "USD"));
+    public static BalanceView Balance { get; } = new(Account, new MoneyView("35.00", "USD"), new MoneyView("35.00", "USD"), new MoneyView("0.00", "USD"), null);
 
     public static LedgerPage Ledger { get; } = new(
         new MoneyView("35.00", "USD"),

@@ -18,6 +18,8 @@ public sealed class PaymentsMeter : IDisposable
         TopUpsFailed = meter.CreateCounter<long>("ipocto.topups.failed", "{top-up}", "Top-ups that failed or expired unpaid.");
         WebhookDuration = meter.CreateHistogram<double>("ipocto.webhooks.duration", "s", "How long a provider webhook took to verify and apply.");
         ReconciliationActions = meter.CreateCounter<long>("ipocto.reconciliation.actions", "{action}", "What reconciliation applied from the providers' answers.");
+        DisputesOpened = meter.CreateCounter<long>("ipocto.disputes.opened", "{dispute}", "Disputes and inquiries the cardholders' banks opened on top-ups.");
+        DisputesClosed = meter.CreateCounter<long>("ipocto.disputes.closed", "{dispute}", "Disputes decided, by outcome: won or lost.");
     }
 
     public Counter<long> TopUpsCreated { get; }
@@ -29,6 +31,10 @@ public sealed class PaymentsMeter : IDisposable
     public Histogram<double> WebhookDuration { get; }
 
     public Counter<long> ReconciliationActions { get; }
+
+    public Counter<long> DisputesOpened { get; }
+
+    public Counter<long> DisputesClosed { get; }
 
     public void Dispose() => meter.Dispose();
 }

@@ -1,4 +1,5 @@
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 using IpoctoPayments.Domain.TopUps;
 
 namespace IpoctoPayments.Application.Common.Telemetry;
@@ -46,6 +47,22 @@ public sealed class PaymentsTelemetry(PaymentsMeter meter)
     {
         KeyValuePair<string, object?>[] tags = [new("provider", ProviderNames.Of(provider)), new("subject", subject), new("outcome", outcome)];
         pending.Add(() => meter.ReconciliationActions.Add(1, tags));
+    }
+
+    public void DisputeOpened(TopUpOrder order, Dispute dispute)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(dispute);
+        var tags = Tags(order).Append(new("reason", dispute.Reason)).Append(new("inquiry", dispute.IsInquiry)).ToArray();
+        pending.Add(() => meter.DisputesOpened.Add(1, tags));
+    }
+
+    public void DisputeClosed(TopUpOrder order, Dispute dispute)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(dispute);
+        var tags = Tags(order).Append(new("reason", dispute.Reason)).Append(new("outcome", StatusNames.Of(dispute.Status))).ToArray();
+        pending.Add(() => meter.DisputesClosed.Add(1, tags));
     }
 
     /// <summary>Forgets what an attempt recorded; called when the unit of work starts (again).</summary>

@@ -36,8 +36,9 @@ internal sealed class DebitBalanceHandler(ILedger ledger, IOptions<BalanceOption
         if (await ledger.PostAsync(posting, cancellationToken) == PostResult.InsufficientBalance)
         {
             var balance = await ledger.BalanceAsync(account, currency, cancellationToken);
-            throw AppException.Unprocessable("insufficient_balance",
-                $"The balance holds {balance.Available}, less than the {amount} to debit; nothing was debited.", "amount");
+            throw AppException.Unprocessable("insufficient_balance", balance.IsNegative
+                ? $"The balance is {MoneyView.OfBalance(balance.MinorUnits, currency)} because a disputed top-up took back money already spent; nothing was debited, and debits resume once the balance covers {amount}."
+                : $"The balance holds {balance.Available}, less than the {amount} to debit; nothing was debited.", "amount");
         }
 
         return new DebitResult(await BillingDebits.ViewAsync(ledger, account, debitId, cancellationToken));

@@ -10,6 +10,6 @@ internal sealed class GetBalanceHandler(ILedger ledger, IOptions<BalanceOptions>
     {
         var account = LedgerQueries.Account(query.AccountId);
         var balance = await ledger.BalanceAsync(account, options.Value.ToCurrency(), cancellationToken);
-        return new BalanceView(account.Value, MoneyView.From(balance.Available));
+        return BalanceView.Of(balance);
     }
 }

@@ -16,19 +16,19 @@ internal sealed class GetLedgerHandler(ILedger ledger, IOptions<BalanceOptions> 
         var page = lines.Take(query.Limit)
             .Select(View)
             .ToList();
-        return new LedgerPage(MoneyView.From(balance.Available), page, lines.Count > query.Limit ? page[^1].Sequence : null);
+        return new LedgerPage(MoneyView.OfBalance(balance.MinorUnits, currency), page, lines.Count > query.Limit ? page[^1].Sequence : null);
     }
 
     private static LedgerLineView View(StatementLine line)
     {
         var isDebit = line.Kind is PostingKind.BillingDebit or PostingKind.BillingDebitReversal;
-        return new LedgerLineView(line.Sequence, isDebit ? null : line.SubjectId, StatusNames.Of(line.Kind), line.RefundId, Signed(line), line.PostedAt)
+        var isDispute = line.Kind is PostingKind.DisputeWithdrawal or PostingKind.DisputeReinstatement;
+        var amount = MoneyView.OfBalance(line.IsCredit ? line.Amount.MinorUnits : -line.Amount.MinorUnits, line.Amount.Currency);
+        return new LedgerLineView(line.Sequence, isDebit ? null : line.SubjectId, StatusNames.Of(line.Kind), isDispute ? null : line.PartId, amount, line.PostedAt)
         {
             DebitId = isDebit ? line.SubjectId : null,
+            DisputeId = isDispute ? line.PartId : null,
             Reference = line.Reference,
         };
     }
-
-    private static MoneyView Signed(StatementLine line) =>
-        new((line.IsCredit ? "" : "-") + line.Amount.ToMajorUnitString(), line.Amount.Currency.Code);
 }

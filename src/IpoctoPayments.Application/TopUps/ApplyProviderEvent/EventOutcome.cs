@@ -1,6 +1,6 @@
 namespace IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 
-/// <summary>What an accepted webhook did; every outcome is acknowledged to the provider so it stops redelivering.</summary>
+/// <summary>What an accepted webhook did; every outcome but <see cref="Deferred"/> is acknowledged to the provider so it stops redelivering.</summary>
 public enum EventOutcome
 {
     Applied,
@@ -13,4 +13,10 @@ public enum EventOutcome
 
     /// <summary>The event names no order of this service (another integration's, or a test event).</summary>
     UnknownOrder,
+
+    /// <summary>
+    /// A dispute of a payment not yet known here as paid: nothing is kept, and the provider is asked to deliver it again,
+    /// by when the payment's own event (or reconciliation) will have arrived.
+    /// </summary>
+    Deferred,
 }

@@ -1,6 +1,7 @@
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 
 namespace IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 
@@ -27,6 +28,9 @@ public enum ProviderEventKind
     RefundFailed,
 
     RefundPending,
+
+    /// <summary>A dispute (chargeback or inquiry) opened, moved or decided; <see cref="ProviderEvent.Dispute"/> says how it stands.</summary>
+    Dispute,
 
     /// <summary>An event this service does not act on; it is acknowledged and kept in the inbox.</summary>
     NotRelevant,
@@ -62,6 +66,9 @@ public sealed record ProviderEvent(
     public Guid? RefundId { get; init; }
 
     public string? ProviderRefundId { get; init; }
+
+    /// <summary>The whole dispute as the provider reports it now, for <see cref="ProviderEventKind.Dispute"/>.</summary>
+    public DisputeReport? Dispute { get; init; }
 
     /// <summary>
     /// What a provider said of one of our refunds when asked rather than by webhook — <paramref name="source"/> names how

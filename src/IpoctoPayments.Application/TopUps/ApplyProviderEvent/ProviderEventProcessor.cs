@@ -4,6 +4,7 @@ using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Telemetry;
 using IpoctoPayments.Application.Ledger;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 using IpoctoPayments.Domain.Errors;
 using IpoctoPayments.Domain.Ledger;
 using IpoctoPayments.Domain.PaymentMethods;
@@ -25,15 +26,14 @@ internal sealed class ProviderEventProcessor(
     IRefundOutbox refundOutbox,
     PaymentMethodCatalogue catalogue,
     IOptions<TopUpOptions> options,
+    IOptions<DisputeOptions> disputeOptions,
     PaymentsTelemetry telemetry,
     ILogger<ProviderEventProcessor> logger,
     TimeProvider clock)
 {
     public async Task<EventOutcome> ApplyAsync(ProviderEvent providerEvent, CancellationToken cancellationToken)
     {
-        var (order, received) = providerEvent.OrderId is { } id
-            ? await orders.FindForEventAsync(id, providerEvent.Provider, providerEvent.EventId, cancellationToken)
-            : (null, await inbox.ContainsAsync(providerEvent.Provider, providerEvent.EventId, cancellationToken));
+        var (order, received) = await FindAsync(providerEvent, cancellationToken);
         if (received)
         {
             return EventOutcome.Duplicate;
@@ -43,6 +43,18 @@ internal sealed class ProviderEventProcessor(
         var outcome = order is null || order.Provider != providerEvent.Provider
             ? providerEvent.Kind == ProviderEventKind.NotRelevant ? EventOutcome.Ignored : EventOutcome.UnknownOrder
             : await ApplyToOrderAsync(order, providerEvent, now, cancellationToken);
+        if (outcome == EventOutcome.UnknownOrder && WaitsForPayment(providerEvent, now))
+        {
+            outcome = EventOutcome.Deferred;
+        }
+
+        if (outcome == EventOutcome.Deferred)
+        {
+            logger.LogInformation("{Provider} event {EventType} ({EventId}) disputes a payment not known here as paid yet; it is to be delivered again",
+                ProviderNames.Of(providerEvent.Provider), providerEvent.EventType, providerEvent.EventId);
+            return outcome;
+        }
+
         if (outcome == EventOutcome.UnknownOrder)
         {
             logger.LogInformation("{Provider} event {EventType} ({EventId}) names no order of this service", ProviderNames.Of(providerEvent.Provider), providerEvent.EventType, providerEvent.EventId);
@@ -51,6 +63,28 @@ internal sealed class ProviderEventProcessor(
         inbox.Add(new InboxEntry(providerEvent.Provider, providerEvent.EventId, providerEvent.EventType, order?.Id, outcome.ToString(), now));
         return outcome;
     }
+
+    /// <summary>The order the event names — by our id, or for a dispute by the provider's payment — and whether the event was received before.</summary>
+    private async Task<(TopUpOrder? Order, bool Received)> FindAsync(ProviderEvent e, CancellationToken cancellationToken)
+    {
+        if (e.OrderId is { } id)
+        {
+            return await orders.FindForEventAsync(id, e.Provider, e.EventId, cancellationToken);
+        }
+
+        if (await inbox.ContainsAsync(e.Provider, e.EventId, cancellationToken))
+        {
+            return (null, true);
+        }
+
+        return e is { Kind: ProviderEventKind.Dispute, PaymentIntentId: { } payment }
+            ? (await orders.FindByPaymentAsync(e.Provider, payment, cancellationToken), false)
+            : (null, false);
+    }
+
+    /// <summary>A dispute whose payment is not known here as paid is delivered again, for a while: its payment's event may be late.</summary>
+    private bool WaitsForPayment(ProviderEvent e, DateTimeOffset now) =>
+        e.Kind == ProviderEventKind.Dispute && now - e.OccurredAt < disputeOptions.Value.WaitForPayment;
 
     private async Task<EventOutcome> ApplyToOrderAsync(TopUpOrder order, ProviderEvent e, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -97,6 +131,8 @@ internal sealed class ProviderEventProcessor(
                 return Outcome(order.ConfirmRefund(refundId, at));
             case ProviderEventKind.RefundFailed when e.RefundId is { } refundId:
                 return await FailRefundAsync(order, refundId, at, cancellationToken) ? EventOutcome.Applied : EventOutcome.Ignored;
+            case ProviderEventKind.Dispute when e.Dispute is { } report:
+                return await DisputeAsync(order, e, report, at, cancellationToken);
             default:
                 return EventOutcome.Ignored;
         }
@@ -132,6 +168,49 @@ internal sealed class ProviderEventProcessor(
         await PostAsync(Postings.LateCaptureRefund(order.Id, refund.Id, order.Provider, refund.Charge, at), cancellationToken);
         refundOutbox.Add(order.Id, refund.Id, at);
         return EventOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Applies a dispute report: the order keeps the dispute's state, the ledger takes its credit out of the balance once
+    /// the chargeback is known, and gives it back once the dispute is won.
+    /// </summary>
+    private async Task<EventOutcome> DisputeAsync(TopUpOrder order, ProviderEvent e, DisputeReport report, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var disputeId = RequestHash.Id("dispute", ProviderNames.Of(order.Provider), report.ProviderDisputeId);
+        var opened = order.Disputes.All(d => d.Id != disputeId);
+        var recorded = order.RecordDispute(disputeId, report, at);
+        if (!recorded.IsSuccess)
+        {
+            logger.LogWarning("{Provider} dispute {DisputeId} of order {Order} not applied: {Reason}",
+                ProviderNames.Of(order.Provider), report.ProviderDisputeId, order.Number, recorded.Error!.Message);
+            return recorded.Error.Code == "dispute_before_payment" && WaitsForPayment(e, at) ? EventOutcome.Deferred : EventOutcome.Ignored;
+        }
+
+        var (dispute, applied, withdraw, reinstate) = recorded.Value;
+        var withdrawal = Postings.DisputeWithdrawal(order.Id, dispute.Id, order.AccountId, order.Provider, dispute.Credit, dispute.Charge, at);
+        if (withdraw)
+        {
+            await PostAsync(withdrawal, cancellationToken);
+        }
+
+        if (reinstate)
+        {
+            var posted = await ledger.FindAsync(withdrawal.Key, cancellationToken)
+                ?? throw new InvalidOperationException($"Dispute {dispute.ProviderDisputeId} is reinstated but its withdrawal {withdrawal.Key} is not in the ledger.");
+            await PostAsync(Postings.Reversal(posted, at).Value, cancellationToken);
+        }
+
+        if (opened)
+        {
+            telemetry.DisputeOpened(order, dispute);
+        }
+
+        if (applied && !dispute.IsOpen)
+        {
+            telemetry.DisputeClosed(order, dispute);
+        }
+
+        return applied ? EventOutcome.Applied : EventOutcome.Ignored;
     }
 
     /// <summary>

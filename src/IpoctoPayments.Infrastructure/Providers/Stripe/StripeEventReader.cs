@@ -2,6 +2,7 @@ using System.Text;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
@@ -63,6 +64,7 @@ internal sealed class StripeEventReader(IOptions<StripeOptions> options, TimePro
             Session session => SessionEvent(Of, e.Type, session),
             PaymentIntent intent => IntentEvent(Of, e.Type, intent),
             global::Stripe.Refund refund => RefundEvent(Of, e.Type, refund),
+            global::Stripe.Dispute dispute when e.Type.StartsWith("charge.dispute.", StringComparison.Ordinal) => DisputeEvent(Of, dispute),
             _ => Of(ProviderEventKind.NotRelevant),
         };
     }
@@ -124,6 +126,44 @@ internal sealed class StripeEventReader(IOptions<StripeOptions> options, TimePro
             ProviderRefundId = refund.Id,
             ProviderCode = refund.FailureReason,
         };
+    }
+
+    /// <summary>
+    /// Every dispute event carries the whole dispute, so each is read as a report of how it stands; a dispute names the
+    /// payment intent, not our order, so the order is found by that.
+    /// </summary>
+    private static ProviderEvent DisputeEvent(Func<ProviderEventKind, ProviderEvent> of, global::Stripe.Dispute dispute)
+    {
+        var report = ReportOf(dispute);
+        return of(report is null ? ProviderEventKind.NotRelevant : ProviderEventKind.Dispute) with
+        {
+            PaymentIntentId = dispute.PaymentIntentId,
+            Dispute = report,
+        };
+    }
+
+    /// <summary>Stripe's dispute as a report; null for a state this service does not act on (<c>prevented</c>) or an unknown currency.</summary>
+    public static DisputeReport? ReportOf(global::Stripe.Dispute dispute)
+    {
+        (DisputeStatus Status, bool Inquiry)? state = dispute.Status switch
+        {
+            "warning_needs_response" => (DisputeStatus.NeedsResponse, true),
+            "warning_under_review" => (DisputeStatus.UnderReview, true),
+            "warning_closed" => (DisputeStatus.Won, true),
+            "needs_response" => (DisputeStatus.NeedsResponse, false),
+            "under_review" => (DisputeStatus.UnderReview, false),
+            "won" => (DisputeStatus.Won, false),
+            "lost" => (DisputeStatus.Lost, false),
+            _ => null,
+        };
+        var amount = Currency.FromCode(dispute.Currency?.ToUpperInvariant()).Then(currency => Money.FromMinorUnits(dispute.Amount, currency));
+        if (state is not { } known || !amount.IsSuccess)
+        {
+            return null;
+        }
+
+        DateTimeOffset? respondBy = dispute.EvidenceDetails?.DueBy is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
+        return new DisputeReport(dispute.Id, amount.Value, dispute.Reason ?? "general", known.Status, known.Inquiry, respondBy);
     }
 
     private static Guid? OrderIdOf(Dictionary<string, string>? metadata) =>

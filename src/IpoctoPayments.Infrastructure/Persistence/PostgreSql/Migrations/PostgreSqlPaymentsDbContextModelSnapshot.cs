@@ -114,6 +114,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<long>("DisputedMinorUnits")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("MinorUnits")
                         .HasColumnType("bigint");
 
@@ -121,7 +124,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.ToTable("customer_balances", null, t =>
                         {
-                            t.HasCheckConstraint("ck_customer_balances_not_negative", "\"MinorUnits\" >= 0");
+                            t.HasCheckConstraint("ck_customer_balances_disputed_not_negative", "\"DisputedMinorUnits\" >= 0");
+
+                            t.HasCheckConstraint("ck_customer_balances_not_negative", "\"MinorUnits\" + \"DisputedMinorUnits\" >= 0");
                         });
                 });
 
@@ -189,15 +194,15 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid?>("PartId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("PostedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<Guid?>("RefundId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
@@ -261,6 +266,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("OpenDisputes")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OpenRefunds")
                         .HasColumnType("integer");
 
@@ -294,6 +302,10 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OpenDisputes");
+
+                    b.HasIndex("PaymentIntentId");
 
                     b.HasIndex("SessionId");
 

@@ -114,6 +114,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<long>("DisputedMinorUnits")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("MinorUnits")
                         .HasColumnType("bigint");
 
@@ -121,7 +124,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.ToTable("customer_balances", null, t =>
                         {
-                            t.HasCheckConstraint("ck_customer_balances_not_negative", "\"MinorUnits\" >= 0");
+                            t.HasCheckConstraint("ck_customer_balances_disputed_not_negative", "\"DisputedMinorUnits\" >= 0");
+
+                            t.HasCheckConstraint("ck_customer_balances_not_negative", "\"MinorUnits\" + \"DisputedMinorUnits\" >= 0");
                         });
                 });
 
@@ -189,15 +194,15 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<Guid?>("PartId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("PostedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
-
-                    b.Property<Guid?>("RefundId")
-                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uniqueidentifier");
@@ -261,6 +266,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int>("OpenDisputes")
+                        .HasColumnType("int");
+
                     b.Property<int>("OpenRefunds")
                         .HasColumnType("int");
 
@@ -294,6 +302,10 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OpenDisputes");
+
+                    b.HasIndex("PaymentIntentId");
 
                     b.HasIndex("SessionId");
 

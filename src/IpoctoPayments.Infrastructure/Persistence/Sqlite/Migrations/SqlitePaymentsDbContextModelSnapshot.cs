@@ -109,6 +109,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DisputedMinorUnits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("MinorUnits")
                         .HasColumnType("INTEGER");
 
@@ -116,7 +119,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.ToTable("customer_balances", null, t =>
                         {
-                            t.HasCheckConstraint("ck_customer_balances_not_negative", "\"MinorUnits\" >= 0");
+                            t.HasCheckConstraint("ck_customer_balances_disputed_not_negative", "\"DisputedMinorUnits\" >= 0");
+
+                            t.HasCheckConstraint("ck_customer_balances_not_negative", "\"MinorUnits\" + \"DisputedMinorUnits\" >= 0");
                         });
                 });
 
@@ -180,14 +185,14 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PartId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("PostedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RefundId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubjectId")
@@ -252,6 +257,9 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OpenDisputes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OpenRefunds")
                         .HasColumnType("INTEGER");
 
@@ -285,6 +293,10 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OpenDisputes");
+
+                    b.HasIndex("PaymentIntentId");
 
                     b.HasIndex("SessionId");
 
