@@ -137,10 +137,10 @@ internal static class StripeControl
         }
         catch (StripeErrorException exception)
         {
-            // Not found is a 404, a parameter that does not fit a 400, anything else the object's state: a 409.
+            // Not found is a 404, Stripe's parameter_* errors (input that does not fit) a 400, anything else the object's state: a 409.
             var error = exception.Error;
             var (status, code) = error.Status == StatusCodes.Status404NotFound ? (StatusCodes.Status404NotFound, "not_found")
-                : error.Param is not null ? (StatusCodes.Status400BadRequest, error.Code ?? "invalid_request")
+                : error.Code?.StartsWith("parameter_", StringComparison.Ordinal) == true ? (StatusCodes.Status400BadRequest, error.Code)
                 : (StatusCodes.Status409Conflict, error.Code ?? "invalid_state");
             return Results.Problem(error.Message, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
         }
