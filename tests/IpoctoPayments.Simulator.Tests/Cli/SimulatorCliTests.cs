@@ -50,6 +50,27 @@ public sealed partial class SimulatorCliTests
     }
 
     [Fact]
+    public async Task Trigger_lists_the_dispute_triggers_of_both_providers_and_runs_the_payermax_chargeback()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        using var list = new StringWriter();
+        using var output = new StringWriter();
+
+        var listed = await SimulatorCli.RunAsync(["trigger"], list, TextWriter.Null, _ => sim.Http, CancellationToken.None);
+        var exit = await SimulatorCli.RunAsync(["trigger", "chargeback", "--amount", "12345"], output, TextWriter.Null, _ => sim.Http, CancellationToken.None);
+        await sim.RunDueAsync();
+
+        Assert.Equal(0, listed);
+        Assert.Matches(@"(?m)^stripe\s+charge\.dispute\.created\s", list.ToString());
+        Assert.Matches(@"(?m)^payermax\s+chargeback\s", list.ToString());
+        Assert.Equal(0, exit);
+        Assert.Matches(@"Triggered chargeback \(payermax\): order TRIGGER\d{12}, trade_token T\d+, case O\d{26}", output.ToString());
+        Assert.Contains("webhook CHARGEBACK [O", output.ToString(), StringComparison.Ordinal);
+        var notification = JsonDocument.Parse(sim.Receiver.Received.Single(w => w.Body.Contains("\"caseId\"", StringComparison.Ordinal)).Body).RootElement;
+        Assert.Equal("123.45", notification.GetProperty("data").GetProperty("amount").GetString());
+    }
+
+    [Fact]
     public async Task Listen_forwards_each_webhook_signed_with_its_own_secret_and_prints_the_receivers_answer()
     {
         await using var sim = await SimulatorFixture.StartAsync();

@@ -148,6 +148,32 @@ public sealed class DashboardTests
         Assert.Equal(0, overview.GetProperty("deliveries").GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_overview_shows_each_payments_latest_dispute_and_whether_it_can_still_be_decided()
+    {
+        await using var sim = await SimulatorFixture.StartAsync();
+        await TriggerAsync(sim, "charge.dispute.created");
+        var order = await TriggerAsync(sim, "chargeback");
+        var caseId = (await sim.Http.GetFromJsonAsync<JsonElement>("/_simulator/payermax/chargebacks"))[0].GetProperty("caseId").GetString();
+        (await sim.Http.PostAsJsonAsync($"/_simulator/payermax/chargebacks/{caseId}/decide", new { outcome = "lost" })).EnsureSuccessStatusCode();
+
+        var overview = await sim.Http.GetFromJsonAsync<JsonElement>("/_simulator/overview");
+        var page = await sim.Http.GetStringAsync(new Uri("/_simulator/dashboard", UriKind.Relative));
+
+        var dispute = Assert.Single(overview.GetProperty("stripePaymentIntents").EnumerateArray()).GetProperty("dispute");
+        Assert.StartsWith("dp_", dispute.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.Equal("needs_response", dispute.GetProperty("status").GetString());
+        Assert.Equal(2000, dispute.GetProperty("amount").GetInt64());
+        Assert.True(dispute.GetProperty("open").GetBoolean());
+        var row = Assert.Single(overview.GetProperty("payerMaxOrders").EnumerateArray());
+        Assert.Equal(order, row.GetProperty("outTradeNo").GetString());
+        var chargeback = row.GetProperty("chargeback");
+        Assert.Equal(caseId, chargeback.GetProperty("id").GetString());
+        Assert.Equal("CASE_CLOSED FAIL", chargeback.GetProperty("status").GetString());
+        Assert.False(chargeback.GetProperty("open").GetBoolean());
+        Assert.Contains("<dialog id=\"dispute-dialog\"", page, StringComparison.Ordinal);
+    }
+
     /// <summary>Triggers as the dashboard's Trigger button does; answers the target (session or order).</summary>
     private static async Task<string> TriggerAsync(SimulatorFixture sim, string name)
     {

@@ -205,5 +205,5 @@ internal sealed record AdvanceBody(TimeSpan? By);
 
 /// <param name="ForwardTo">Where the copies go, e.g. http://localhost:5080/webhooks/stripe.</param>
 /// <param name="Provider">stripe (default) or payermax.</param>
-/// <param name="Events">Event types to copy (Stripe types, or PAYMENT / REFUND); empty copies all.</param>
+/// <param name="Events">Event types to copy (Stripe types, or PAYMENT / REFUND / CHARGEBACK); empty copies all.</param>
 internal sealed record ListenerBody(string? ForwardTo, string? Provider, IReadOnlyList<string>? Events);

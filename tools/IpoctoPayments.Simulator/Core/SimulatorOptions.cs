@@ -78,4 +78,7 @@ public sealed class PayerMaxSimulatorOptions
 
     /// <summary>Refund notification address used when a refund names none.</summary>
     public string? RefundNotifyUrl { get; set; }
+
+    /// <summary>Chargeback notification address; when empty, <see cref="NotifyUrl"/>, else the order's own notifyUrl.</summary>
+    public string? ChargebackNotifyUrl { get; set; }
 }

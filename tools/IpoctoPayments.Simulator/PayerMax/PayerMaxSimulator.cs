@@ -18,12 +18,14 @@ public static class PayerMaxSimulator
         services.AddSingleton<PayerMaxNotifier>();
         services.AddSingleton<PaymentEngine>();
         services.AddSingleton<RefundEngine>();
+        services.AddSingleton<ChargebackEngine>();
         services.AddSingleton<ITriggerSource, PayerMaxTriggers>();
         services.AddSingleton<IGatewayApi, OrderAndPayApi>();
         services.AddSingleton<IGatewayApi, OrderQueryApi>();
         services.AddSingleton<IGatewayApi, OrderCloseApi>();
         services.AddSingleton<IGatewayApi, RefundApi>();
         services.AddSingleton<IGatewayApi, RefundQueryApi>();
+        services.AddSingleton<IGatewayApi, CaseSearchApi>();
         return services;
     }
 

@@ -7,7 +7,7 @@ using IpoctoPayments.Simulator.PayerMax.Model;
 
 namespace IpoctoPayments.Simulator.PayerMax;
 
-/// <summary>PayerMax's JSON: timestamps, amounts in major units, and the order and refund objects its answers and notifications share.</summary>
+/// <summary>PayerMax's JSON: timestamps, amounts in major units, and the order, refund and chargeback objects its answers and notifications share.</summary>
 internal static class PayerMaxWire
 {
     /// <summary>URLs stay readable (<c>&amp;</c> unescaped); these are API bodies, never HTML.</summary>
@@ -28,6 +28,13 @@ internal static class PayerMaxWire
     public static JsonNode Amount(long minor, string currency) => PayerMaxMoney.Decimals(currency) == 0
         ? JsonValue.Create(minor)
         : JsonValue.Create(PayerMaxMoney.ToMajor(minor, currency));
+
+    /// <summary>
+    /// A string at the currency's PayerMax precision (<c>"15.00"</c>, <c>"5000"</c> for IDR), as the chargeback
+    /// notification and <c>caseSearch</c> write amounts.
+    /// </summary>
+    public static string AmountText(long minor, string currency) =>
+        PayerMaxMoney.ToMajor(minor, currency).ToString(PayerMaxMoney.Decimals(currency) == 0 ? "0" : "0.00", CultureInfo.InvariantCulture);
 
     /// <summary>The order as the PAYMENT notification's <c>data</c> carries it.</summary>
     public static JsonObject PaymentData(PayerMaxOrder order)
@@ -80,6 +87,63 @@ internal static class PayerMaxWire
         data["refundFinishTime"] = refund.FinishTime is { } finished ? UtcTime(finished) : null;
         return data;
     }
+
+    /// <summary>
+    /// The case as the chargeback notification's <c>data</c> carries it, at <paramref name="status"/>: a decision is
+    /// told twice, <c>DISPUTE_END</c> then <c>CASE_CLOSED</c>, while the case itself is already closed.
+    /// </summary>
+    public static JsonObject ChargebackNotifyData(PayerMaxChargeback chargeback, string status)
+    {
+        var order = chargeback.Order;
+        var data = ChargebackData(chargeback);
+        data["status"] = status;
+        data["channelOrderNo"] = order.ChannelNo;
+        data["payFinishTime"] = order.CompleteTime is { } paidAt ? Timestamp(paidAt) : null;
+        data["paymentMethodType"] = order.Payment?.PaymentMethodType;
+        data["targetOrg"] = order.Payment?.TargetOrg;
+        data["cardOrg"] = order.Payment?.CardInfo?.CardOrg;
+        data["productDesc"] = order.Request.Subject;
+
+        // Not PayerMax's: the reason the case was opened with, so a test can see it arrived.
+        data["chargebackReason"] = chargeback.Reason;
+        return data;
+    }
+
+    /// <summary>The case as <c>caseSearch</c> answers it.</summary>
+    public static JsonObject CaseSearchData(PayerMaxChargeback chargeback)
+    {
+        var order = chargeback.Order;
+        var data = ChargebackData(chargeback);
+        data["originTradeAmount"] = AmountText(order.AmountMinor, order.Currency);
+        data["tradeCreateTime"] = Timestamp(order.CreatedAt);
+        return data;
+    }
+
+    /// <summary>What the notification and the query share. The simulator charges no chargeback fee.</summary>
+    private static JsonObject ChargebackData(PayerMaxChargeback chargeback)
+    {
+        var order = chargeback.Order;
+        var amount = AmountText(chargeback.AmountMinor, chargeback.Currency);
+        return new JsonObject
+        {
+            ["caseId"] = chargeback.CaseId,
+            ["batchId"] = null,
+            ["outTradeNo"] = order.OutTradeNo,
+            ["tradeToken"] = order.TradeToken,
+            ["outUserId"] = order.Request.UserId,
+            ["amount"] = amount,
+            ["currency"] = chargeback.Currency,
+            ["fee"] = AmountText(0, chargeback.Currency),
+            ["totalAmount"] = amount,
+            ["status"] = chargeback.Status,
+            ["caseResult"] = chargeback.Result,
+            ["retrievalDate"] = Day(chargeback.OpenedAt),
+            ["expirationDate"] = chargeback.ExpirationDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary><c>yyyy-MM-dd</c> in UTC, as <c>retrievalDate</c> and <c>expirationDate</c>.</summary>
+    public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Only a paid order says how it was paid; a failed one answers an empty list.
     private static JsonArray PaymentDetails(PayerMaxOrder order)

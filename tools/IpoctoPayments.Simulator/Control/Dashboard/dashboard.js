@@ -108,6 +108,55 @@
     return el;
   }
 
+  function actionButton(text, label, onClick) {
+    const el = document.createElement('button');
+    el.type = 'button';
+    el.textContent = text;
+    el.setAttribute('aria-label', label);
+    el.addEventListener('click', onClick);
+    return el;
+  }
+
+  // "Dispute this payment": one dialog for both providers, each taking amounts in its own units.
+  const disputeKinds = {
+    stripe: {
+      reason: 'fraudulent',
+      reasons: ['fraudulent', 'product_not_received', 'product_unacceptable', 'duplicate', 'subscription_canceled', 'unrecognized', 'credit_not_processed', 'general'],
+      amountLabel: 'Amount in minor units',
+      path: (id) => `/stripe/payment_intents/${encodeURIComponent(id)}/dispute`,
+      amount: (text) => Number.parseInt(text, 10),
+    },
+    payerMax: {
+      reason: 'FRAUD',
+      reasons: ['FRAUD'],
+      amountLabel: 'Amount in major units, as PayerMax writes it (e.g. 12.50)',
+      path: (id) => `/payermax/orders/${encodeURIComponent(id)}/chargeback`,
+      amount: (text) => Number(text),
+    },
+  };
+  let disputing = null;
+
+  function openDispute(provider, id, amountText) {
+    const kind = disputeKinds[provider];
+    disputing = { kind, id };
+    $('dispute-target').textContent = `${provider === 'stripe' ? 'Stripe PaymentIntent' : 'PayerMax order'} ${id}`;
+    $('dispute-reason').value = kind.reason;
+    $('dispute-reasons').replaceChildren(...kind.reasons.map((reason) => Object.assign(document.createElement('option'), { value: reason })));
+    $('dispute-amount-label').textContent = kind.amountLabel;
+    $('dispute-amount').value = '';
+    $('dispute-amount-hint').textContent = `Leave empty for the whole payment (${amountText}).`;
+    $('dispute-dialog').showModal();
+  }
+
+  function decideButtons(label, path, outcomes) {
+    const group = document.createElement('div');
+    group.className = 'row';
+    for (const outcome of outcomes) {
+      group.append(actionButton(outcome, `${label}: ${outcome}`, () => act(`${label} ${outcome}`, () => call('POST', path, { outcome }))));
+    }
+    return group;
+  }
+
   function fill(tableId, items, render, empty) {
     const body = $(tableId).querySelector('tbody');
     body.replaceChildren();
@@ -225,6 +274,14 @@
       cell(row, money(i.amount, i.currency), 'num');
       cell(row, i.amountRefunded ? money(i.amountRefunded, i.currency) : '', 'num');
       cell(row, i.lastError);
+      cell(row, i.dispute ? `${i.dispute.status} · ${money(i.dispute.amount, i.currency)}` : '');
+      if (i.dispute && i.dispute.open) {
+        cell(row, decideButtons(`Decide ${i.dispute.id}`, `/stripe/disputes/${encodeURIComponent(i.dispute.id)}/decide`, ['won', 'lost']));
+      } else if (i.status === 'succeeded' && !i.dispute) {
+        cell(row, actionButton('Dispute…', `Dispute ${i.id}`, () => openDispute('stripe', i.id, money(i.amount, i.currency))));
+      } else {
+        cell(row, '');
+      }
     }, 'No PaymentIntent yet.');
 
     fill('orders', [...view.payerMaxOrders].reverse(), (row, o) => {
@@ -235,6 +292,14 @@
       cell(row, o.country);
       cell(row, o.method);
       cell(row, [o.resultCode, o.awaitsLateCapture && 'capture pending', o.amountRefunded && `refunded ${money(o.amountRefunded, o.currency)}`].filter(Boolean).join(' · '));
+      cell(row, o.chargeback ? `${o.chargeback.status} · ${money(o.chargeback.amount, o.currency)}` : '');
+      if (o.chargeback && o.chargeback.open) {
+        cell(row, decideButtons(`Decide ${o.chargeback.id}`, `/payermax/chargebacks/${encodeURIComponent(o.chargeback.id)}/decide`, ['won', 'lost', 'cancelled']));
+      } else if (o.status === 'SUCCESS') {
+        cell(row, actionButton('Charge back…', `Charge back ${o.outTradeNo}`, () => openDispute('payerMax', o.outTradeNo, money(o.amount, o.currency))));
+      } else {
+        cell(row, '');
+      }
     }, 'No PayerMax order yet.');
   }
 
@@ -270,6 +335,29 @@
     act(`Trigger ${name}`, async () => {
       const result = await call('POST', `/trigger/${encodeURIComponent(name)}?provider=${provider}`, Number.isNaN(amount) ? {} : { amount });
       return `${result.target}, ${result.deliveries.length} webhook(s) queued.${result.note ? ` ${result.note}` : ''}`;
+    });
+  });
+
+  $('dispute-form').addEventListener('submit', (event) => {
+    if (event.submitter && event.submitter.value !== 'open') {
+      return;
+    }
+    const { kind, id } = disputing;
+    const body = { reason: $('dispute-reason').value };
+    const amountText = $('dispute-amount').value.trim();
+    if (amountText) {
+      // What is not a number goes as typed, so the simulator's answer says what it takes.
+      const amount = kind.amount(amountText);
+      body.amount = Number.isNaN(amount) ? amountText : amount;
+    }
+    if ($('dispute-outcome').value) {
+      body.outcome = $('dispute-outcome').value;
+      body.decideAfterMinutes = number('dispute-minutes');
+    }
+    act(`Dispute ${id}`, async () => {
+      const opened = await call('POST', kind.path(id), body);
+      const caseId = opened.caseId || opened.id;
+      return body.outcome ? `${caseId} opened, ${body.outcome} in ${body.decideAfterMinutes} minute(s) on the simulator's clock.` : `${caseId} opened.`;
     });
   });
 

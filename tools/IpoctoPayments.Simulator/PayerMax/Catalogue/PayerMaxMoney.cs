@@ -36,6 +36,13 @@ internal static class PayerMaxMoney
             return false;
         }
 
+        return TryToMinor(major, currency, out minor);
+    }
+
+    /// <summary>A positive amount in major units into minor units; false past the currency's decimals.</summary>
+    public static bool TryToMinor(decimal major, string currency, out long minor)
+    {
+        minor = 0;
         if (major > MaxMajor)
         {
             return false;

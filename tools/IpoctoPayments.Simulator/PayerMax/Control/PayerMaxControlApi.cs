@@ -6,7 +6,7 @@ using static IpoctoPayments.Simulator.Control.ControlApi;
 
 namespace IpoctoPayments.Simulator.PayerMax.Control;
 
-/// <summary><c>/_simulator/payermax</c>: read orders and refunds, and settle them without a browser.</summary>
+/// <summary><c>/_simulator/payermax</c>: read orders, refunds and chargebacks, and settle them without a browser.</summary>
 internal static class PayerMaxControlApi
 {
     public static void MapPayerMaxControl(this IEndpointRouteBuilder endpoints)
@@ -78,6 +78,8 @@ internal static class PayerMaxControlApi
         control.MapPost("/refunds/{outRefundNo}/fail", (string outRefundNo, PayerMaxStore store, RefundEngine refunds) =>
                 SettleRefund(store, refunds, outRefundNo, succeeded: false))
             .WithSummary("Settles a pending refund as REFUND_FAILED and notifies.");
+
+        control.MapChargebackControl();
     }
 
     private static IResult WithPendingOrder(PayerMaxStore store, string outTradeNo, Func<PayerMaxOrder, IResult> action)

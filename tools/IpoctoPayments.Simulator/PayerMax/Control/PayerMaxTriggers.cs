@@ -10,7 +10,8 @@ using IpoctoPayments.Simulator.PayerMax.Model;
 namespace IpoctoPayments.Simulator.PayerMax.Control;
 
 /// <summary>PayerMax's triggers: each places an order through orderAndPay's own checks and settles it.</summary>
-internal sealed class PayerMaxTriggers(IEnumerable<IGatewayApi> gateway, PayerMaxStore store, PaymentEngine engine, FaultPlan faults, SimulatorIds ids) : ITriggerSource
+internal sealed class PayerMaxTriggers(IEnumerable<IGatewayApi> gateway, PayerMaxStore store, PaymentEngine engine, ChargebackEngine chargebacks, FaultPlan faults, SimulatorIds ids)
+    : ITriggerSource
 {
     private const string Provider = ProviderNames.PayerMax;
 
@@ -24,6 +25,8 @@ internal sealed class PayerMaxTriggers(IEnumerable<IGatewayApi> gateway, PayerMa
             (b, http) => LateCapture(b, http)),
         new("duplicate-delivery", Provider, "A paid order whose PAYMENT notification is delivered twice.",
             (b, http) => Duplicated(Place(b, http))),
+        new("chargeback", Provider, "A paid order charged back in full: a chargeback notification with DISPUTE_INQUIRY.",
+            (b, http) => ChargedBack(Place(b, http))),
     ];
 
     private PayerMaxOrder Place(TriggerBody body, HttpContext http)
@@ -98,6 +101,20 @@ internal sealed class PayerMaxTriggers(IEnumerable<IGatewayApi> gateway, PayerMa
     {
         faults.SetTarget(order.OutTradeNo, new FaultSettings { Webhooks = new WebhookFault { Duplicates = 1, Times = 1 } });
         return Paid(order);
+    }
+
+    private TriggerOutcome ChargedBack(PayerMaxOrder order)
+    {
+        var outcome = Paid(order);
+        var (chargeback, refusal) = chargebacks.Open(order, order.AmountMinor, ChargebackControl.DefaultReason);
+        if (chargeback is null)
+        {
+            // A bank-sync delay in force reports the order failed first: there is no paid order to charge back yet.
+            throw new TriggerRejection("chargeback_not_allowed", refusal!);
+        }
+
+        var objects = new Dictionary<string, string>(outcome.Objects, StringComparer.Ordinal) { ["case"] = chargeback.CaseId };
+        return outcome with { Objects = objects };
     }
 
     private static TriggerOutcome Outcome(PayerMaxOrder order) =>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Simulator.PayerMax.Engine;
 
-/// <summary>Sends PAYMENT and REFUND notifications, signed with the simulator's key and redelivered on PayerMax's schedule.</summary>
+/// <summary>Sends PAYMENT, REFUND and chargeback notifications, signed with the simulator's key and redelivered on PayerMax's schedule.</summary>
 internal sealed class PayerMaxNotifier(WebhookOutbox outbox, WebhookListeners listeners, PayerMaxKeys keys, IOptions<SimulatorOptions> options, TimeProvider clock)
 {
     /// <summary>Waits between attempts: PayerMax sends at 0 s, then after 30 s, 5 min, 10 min, 1 h and 12 h.</summary>
@@ -14,6 +14,9 @@ internal sealed class PayerMaxNotifier(WebhookOutbox outbox, WebhookListeners li
     [
         TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(12),
     ];
+
+    /// <summary>The simulator's <c>notifyType</c> for chargebacks; PayerMax's page for them names none (docs/simulator.md).</summary>
+    public const string ChargebackNotifyType = "CHARGEBACK";
 
     public void PaymentChanged(PayerMaxOrder order)
     {
@@ -33,6 +36,18 @@ internal sealed class PayerMaxNotifier(WebhookOutbox outbox, WebhookListeners li
             succeeded ? GatewayCodes.ApplySuccess : GatewayCodes.RefundFailed,
             succeeded ? GatewayCodes.SuccessMsg : refund.ResultMsg ?? "",
             PayerMaxWire.RefundData(refund));
+    }
+
+    /// <summary>
+    /// A chargeback case at <paramref name="status"/>. PayerMax sends these to the address configured for them in
+    /// its portal; here <see cref="PayerMaxSimulatorOptions.ChargebackNotifyUrl"/>, else the payment notifications'.
+    /// </summary>
+    public void ChargebackChanged(PayerMaxChargeback chargeback, string status)
+    {
+        var payerMax = options.Value.PayerMax;
+        var url = payerMax.ChargebackNotifyUrl ?? payerMax.NotifyUrl ?? chargeback.Order.Request.NotifyUrl;
+        Send(url, ChargebackNotifyType, $"{chargeback.CaseId}:{status}", [chargeback.Order.OutTradeNo, chargeback.CaseId],
+            GatewayCodes.ApplySuccess, GatewayCodes.SuccessMsg, PayerMaxWire.ChargebackNotifyData(chargeback, status));
     }
 
     // With no address on the order and none configured, PayerMax cannot notify: only listeners get a copy.

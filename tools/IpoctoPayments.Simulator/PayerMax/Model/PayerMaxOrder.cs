@@ -24,6 +24,7 @@ internal sealed class PayerMaxOrder(OrderRequest request, string tradeToken, str
 {
     private readonly Lock gate = new();
     private readonly List<PayerMaxRefund> refunds = [];
+    private readonly List<PayerMaxChargeback> chargebacks = [];
     private PaymentDetail? lateCapture;
 
     public OrderRequest Request { get; } = request;
@@ -62,6 +63,23 @@ internal sealed class PayerMaxOrder(OrderRequest request, string tradeToken, str
     public IReadOnlyList<PayerMaxRefund> Refunds
     {
         get { lock (gate) { return [.. refunds]; } }
+    }
+
+    public IReadOnlyList<PayerMaxChargeback> Chargebacks
+    {
+        get { lock (gate) { return [.. chargebacks]; } }
+    }
+
+    /// <summary>What a new chargeback may still take: the amount less refunds (but failed ones) and cases (but cancelled ones).</summary>
+    public long ChargeableMinor
+    {
+        get
+        {
+            lock (gate)
+            {
+                return ChargeableLocked();
+            }
+        }
     }
 
     /// <summary>The methods the cashier offers: the country's, narrowed to the preselected one, within their limits.</summary>
@@ -142,6 +160,35 @@ internal sealed class PayerMaxOrder(OrderRequest request, string tradeToken, str
             return null;
         }
     }
+
+    /// <summary>Adds a case if the order is paid, has no open case and enough is left; otherwise says why not.</summary>
+    public string? TryAddChargeback(PayerMaxChargeback chargeback)
+    {
+        lock (gate)
+        {
+            if (Status != PaymentStatus.Success)
+            {
+                return $"Order {OutTradeNo} is {Status}; only a paid (SUCCESS) order can be charged back.";
+            }
+
+            if (chargebacks.Find(c => c.IsOpen) is { } open)
+            {
+                return $"Order {OutTradeNo} already has an open chargeback case, {open.CaseId}.";
+            }
+
+            var left = ChargeableLocked();
+            if (chargeback.AmountMinor > left)
+            {
+                return $"The amount exceeds what is left to charge back on order {OutTradeNo} ({PayerMaxMoney.Display(left, Currency)}).";
+            }
+
+            chargebacks.Add(chargeback);
+            return null;
+        }
+    }
+
+    private long ChargeableLocked() =>
+        AmountMinor - refunds.Where(r => r.Status != RefundStatus.Failed).Sum(r => r.AmountMinor) - chargebacks.Where(c => c.HoldsMoney).Sum(c => c.AmountMinor);
 
     private bool Transition(string from, Action change) => Transition(from, () =>
     {

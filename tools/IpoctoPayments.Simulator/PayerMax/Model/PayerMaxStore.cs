@@ -2,7 +2,7 @@ using IpoctoPayments.Simulator.Core;
 
 namespace IpoctoPayments.Simulator.PayerMax.Model;
 
-/// <summary>The PayerMax orders and refunds in memory; <c>outTradeNo</c> is unique ignoring case, as at PayerMax.</summary>
+/// <summary>The PayerMax orders, refunds and chargeback cases in memory; <c>outTradeNo</c> is unique ignoring case, as at PayerMax.</summary>
 internal sealed class PayerMaxStore : ISimulatorState
 {
     private readonly Lock gate = new();
@@ -10,6 +10,7 @@ internal sealed class PayerMaxStore : ISimulatorState
     private readonly Dictionary<string, PayerMaxOrder> byTradeToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PayerMaxRefund> refunds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PayerMaxRefund> byRefundTradeNo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PayerMaxChargeback> chargebacks = new(StringComparer.Ordinal);
 
     public IReadOnlyList<PayerMaxOrder> Orders
     {
@@ -19,6 +20,11 @@ internal sealed class PayerMaxStore : ISimulatorState
     public IReadOnlyList<PayerMaxRefund> Refunds
     {
         get { lock (gate) { return [.. refunds.Values.OrderBy(r => r.CreatedAt)]; } }
+    }
+
+    public IReadOnlyList<PayerMaxChargeback> Chargebacks
+    {
+        get { lock (gate) { return [.. chargebacks.Values.OrderBy(c => c.OpenedAt)]; } }
     }
 
     public bool TryAdd(PayerMaxOrder order)
@@ -88,6 +94,29 @@ internal sealed class PayerMaxStore : ISimulatorState
         }
     }
 
+    /// <summary>Records a case if its order accepts it; otherwise the reason.</summary>
+    public string? TryAddChargeback(PayerMaxChargeback chargeback)
+    {
+        lock (gate)
+        {
+            if (chargeback.Order.TryAddChargeback(chargeback) is { } reason)
+            {
+                return reason;
+            }
+
+            chargebacks[chargeback.CaseId] = chargeback;
+            return null;
+        }
+    }
+
+    public PayerMaxChargeback? FindChargeback(string caseId)
+    {
+        lock (gate)
+        {
+            return chargebacks.GetValueOrDefault(caseId);
+        }
+    }
+
     public void Reset()
     {
         lock (gate)
@@ -96,6 +125,7 @@ internal sealed class PayerMaxStore : ISimulatorState
             byTradeToken.Clear();
             refunds.Clear();
             byRefundTradeNo.Clear();
+            chargebacks.Clear();
         }
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using IpoctoPayments.Simulator.Control;
 using IpoctoPayments.Simulator.Stripe.Api;
 using IpoctoPayments.Simulator.Stripe.Engine;
 using IpoctoPayments.Simulator.Stripe.Model;
 
 namespace IpoctoPayments.Simulator.Stripe.Control;
 
-/// <summary><c>/_simulator/stripe</c>: what the Stripe side holds, and the customer's actions without a browser.</summary>
+/// <summary><c>/_simulator/stripe</c>: what the Stripe side holds, the customer's actions without a browser, and disputes.</summary>
 internal static class StripeControl
 {
     public static void MapStripeControl(this IEndpointRouteBuilder endpoints)
@@ -63,6 +64,67 @@ internal static class StripeControl
             .WithSummary("Settles a processing PaymentIntent as paid (checkout.session.async_payment_succeeded, payment_intent.succeeded).");
         stripe.MapPost("/payment_intents/{id}/fail", (string id, CheckoutEngine engine) => Run(() => engine.Settle(id, succeed: false)))
             .WithSummary("Settles a processing PaymentIntent as failed (checkout.session.async_payment_failed, payment_intent.payment_failed).");
+        stripe.MapPost("/payment_intents/{id}/dispute", async (string id, HttpRequest request, DisputeEngine disputes, StripeStore store) =>
+            {
+                var (body, problem) = await ControlApi.ReadOptionalBodyAsync(request, DisputeBody.Empty);
+                return body is null ? problem! : OpenDispute(id, body, disputes, store);
+            })
+            .Accepts<DisputeBody>(isOptional: true, "application/json")
+            .WithSummary("Disputes a succeeded payment (charge.dispute.created, charge.dispute.funds_withdrawn), body optional: {\"reason\":\"fraudulent\",\"amount\":1000 (minor units; default the whole charge),\"outcome\":\"won|lost\",\"decideAfterMinutes\":60}.");
+        stripe.MapGet("/disputes", (StripeStore store) => Json(store, () => store.Disputes.Values.Select(d => d.ToJson())))
+            .WithSummary("Every dispute, oldest first.");
+        stripe.MapPost("/disputes/{id}/decide", async (string id, HttpRequest request, DisputeEngine disputes, StripeStore store) =>
+            {
+                var (body, problem) = await ControlApi.ReadBodyAsync<DecideBody>(request);
+                if (body is null)
+                {
+                    return problem!;
+                }
+
+                var (outcome, invalid) = DisputeProblems.Read(body, allowCancel: false);
+                return outcome is not { } decided ? invalid! : Run(() => Locked(store, disputes.Decide(id, decided == DisputeOutcome.Won).ToJson));
+            })
+            .Accepts<DecideBody>("application/json")
+            .WithSummary("Decides an open dispute now: {\"outcome\":\"won|lost\"} (charge.dispute.closed, and funds_reinstated when won).");
+    }
+
+    private static IResult OpenDispute(string id, DisputeBody body, DisputeEngine disputes, StripeStore store)
+    {
+        var (outcome, after, invalid) = body.Decision();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var reason = body.Reason ?? "fraudulent";
+        if (!DisputeEngine.Reasons.Contains(reason, StringComparer.Ordinal))
+        {
+            return BadRequest("invalid_reason", $"Unknown reason '{reason}': use {string.Join(", ", DisputeEngine.Reasons)}.");
+        }
+
+        if (body.Amount is { } amount && (amount != decimal.Truncate(amount) || amount is <= 0 or > long.MaxValue))
+        {
+            return BadRequest("invalid_amount", "amount is a positive whole number of minor units, as Stripe's amounts.");
+        }
+
+        return Run(() =>
+        {
+            var dispute = disputes.Open(id, reason, (long?)body.Amount);
+            if (outcome is { } decided)
+            {
+                disputes.DecideLater(dispute, decided == DisputeOutcome.Won, after);
+            }
+
+            return Locked(store, dispute.ToJson);
+        });
+    }
+
+    private static JsonObject Locked(StripeStore store, Func<JsonObject> read)
+    {
+        lock (store.Gate)
+        {
+            return read();
+        }
     }
 
     private static IResult Run(Func<PaymentOutcome> action) => Run(() => action().ToJson());
@@ -75,12 +137,12 @@ internal static class StripeControl
         }
         catch (StripeErrorException exception)
         {
+            // Not found is a 404, Stripe's parameter_* errors (input that does not fit) a 400, anything else the object's state: a 409.
             var error = exception.Error;
-            var notFound = error.Status == StatusCodes.Status404NotFound;
-            return Results.Problem(
-                error.Message,
-                statusCode: notFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["code"] = notFound ? "not_found" : error.Code ?? "invalid_state" });
+            var (status, code) = error.Status == StatusCodes.Status404NotFound ? (StatusCodes.Status404NotFound, "not_found")
+                : error.Code?.StartsWith("parameter_", StringComparison.Ordinal) == true ? (StatusCodes.Status400BadRequest, error.Code)
+                : (StatusCodes.Status409Conflict, error.Code ?? "invalid_state");
+            return Results.Problem(error.Message, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
         }
     }
 

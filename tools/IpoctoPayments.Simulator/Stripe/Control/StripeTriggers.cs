@@ -35,6 +35,8 @@ internal sealed class StripeTriggers(
             (b, http) => Settled(Open(b, http), succeed: false)),
         new("charge.refunded", Provider, "A paid session refunded in full: refund.created and charge.refunded now, refund.updated 5 s later.",
             (b, http) => Refunded(Open(b, http))),
+        new("charge.dispute.created", Provider, "A paid session disputed as fraudulent: charge.dispute.created and charge.dispute.funds_withdrawn.",
+            (b, http) => Disputed(Open(b, http))),
         new("late-capture", Provider, "The bank-sync delay: the session is reported expired, the money captured after delay (default 2 min).",
             (b, http) => LateCapture(b, http)),
         new("duplicate-delivery", Provider, "A paid session whose checkout.session.completed is delivered twice, with the same event id.",
@@ -96,6 +98,22 @@ internal sealed class StripeTriggers(
         var form = new Dictionary<string, StringValues>(StringComparer.Ordinal) { ["payment_intent"] = IntentOf(session) };
         var refund = Call(() => refunds.Create(StripeParams.From([], form), new EventRequest(null, null)));
         return Outcome(session, ("refund", refund.Id));
+    }
+
+    /// <summary>Paid with the fraudulent-dispute test card, as the Stripe CLI's fixture does.</summary>
+    private TriggerOutcome Disputed(CheckoutSession session)
+    {
+        Call(() => checkout.Pay(session.Id, new CardAttempt(TestCards.DisputedFraudulent, 12, clock.GetUtcNow().Year + 3)));
+        string? dispute;
+        lock (store.Gate)
+        {
+            dispute = store.Disputes.Values.LastOrDefault(d => d.PaymentIntentId == session.PaymentIntentId)?.Id;
+        }
+
+        // A bank-sync delay in force reports the session expired first: nothing is paid, so nothing is disputed yet.
+        return dispute is null
+            ? throw new TriggerRejection("payment_not_captured", $"{session.Id} was not paid at once (a bank-sync delay is in force), so it has no dispute.")
+            : Outcome(session, ("dispute", dispute));
     }
 
     private TriggerOutcome LateCapture(TriggerBody body, HttpContext http)

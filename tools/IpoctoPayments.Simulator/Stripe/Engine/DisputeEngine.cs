@@ -16,19 +16,27 @@ internal sealed class DisputeEngine(StripeStore store, StripeEventPublisher even
     public const string WinningEvidence = "winning_evidence";
     public const string LosingEvidence = "losing_evidence";
 
+    /// <summary>The reasons a Stripe dispute can carry.</summary>
+    public static readonly IReadOnlyList<string> Reasons =
+    [
+        "bank_cannot_process", "check_returned", "credit_not_processed", "customer_initiated", "debit_not_authorized", "duplicate",
+        "fraudulent", "general", "incorrect_account_details", "insufficient_funds", "product_not_received", "product_unacceptable",
+        "subscription_canceled", "unrecognized",
+    ];
+
     /// <summary>How long the merchant has to answer, counted from when the dispute opens.</summary>
     public static readonly TimeSpan ResponseWindow = TimeSpan.FromDays(7);
 
     private long Now => clock.GetUtcNow().ToUnixTimeSeconds();
 
     /// <summary>Opens a dispute on a charge that has just succeeded; the caller holds the store's gate.</summary>
-    public Dispute OpenLocked(Charge charge, string sessionId, string reason, bool inquiry)
+    public Dispute OpenLocked(Charge charge, string sessionId, string reason, bool inquiry, long? amount = null)
     {
         var dispute = new Dispute
         {
             Id = ids.Next("dp_"),
             Created = Now,
-            Amount = charge.Amount,
+            Amount = amount ?? charge.Amount,
             Currency = charge.Currency,
             ChargeId = charge.Id,
             PaymentIntentId = charge.PaymentIntentId,
@@ -48,6 +56,67 @@ internal sealed class DisputeEngine(StripeStore store, StripeEventPublisher even
 
         return dispute;
     }
+
+    /// <summary>
+    /// The control API's "dispute this payment": a chargeback (funds withdrawn) on a succeeded PaymentIntent's charge,
+    /// for <paramref name="amount"/> or the whole charge.
+    /// </summary>
+    public Dispute Open(string paymentIntentId, string reason, long? amount)
+    {
+        lock (store.Gate)
+        {
+            if (!store.PaymentIntents.TryGetValue(paymentIntentId, out var intent))
+            {
+                throw new StripeErrorException(StripeError.NoSuch("payment_intent", paymentIntentId));
+            }
+
+            if (intent.Status != "succeeded" || intent.LatestCharge is not { } charge)
+            {
+                throw new StripeErrorException(StripeError.InvalidRequest(
+                    $"PaymentIntent {paymentIntentId} is {intent.Status}; only a succeeded payment can be disputed.", code: "payment_intent_unexpected_state"));
+            }
+
+            if (charge.Disputed)
+            {
+                throw new StripeErrorException(StripeError.InvalidRequest($"Charge {charge.Id} has already been disputed.", code: "charge_already_disputed"));
+            }
+
+            if (amount is <= 0 || amount > charge.Amount)
+            {
+                throw new StripeErrorException(StripeError.InvalidRequest(
+                    $"Invalid amount: a dispute takes 1 to {charge.Amount} ({charge.Currency} minor units).", "amount", "parameter_invalid_integer"));
+            }
+
+            return OpenLocked(charge, intent.SessionId, reason, inquiry: false, amount);
+        }
+    }
+
+    /// <summary>The control API's decision, now: closed won (funds reinstated) or lost, whatever the evidence says.</summary>
+    public Dispute Decide(string id, bool won)
+    {
+        lock (store.Gate)
+        {
+            var dispute = Find(id);
+            RequireOpen(dispute);
+            Resolve(dispute, won);
+            return dispute;
+        }
+    }
+
+    /// <summary>Decides the dispute after <paramref name="after"/> on the clock, evidence or not, unless it closed first.</summary>
+    public void DecideLater(Dispute dispute, bool won, TimeSpan after) =>
+        scheduler.ScheduleAfter(after, $"decide {dispute.Id} ({(won ? "won" : "lost")})", _ =>
+        {
+            lock (store.Gate)
+            {
+                if (!dispute.IsClosed)
+                {
+                    Resolve(dispute, won);
+                }
+            }
+
+            return Task.CompletedTask;
+        });
 
     /// <summary><c>POST /v1/disputes/{id}</c>: evidence and metadata; submitted (the default) it goes under review.</summary>
     public Dispute Update(string id, StripeParams p, EventRequest origin)
@@ -109,14 +178,14 @@ internal sealed class DisputeEngine(StripeStore store, StripeEventPublisher even
         {
             lock (store.Gate)
             {
-                Decide(dispute);
+                DecideByEvidence(dispute);
             }
 
             return Task.CompletedTask;
         });
 
     /// <summary>Only the magic evidence decides; any other evidence leaves the dispute under review, as in Stripe's test mode.</summary>
-    private void Decide(Dispute dispute)
+    private void DecideByEvidence(Dispute dispute)
     {
         if (dispute.Status is not ("under_review" or "warning_under_review"))
         {
@@ -124,8 +193,21 @@ internal sealed class DisputeEngine(StripeStore store, StripeEventPublisher even
         }
 
         var text = dispute.Evidence.GetValueOrDefault("uncategorized_text");
-        var session = SessionOf(dispute);
         if (string.Equals(text, WinningEvidence, StringComparison.Ordinal))
+        {
+            Resolve(dispute, won: true);
+        }
+        else if (string.Equals(text, LosingEvidence, StringComparison.Ordinal))
+        {
+            Resolve(dispute, won: false);
+        }
+    }
+
+    /// <summary>Closes an open dispute: won reinstates a chargeback's funds (an inquiry just closes), lost keeps them withdrawn.</summary>
+    private void Resolve(Dispute dispute, bool won)
+    {
+        var session = SessionOf(dispute);
+        if (won)
         {
             dispute.Status = dispute.IsInquiry ? "warning_closed" : "won";
             events.Publish("charge.dispute.closed", dispute.ToJson(), null, session, dispute.PaymentIntentId);
@@ -135,7 +217,7 @@ internal sealed class DisputeEngine(StripeStore store, StripeEventPublisher even
                 events.Publish("charge.dispute.funds_reinstated", dispute.ToJson(), null, session, dispute.PaymentIntentId);
             }
         }
-        else if (string.Equals(text, LosingEvidence, StringComparison.Ordinal))
+        else
         {
             dispute.Status = "lost";
             events.Publish("charge.dispute.closed", dispute.ToJson(), null, session, dispute.PaymentIntentId);

@@ -24,10 +24,13 @@ internal static class TestCards
     private static readonly Dictionary<string, string> DeclineForCard =
         CardForDecline.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
+    /// <summary>Pays, then is disputed as fraudulent with the funds withdrawn.</summary>
+    public const string DisputedFraudulent = "4000000000000259";
+
     /// <summary>Cards that pay and are then disputed: the dispute's reason and whether it is only an inquiry.</summary>
     private static readonly Dictionary<string, (string Reason, bool Inquiry)> Disputed = new(StringComparer.Ordinal)
     {
-        ["4000000000000259"] = ("fraudulent", false),
+        [DisputedFraudulent] = ("fraudulent", false),
         ["4000000000002685"] = ("product_not_received", false),
         ["4000000000001976"] = ("fraudulent", true),
     };
