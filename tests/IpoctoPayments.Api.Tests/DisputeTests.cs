@@ -184,6 +184,37 @@ public sealed class DisputeTests
         }
     }
 
+    public static TheoryData<DatabaseProvider, string> PayerMaxOutcomes => Databases.Times(["won", "lost", "cancelled"]);
+
+    [SkippableTheory]
+    [MemberData(nameof(PayerMaxOutcomes))]
+    public async Task A_payermax_chargeback_takes_the_credit_off_until_the_case_is_decided(DatabaseProvider provider, string outcome)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider);
+        var console = system.Console($"acc-chargeback-{outcome}");
+        var topUp = await system.PaidPayerMaxTopUpAsync(console, "10.00");
+        var charge = topUp.GetProperty("charge");
+
+        var opened = await system.SimulatorPostAsync($"/_simulator/payermax/orders/{topUp.OutTradeNo()}/chargeback", new { reason = "FRAUD" });
+        await system.DeliverWebhooksAsync();
+
+        Assert.Equal(("0.00", "10.00"), (Amount(await BalanceAsync(console), "balance"), Amount(await BalanceAsync(console), "disputed")));
+        var dispute = Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray());
+        Assert.Equal((opened.GetProperty("caseId").GetString(), "needs_response", "FRAUD"), (dispute.GetProperty("providerDisputeId").GetString(), dispute.Status(), dispute.GetProperty("reason").GetString()));
+        Assert.Equal((charge.GetProperty("amount").GetString(), charge.GetProperty("currency").GetString()), (Amount(dispute, "charge"), dispute.GetProperty("charge").GetProperty("currency").GetString()));
+        Assert.Equal("10.00", Amount(dispute, "amount"));
+
+        await system.SimulatorPostAsync($"/_simulator/payermax/chargebacks/{opened.GetProperty("caseId").GetString()}/decide", new { outcome });
+        await system.DeliverWebhooksAsync();
+
+        var decided = Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray());
+        Assert.Equal(outcome == "lost" ? "lost" : "won", decided.Status());
+        Assert.Equal(outcome == "lost" ? "0.00" : "10.00", Amount(await BalanceAsync(console), "balance"));
+        var withdrawals = await system.PostingsAsync($"acc-chargeback-{outcome}", "DisputeWithdrawal");
+        var reinstatements = await system.PostingsAsync($"acc-chargeback-{outcome}", "DisputeReinstatement");
+        Assert.Equal((1, outcome == "lost" ? 0 : 1), (withdrawals, reinstatements));
+    }
+
     /// <summary>A Stripe card top-up paid on the simulator with <paramref name="card"/>; with webhooks held, the simulator sends none and the test delivers them.</summary>
     private static async Task<JsonElement> PayAsync(PaymentsSystem system, PaymentsApiClient console, string amount, string card, bool holdWebhooks = false)
     {
