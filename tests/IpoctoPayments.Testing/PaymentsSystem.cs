@@ -4,6 +4,7 @@ using IpoctoPayments.Api.Common;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 using IpoctoPayments.Infrastructure;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Simulator.Core;
@@ -372,6 +373,18 @@ public sealed class PaymentsSystem : IAsyncDisposable
         {
             Check(nameof(LookUpRefundAsync));
             return inner.LookUpRefundAsync(lookup, cancellationToken);
+        }
+
+        public Task<DisputeReport?> LookUpDisputeAsync(string providerDisputeId, CancellationToken cancellationToken)
+        {
+            Check(nameof(LookUpDisputeAsync));
+            return inner.LookUpDisputeAsync(providerDisputeId, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<ReportedDispute>> ListDisputesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+        {
+            Check(nameof(ListDisputesAsync));
+            return inner.ListDisputesAsync(since, cancellationToken);
         }
 
         private void Check(string call)

@@ -1,4 +1,5 @@
 using IpoctoPayments.Application.Common.Errors;
+using IpoctoPayments.Application.Reconciliation.FindMissedDisputes;
 using IpoctoPayments.Application.Reconciliation.FindTopUpsToReconcile;
 using IpoctoPayments.Application.Reconciliation.ReconcileTopUp;
 using Mediator;
@@ -20,6 +21,7 @@ public sealed class ReconciliationRun(IServiceScopeFactory scopes, ILogger<Recon
 
         var reconciled = new List<ReconciledTopUp>();
         var failed = new List<string>();
+        var disputes = await FindMissedDisputesAsync(failed, cancellationToken);
         foreach (var id in candidates)
         {
             // Stopping ends the pass before the next order (the one in progress is cancelled with its transaction, so
@@ -48,9 +50,36 @@ public sealed class ReconciliationRun(IServiceScopeFactory scopes, ILogger<Recon
             }
         }
 
-        return new ReconciliationReport(reconciled.Count + failed.Count, [.. reconciled.Where(r => r.Actions.Count > 0)], failed);
+        return new ReconciliationReport(reconciled.Count + failed.Count(f => f != DisputeListFailed), [.. reconciled.Where(r => r.Actions.Count > 0)], failed)
+        {
+            DisputesFound = disputes,
+        };
+    }
+
+    private const string DisputeListFailed = "disputes: provider_unavailable";
+
+    /// <summary>Disputes whose webhooks never came; a provider that cannot list them now is asked again next pass.</summary>
+    private async Task<IReadOnlyList<string>> FindMissedDisputesAsync(List<string> failed, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new FindMissedDisputesCommand(), cancellationToken);
+        }
+        catch (AppException exception)
+        {
+            logger.LogWarning("Listing the providers' disputes failed: {Code}", exception.Error.Code);
+            failed.Add($"disputes: {exception.Error.Code}");
+            return [];
+        }
     }
 }
 
-/// <summary>How many orders were checked (fewer than found when the pass was stopped), what changed, and which could not be checked.</summary>
-public sealed record ReconciliationReport(int Checked, IReadOnlyList<ReconciledTopUp> Changed, IReadOnlyList<string> Failed);
+/// <summary>
+/// How many orders were checked (fewer than found when the pass was stopped), what changed, and which could not be
+/// checked; <see cref="DisputesFound"/> names the disputes found in the providers' lists that their webhooks had not brought.
+/// </summary>
+public sealed record ReconciliationReport(int Checked, IReadOnlyList<ReconciledTopUp> Changed, IReadOnlyList<string> Failed)
+{
+    public IReadOnlyList<string> DisputesFound { get; init; } = [];
+}

@@ -1,5 +1,6 @@
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 
 namespace IpoctoPayments.Application.Tests.Fakes;
 
@@ -103,6 +104,22 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
         }
 
         return Task.FromResult(Payments.GetValueOrDefault(lookup.OrderId) ?? new PaymentLookupResult(ProviderPaymentStatus.Unknown));
+    }
+
+    /// <summary>Disputes as the provider reports them, by the provider's id; set by a test.</summary>
+    public Dictionary<string, (DisputeReport Report, string? PaymentIntentId, DateTimeOffset Created)> Disputes { get; } = [];
+
+    public Task<DisputeReport?> LookUpDisputeAsync(string providerDisputeId, CancellationToken cancellationToken)
+    {
+        ThrowIfUnavailable();
+        Lookups++;
+        return Task.FromResult(Disputes.TryGetValue(providerDisputeId, out var dispute) ? dispute.Report : null);
+    }
+
+    public Task<IReadOnlyList<ReportedDispute>> ListDisputesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ThrowIfUnavailable();
+        return Task.FromResult<IReadOnlyList<ReportedDispute>>([.. Disputes.Values.Where(d => d.Created >= since).Select(d => new ReportedDispute(d.Report, d.PaymentIntentId))]);
     }
 
     public Task<SubmittedRefundStatus?> LookUpRefundAsync(RefundLookup lookup, CancellationToken cancellationToken)

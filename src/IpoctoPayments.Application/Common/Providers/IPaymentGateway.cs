@@ -1,4 +1,5 @@
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 
 namespace IpoctoPayments.Application.Common.Providers;
 
@@ -23,7 +24,19 @@ public interface IPaymentGateway
 
     /// <summary>What the provider says about a refund now.</summary>
     Task<SubmittedRefundStatus?> LookUpRefundAsync(RefundLookup lookup, CancellationToken cancellationToken);
+
+    /// <summary>What the provider says about a dispute now; null when it does not know it.</summary>
+    Task<DisputeReport?> LookUpDisputeAsync(string providerDisputeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Disputes the provider opened since <paramref name="since"/>, with the payment each names: how reconciliation finds
+    /// a dispute whose webhooks never came. Empty where the provider cannot list them.
+    /// </summary>
+    Task<IReadOnlyList<ReportedDispute>> ListDisputesAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }
+
+/// <summary>A dispute as a provider's list reports it: the dispute, and the payment it names (Stripe's payment intent).</summary>
+public sealed record ReportedDispute(DisputeReport Report, string? PaymentIntentId);
 
 /// <summary>Finds the gateway of a provider.</summary>
 public interface IPaymentGateways

@@ -50,6 +50,16 @@ internal sealed class ReconcileTopUpHandler(
             }
         }
 
+        foreach (var dispute in order.Disputes.Where(d => d.IsOpen).ToList())
+        {
+            var report = await ProviderFailures.AskAsync(order.Provider, "the look-up", () => gateway.LookUpDisputeAsync(dispute.ProviderDisputeId, cancellationToken));
+            if (report is not null)
+            {
+                var disputeEvent = ProviderEvent.DisputeReported(order.Provider, report, order.Id, null, clock.GetUtcNow());
+                await ApplyAsync(order, "dispute", disputeEvent, $"provider reports dispute {dispute.ProviderDisputeId} {StatusNames.Of(report.Status)}", actions, cancellationToken);
+            }
+        }
+
         // Read again: a change applied after a write conflict was made on a fresh copy of the order.
         var after = await orders.FindAsync(order.Id, cancellationToken) ?? order;
         return new ReconciledTopUp(order.Id, order.Number.Value, before, StatusNames.Of(after.Status), actions);

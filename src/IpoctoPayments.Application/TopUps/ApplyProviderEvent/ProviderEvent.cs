@@ -71,6 +71,23 @@ public sealed record ProviderEvent(
     public DisputeReport? Dispute { get; init; }
 
     /// <summary>
+    /// What a provider said of a dispute when asked rather than by webhook, as an event with an id per dispute and state,
+    /// so the same news applied twice meets the inbox. The order is named by <paramref name="orderId"/> or, for a dispute
+    /// found in the provider's list, by its payment.
+    /// </summary>
+    public static ProviderEvent DisputeReported(PaymentProvider provider, DisputeReport report, Guid? orderId, string? paymentIntentId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var state = StatusNames.Of(report.Status) + (report.IsInquiry ? "_inquiry" : string.Empty);
+        return new ProviderEvent(provider, $"reconcile:{report.ProviderDisputeId}:{state}", $"reconciliation.dispute_{state}", ProviderEventKind.Dispute, at)
+        {
+            OrderId = orderId,
+            PaymentIntentId = paymentIntentId,
+            Dispute = report,
+        };
+    }
+
+    /// <summary>
     /// What a provider said of one of our refunds when asked rather than by webhook — <paramref name="source"/> names how
     /// (<c>reconcile</c>, <c>refund-answer</c>), <paramref name="type"/> the event type's stem — as an event with an id per
     /// refund and outcome, so the same news applied twice meets the inbox. Null while the refund is still pending.

@@ -27,6 +27,9 @@ internal sealed class PayerMaxClient(HttpClient http, PayerMaxSignature signatur
     public Task<PayerMaxResponse<RefundQueryResult>> RefundQueryAsync(string outRefundNo, CancellationToken cancellationToken) =>
         CallAsync<RefundQueryData, RefundQueryResult>("refundQuery", new RefundQueryData(outRefundNo), cancellationToken);
 
+    public Task<PayerMaxResponse<CaseSearchResult>> CaseSearchAsync(string caseId, CancellationToken cancellationToken) =>
+        CallAsync<CaseSearchData, CaseSearchResult>("caseSearch", new CaseSearchData(caseId), cancellationToken);
+
     private async Task<PayerMaxResponse<TResult>> CallAsync<TData, TResult>(string apiName, TData data, CancellationToken cancellationToken)
         where TResult : class
     {

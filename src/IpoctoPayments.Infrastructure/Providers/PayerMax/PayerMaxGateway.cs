@@ -1,5 +1,6 @@
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 using IpoctoPayments.Domain.PaymentMethods;
 using Microsoft.Extensions.Options;
 
@@ -119,6 +120,23 @@ internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalo
             _ => SubmittedRefundStatus.Pending,
         };
     }
+
+    public async Task<DisputeReport?> LookUpDisputeAsync(string providerDisputeId, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(() => client.CaseSearchAsync(providerDisputeId, cancellationToken));
+        if (response.Code == "ORDER_NOT_EXIST")
+        {
+            return null;
+        }
+
+        var found = Accepted(response);
+        // caseSearch carries no reason: the one the notification brought stays on the order.
+        return PayerMaxChargebacks.Report(found.CaseId, found.Status, found.CaseResult, found.Amount, found.Currency, reason: null, found.ExpirationDate);
+    }
+
+    /// <summary>PayerMax has no API that lists chargebacks: a case is found by its notification, then kept up to date by <c>caseSearch</c>.</summary>
+    public Task<IReadOnlyList<ReportedDispute>> ListDisputesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ReportedDispute>>([]);
 
     private TData Accepted<TData>(PayerMaxResponse<TData> response)
         where TData : class

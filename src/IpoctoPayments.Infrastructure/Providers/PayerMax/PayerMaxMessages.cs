@@ -73,6 +73,11 @@ internal sealed record RefundQueryData(string OutRefundNo);
 internal sealed record RefundQueryResult(string? OutRefundNo, string? RefundTradeNo, string? OutTradeNo, PayerMaxAmount? RefundAmount, string? RefundCurrency, string? Status);
 
 /// <summary>A PAYMENT or REFUND notification as PayerMax posts it.</summary>
+internal sealed record CaseSearchData(string CaseId);
+
+/// <summary>A chargeback case; amounts are strings at the currency's PayerMax precision.</summary>
+internal sealed record CaseSearchResult(string CaseId, string? OutTradeNo, string? Amount, string? Currency, string? Status, string? CaseResult, string? ExpirationDate);
+
 internal sealed record PayerMaxNotification(string? Code, string? Msg, string? AppId, string? MerchantNo, string? NotifyTime, string? NotifyType, JsonElement Data);
 
 /// <summary>PayerMax's gateway could not be reached, timed out, or answered something that cannot be trusted.</summary>

@@ -3,7 +3,6 @@ using System.Text.Json;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
-using IpoctoPayments.Domain.Disputes;
 using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Infrastructure.Providers.PayerMax;
@@ -111,40 +110,20 @@ internal sealed class PayerMaxNotificationReader(PayerMaxSignature signature, IO
         };
     }
 
-    /// <summary>
-    /// A chargeback case as it stands: open (<c>DISPUTE_INQUIRY</c>, <c>DISPUTE_RECEIVED</c> once evidence is in), decided
-    /// (<c>DISPUTE_END</c>, <c>CASE_CLOSED</c>, by <c>caseResult</c>), or cancelled (<c>CASE_CANCEL</c>, the money released).
-    /// PayerMax freezes the money when a case opens, so every case is a chargeback, none an inquiry.
-    /// </summary>
+    /// <summary>A chargeback case as it stands now; each status and result is an event of its own.</summary>
     private ProviderEvent Chargeback(PayerMaxNotification notification, string caseId)
     {
         var status = Text(notification.Data, "status");
         var result = Text(notification.Data, "caseResult");
-        DisputeStatus? state = (status, result) switch
-        {
-            ("DISPUTE_INQUIRY", _) => DisputeStatus.NeedsResponse,
-            ("DISPUTE_RECEIVED", _) => DisputeStatus.UnderReview,
-            ("DISPUTE_END" or "CASE_CLOSED", "WIN") or ("CASE_CANCEL", _) => DisputeStatus.Won,
-            ("DISPUTE_END" or "CASE_CLOSED", "FAIL" or "LOSE") => DisputeStatus.Lost,
-            _ => null,
-        };
-        var amount = Money.Parse(Text(notification.Data, "amount"), Text(notification.Data, "currency"));
+        var report = PayerMaxChargebacks.Report(caseId, status, result, Text(notification.Data, "amount"), Text(notification.Data, "currency"),
+            Text(notification.Data, "chargebackReason"), Text(notification.Data, "expirationDate"));
         var at = DateTimeOffset.TryParse(notification.NotifyTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent) ? sent : clock.GetUtcNow();
-        var known = state is not null && amount.IsSuccess;
-        return new ProviderEvent(Provider, $"CHARGEBACK:{caseId}:{status}:{result}", $"CHARGEBACK.{status}", known ? ProviderEventKind.Dispute : ProviderEventKind.NotRelevant, at)
+        return new ProviderEvent(Provider, $"CHARGEBACK:{caseId}:{status}:{result}", $"CHARGEBACK.{status}", report is null ? ProviderEventKind.NotRelevant : ProviderEventKind.Dispute, at)
         {
             OrderId = IdOf(Text(notification.Data, "outTradeNo")),
-            Dispute = known
-                ? new DisputeReport(caseId, amount.Value, Text(notification.Data, "chargebackReason") ?? "chargeback", state!.Value, IsInquiry: false, RespondBy(notification.Data))
-                : null,
+            Dispute = report,
         };
     }
-
-    /// <summary>The answer is due by the end of <c>expirationDate</c> (a day, UTC).</summary>
-    private static DateTimeOffset? RespondBy(JsonElement data) =>
-        DateOnly.TryParseExact(Text(data, "expirationDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? new DateTimeOffset(day.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero)
-            : null;
 
     private static string? Text(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,6 +1,7 @@
 using System.Net;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 using Polly;
 using Stripe;
 using Stripe.Checkout;
@@ -10,6 +11,9 @@ namespace IpoctoPayments.Infrastructure.Providers.Stripe;
 /// <summary>Stripe Checkout through Stripe.net: a hosted session per order, refunds against its PaymentIntent.</summary>
 internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
 {
+    /// <summary>A cap on one reconciliation pass's listing: 1,000 disputes since the last passes is far past any real rate.</summary>
+    private const int MaxDisputePages = 10;
+
     public PaymentProvider Provider => PaymentProvider.Stripe;
 
     public int ChargeDecimals(Currency currency)
@@ -150,6 +154,35 @@ internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
             null => null,
             _ => SubmittedRefundStatus.Pending,
         };
+    }
+
+    public async Task<DisputeReport?> LookUpDisputeAsync(string providerDisputeId, CancellationToken cancellationToken)
+    {
+        var dispute = await CallAsync(() => stripe.V1.Disputes.GetAsync(providerDisputeId, cancellationToken: cancellationToken));
+        return StripeEventReader.ReportOf(dispute);
+    }
+
+    /// <summary>Stripe lists disputes newest first: pages are read until one reaches back past <paramref name="since"/>.</summary>
+    public async Task<IReadOnlyList<ReportedDispute>> ListDisputesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var found = new List<ReportedDispute>();
+        string? after = null;
+        for (var page = 0; page < MaxDisputePages; page++)
+        {
+            var list = await CallAsync(() => stripe.V1.Disputes.ListAsync(new DisputeListOptions { Limit = 100, StartingAfter = after }, cancellationToken: cancellationToken));
+            var recent = list.Data.TakeWhile(d => new DateTimeOffset(d.Created, TimeSpan.Zero) >= since).ToList();
+            found.AddRange(recent.Select(d => (Dispute: d, Report: StripeEventReader.ReportOf(d)))
+                .Where(d => d.Report is not null)
+                .Select(d => new ReportedDispute(d.Report!, d.Dispute.PaymentIntentId)));
+            if (!list.HasMore || recent.Count < list.Data.Count || list.Data.Count == 0)
+            {
+                break;
+            }
+
+            after = list.Data[^1].Id;
+        }
+
+        return found;
     }
 
     /// <summary>ipocto's method codes that narrow Stripe's page; cards (with Apple Pay and Google Pay) need no narrowing.</summary>
