@@ -69,7 +69,6 @@ public sealed class DisputeSteps(PaymentsWorld world, TopUpSteps topUp)
     [Then("ipocto asks Stripe to send the dispute again, as it does not know the payment as paid yet")]
     public async Task ThenTheDisputeIsSentBack()
     {
-        await world.System.DeliverWebhooksAsync();
         foreach (var type in DisputeMessages)
         {
             var delivery = await DeliveryAsync(type);
