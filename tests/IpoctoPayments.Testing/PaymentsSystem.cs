@@ -32,6 +32,9 @@ public sealed class PaymentsSystem : IAsyncDisposable
     public const string SimulatorBase = "http://simulator.test";
     public const string StripeWebhookSecret = "whsec_ipocto_integration_tests";
 
+    /// <summary>The API key ipocto calls the simulated Stripe with; a test speaking to Stripe as the merchant uses it too.</summary>
+    public const string StripeSecretKey = "sk_test_ipocto_integration";
+
     // RSA-2048 generation is slow; one merchant pair and one simulator pair serve every test.
     private static readonly (string PrivateKey, string PublicKey) MerchantKeys = PayerMaxKeys.GeneratePair();
     private static readonly (string PrivateKey, string PublicKey) SimulatorKeys = PayerMaxKeys.GeneratePair();
@@ -108,7 +111,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["Auth:Audience"] = TestTokens.Audience,
             ["Database:Provider"] = database.Provider.ToString(),
             ["Database:ConnectionString"] = database.ConnectionString,
-            ["Stripe:SecretKey"] = "sk_test_ipocto_integration",
+            ["Stripe:SecretKey"] = StripeSecretKey,
             ["Stripe:ApiBase"] = SimulatorBase,
             ["Stripe:WebhookSecret"] = StripeWebhookSecret,
             ["PayerMax:BaseUrl"] = $"{SimulatorBase}/aggregate-pay/api/gateway",

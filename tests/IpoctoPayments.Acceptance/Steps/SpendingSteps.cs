@@ -82,6 +82,14 @@ public sealed class SpendingSteps(PaymentsWorld world)
     [Then("the charge is refused because the balance is too low")]
     public Task ThenTheChargeIsRefused() => ThenTheChargeIs("refused");
 
+    [Then("the charge is refused because the balance is below zero")]
+    public async Task ThenTheChargeIsRefusedBelowZero()
+    {
+        await ThenTheChargeIs("refused");
+        var problem = JsonDocument.Parse(await answers[^1].Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("disputed top-up", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Then("billing is told it is the charge already taken")]
     public async Task ThenBillingGetsTheFirstCharge()
     {
