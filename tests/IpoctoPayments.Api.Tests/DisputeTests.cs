@@ -215,6 +215,66 @@ public sealed class DisputeTests
         Assert.Equal((1, outcome == "lost" ? 0 : 1), (withdrawals, reinstatements));
     }
 
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_stripe_dispute_whose_webhooks_never_came_is_found_and_followed_by_reconciliation(DatabaseProvider provider)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider);
+        var console = system.Console("acc-dispute-missed");
+        var topUp = await system.PaidStripeTopUpAsync(console, "20.00");
+        var intent = (await system.Simulator.GetFromJsonAsync<JsonElement>("/_simulator/stripe/payment_intents")).EnumerateArray().Single().Id();
+
+        // From here on every Stripe webhook is lost: only reconciliation can tell the service.
+        await system.SetFaultsAsync(new { webhooks = new { drop = true } });
+        var opened = await system.SimulatorPostAsync($"/_simulator/stripe/payment_intents/{intent}/dispute", new { reason = "product_not_received" });
+        await system.DeliverWebhooksAsync();
+        Assert.Equal("20.00", await console.BalanceAsync());
+
+        var first = await ReconcileAsync(system);
+        Assert.Equal([$"provider lists dispute {opened.Id()} needs_response: applied"], first.GetProperty("disputesFound").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("0.00", await console.BalanceAsync());
+        Assert.Equal("product_not_received", Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray()).GetProperty("reason").GetString());
+
+        await system.SimulatorPostAsync($"/_simulator/stripe/disputes/{opened.Id()}/decide", new { outcome = "won" });
+        await system.DeliverWebhooksAsync();
+        var second = await ReconcileAsync(system);
+
+        // Still within the lookback, the dispute is in Stripe's list, now won: the list brings the news before the order's own look-up.
+        Assert.Equal([$"provider lists dispute {opened.Id()} won: applied"], second.GetProperty("disputesFound").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("20.00", await console.BalanceAsync());
+        Assert.Equal("won", Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray()).Status());
+        Assert.Empty((await ReconcileAsync(system)).GetProperty("disputesFound").EnumerateArray());
+        Assert.Equal(1, await system.PostingsAsync("acc-dispute-missed", "DisputeReinstatement"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_payermax_case_decided_while_its_notifications_are_lost_is_followed_by_reconciliation(DatabaseProvider provider)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider);
+        var console = system.Console("acc-chargeback-missed");
+        var topUp = await system.PaidPayerMaxTopUpAsync(console, "10.00");
+        var opened = await system.SimulatorPostAsync($"/_simulator/payermax/orders/{topUp.OutTradeNo()}/chargeback", new { });
+        await system.DeliverWebhooksAsync();
+        Assert.Equal("0.00", await console.BalanceAsync());
+
+        await system.SetFaultsAsync(new { webhooks = new { drop = true } });
+        await system.SimulatorPostAsync($"/_simulator/payermax/chargebacks/{opened.GetProperty("caseId").GetString()}/decide", new { outcome = "won" });
+        await system.DeliverWebhooksAsync();
+        Assert.Equal("0.00", await console.BalanceAsync());
+
+        await ReconcileAsync(system);
+
+        Assert.Equal("10.00", await console.BalanceAsync());
+        Assert.Equal("won", Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray()).Status());
+    }
+
+    private static async Task<JsonElement> ReconcileAsync(PaymentsSystem system)
+    {
+        using var response = await system.Admin().PostReconciliationRunAsync();
+        return await ApiAnswer.ReadAsync(response, HttpStatusCode.OK);
+    }
+
     /// <summary>A Stripe card top-up paid on the simulator with <paramref name="card"/>; with webhooks held, the simulator sends none and the test delivers them.</summary>
     private static async Task<JsonElement> PayAsync(PaymentsSystem system, PaymentsApiClient console, string amount, string card, bool holdWebhooks = false)
     {
@@ -238,7 +298,7 @@ public sealed class DisputeTests
         {
             Content = new FormUrlEncodedContent([new("evidence[uncategorized_text]", evidence)]),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "sk_test_ipocto_integration");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PaymentsSystem.StripeSecretKey);
         using var response = await system.Simulator.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
