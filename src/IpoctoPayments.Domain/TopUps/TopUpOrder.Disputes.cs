@@ -7,8 +7,9 @@ namespace IpoctoPayments.Domain.TopUps;
 
 /// <summary>
 /// The dispute half of the state table. A provider's report of a dispute is applied once per state, in any order: a
-/// dispute only moves forwards (needs response → under review → won or lost), and the money it moves — out of the
-/// balance when a chargeback opens, back when it is won — moves once, whichever report says so first.
+/// dispute only moves forwards (needs response → under review → won or lost, an inquiry's states before a
+/// chargeback's), and the money it moves — out of the balance when a chargeback opens, back when it is won — moves
+/// once, whichever report says so first.
 /// </summary>
 public sealed partial class TopUpOrder
 {
@@ -40,7 +41,7 @@ public sealed partial class TopUpOrder
             disputes.Add(dispute);
             Record(new TimelineEntry(at, TimelineEntryKind.DisputeOpened, Opened(dispute, report), report.Reason));
         }
-        else if (Rank(report.Status) < Rank(dispute.Status) || (report.Status == dispute.Status && report.IsInquiry == dispute.IsInquiry))
+        else if (Rank(report.Status, report.IsInquiry) < Rank(dispute.Status, dispute.IsInquiry) || (report.Status == dispute.Status && report.IsInquiry == dispute.IsInquiry))
         {
             var outcome = report.Status == dispute.Status ? TransitionOutcome.DuplicateIgnored : TransitionOutcome.StaleIgnored;
             Ignore(outcome, $"dispute {Words(report.Status)}", at);
@@ -106,11 +107,15 @@ public sealed partial class TopUpOrder
             : new DomainError("dispute_closed", $"Dispute {dispute.ProviderDisputeId} is closed ({Words(dispute.Status)}).");
     }
 
-    private static int Rank(DisputeStatus status) => status switch
+    /// <summary>
+    /// An inquiry's open states come before a chargeback's: an inquiry under review may still become a chargeback, and a
+    /// late inquiry report must not turn a chargeback back into one.
+    /// </summary>
+    private static int Rank(DisputeStatus status, bool inquiry) => status switch
     {
-        DisputeStatus.NeedsResponse => 1,
-        DisputeStatus.UnderReview => 2,
-        _ => 3,
+        DisputeStatus.NeedsResponse => inquiry ? 1 : 3,
+        DisputeStatus.UnderReview => inquiry ? 2 : 4,
+        _ => 5,
     };
 
     private static string Words(DisputeStatus status) => status switch
