@@ -18,6 +18,7 @@ public sealed class DisputeTests
 {
     private const string FraudCard = "4000000000000259";
     private const string InquiryCard = "4000000000001976";
+    private static readonly string[] WonEvents = ["charge.dispute.closed", "charge.dispute.funds_reinstated"];
 
     [SkippableTheory]
     [ClassData(typeof(Databases))]
@@ -128,6 +129,27 @@ public sealed class DisputeTests
         Assert.Equal(2, answers.Count(a => a.Outcome == "duplicate"));
         Assert.Equal("0.00", await console.BalanceAsync());
         Assert.Equal(1, await system.PostingsAsync("acc-dispute-thrice", "DisputeWithdrawal"));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task Two_reports_of_one_won_dispute_at_once_on_two_instances_give_the_credit_back_once(DatabaseProvider provider)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider);
+        var console = system.Console("acc-dispute-won-race");
+        var topUp = await PayAsync(system, console, "20.00", FraudCard);
+        await system.DeliverWebhooksAsync();
+        var disputeId = Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray()).GetProperty("providerDisputeId").GetString()!;
+
+        await system.SetFaultsAsync(new { webhooks = new { drop = true } });
+        await system.SimulatorPostAsync($"/_simulator/stripe/disputes/{disputeId}/decide", new { outcome = "won" });
+        PaymentsApiClient[] instances = [system.Anonymous(), system.AnotherInstance()];
+        var answers = await Task.WhenAll(WonEvents.Select((type, i) => system.DeliverAsync(instances[i], Held(system, topUp, type))));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Contains(answers, a => a.Outcome == "applied");
+        Assert.Equal("20.00", await console.BalanceAsync());
+        Assert.Equal(1, await system.PostingsAsync("acc-dispute-won-race", "DisputeReinstatement"));
     }
 
     [SkippableTheory]

@@ -59,7 +59,9 @@ internal sealed class EfLedger(PaymentsDbContext db, BalanceStatements balances)
         }
         else if (!await balances.ReinstateAsync(account.Owner, account.Currency.Code, net, cancellationToken))
         {
-            throw new InvalidOperationException($"Posting {posting.Key} gives back more than disputes withdrew from {account}.");
+            // The order allowed this only after its withdrawal, so another writer gave the money back first (two reports
+            // of one won dispute at once): the unit of work runs again on fresh data and finds it done.
+            throw new DbUpdateConcurrencyException($"Posting {posting.Key} found no withdrawal left to give back on {account}: another writer reinstated it.");
         }
     }
 
