@@ -163,6 +163,23 @@ public sealed class DisputeApiTests
     }
 
     [Fact]
+    public async Task Losing_evidence_on_an_inquiry_turns_it_into_a_lost_chargeback_with_the_money_withdrawn()
+    {
+        var (sim, intentId) = await DisputedPaymentAsync(Inquiry);
+        await using var _ = sim;
+        var dispute = await OnlyDisputeAsync(sim, intentId);
+
+        await SubmitAsync(sim, dispute.Id, "losing_evidence");
+        await sim.AdvanceAsync(TimeSpan.FromMinutes(5));
+        var lost = await sim.StripeClient().V1.Disputes.GetAsync(dispute.Id);
+
+        Assert.Equal("lost", lost.Status);
+        Assert.False(lost.IsChargeRefundable);
+        Assert.Equal(-dispute.Amount, Assert.Single(lost.BalanceTransactions).Amount);
+        Assert.Equal(["charge.dispute.created", "charge.dispute.updated", "charge.dispute.funds_withdrawn", "charge.dispute.closed"], sim.EventTypes()[2..]);
+    }
+
+    [Fact]
     public async Task Evidence_saved_without_submitting_and_metadata_keep_the_dispute_open()
     {
         var (sim, intentId) = await DisputedPaymentAsync(Fraudulent);

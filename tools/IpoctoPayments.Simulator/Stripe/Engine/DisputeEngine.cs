@@ -203,7 +203,10 @@ internal sealed class DisputeEngine(StripeStore store, StripeEventPublisher even
         }
     }
 
-    /// <summary>Closes an open dispute: won reinstates a chargeback's funds (an inquiry just closes), lost keeps them withdrawn.</summary>
+    /// <summary>
+    /// Closes an open dispute: won reinstates a chargeback's funds (an inquiry just closes), lost keeps them withdrawn (an
+    /// inquiry lost is withdrawn first).
+    /// </summary>
     private void Resolve(Dispute dispute, bool won)
     {
         var session = SessionOf(dispute);
@@ -220,6 +223,14 @@ internal sealed class DisputeEngine(StripeStore store, StripeEventPublisher even
         else
         {
             dispute.Status = "lost";
+            if (dispute.IsInquiry)
+            {
+                // An inquiry the merchant loses becomes the chargeback it was the warning of: the funds are withdrawn then.
+                dispute.IsInquiry = false;
+                dispute.BalanceTransactions.Add(BalanceTransaction(dispute, -dispute.Amount, "Chargeback withdrawal", "dispute"));
+                events.Publish("charge.dispute.funds_withdrawn", dispute.ToJson(), null, session, dispute.PaymentIntentId);
+            }
+
             events.Publish("charge.dispute.closed", dispute.ToJson(), null, session, dispute.PaymentIntentId);
         }
     }

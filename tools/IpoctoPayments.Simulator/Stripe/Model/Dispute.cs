@@ -33,7 +33,7 @@ internal sealed class Dispute
 
     public required string Reason { get; init; }
 
-    public required bool IsInquiry { get; init; }
+    public required bool IsInquiry { get; set; }
 
     public required long DueBy { get; init; }
 
