@@ -1,5 +1,6 @@
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 
 namespace IpoctoPayments.Application.Tests.Fakes;
 
@@ -112,6 +113,13 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
         Lookups++;
         return Task.FromResult(RefundStates.TryGetValue(lookup.RefundId, out var state) ? state : (SubmittedRefundStatus?)null);
     }
+
+    /// <summary>No use case of these tests answers a dispute; the API tests drive the real gateways against the simulator.</summary>
+    public bool AnswersDisputes => false;
+
+    public Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<DisputeReport?> AcceptDisputeAsync(DisputeAcceptance request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     private void ThrowIfUnavailable()
     {

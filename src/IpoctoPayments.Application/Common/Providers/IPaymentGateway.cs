@@ -1,8 +1,9 @@
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 
 namespace IpoctoPayments.Application.Common.Providers;
 
-/// <summary>One payment provider as the use cases see it: open a hosted payment session, refund, and look a payment up.</summary>
+/// <summary>One payment provider as the use cases see it: open a hosted payment session, refund, look a payment up, answer a dispute.</summary>
 public interface IPaymentGateway
 {
     PaymentProvider Provider { get; }
@@ -23,6 +24,15 @@ public interface IPaymentGateway
 
     /// <summary>What the provider says about a refund now.</summary>
     Task<SubmittedRefundStatus?> LookUpRefundAsync(RefundLookup lookup, CancellationToken cancellationToken);
+
+    /// <summary>Whether the provider takes evidence for a dispute, and its acceptance, through its API (PayerMax takes them in its portal only).</summary>
+    bool AnswersDisputes { get; }
+
+    /// <summary>Sends an operator's evidence and submits it; returns the dispute as the provider then reports it (null: a state it does not report).</summary>
+    Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken);
+
+    /// <summary>Accepts (closes) a dispute, which the merchant then loses; returns the dispute as the provider then reports it.</summary>
+    Task<DisputeReport?> AcceptDisputeAsync(DisputeAcceptance request, CancellationToken cancellationToken);
 }
 
 /// <summary>Finds the gateway of a provider.</summary>
@@ -57,6 +67,11 @@ public sealed record RefundSubmission(
     string? PaymentIntentId,
     Money Amount,
     string IdempotencyKey);
+
+/// <summary>Evidence for the provider's dispute; <see cref="IdempotencyKey"/> is derived from the action, so a resend is the same call.</summary>
+public sealed record DisputeEvidenceSubmission(Guid OrderId, string ProviderDisputeId, string Evidence, string IdempotencyKey);
+
+public sealed record DisputeAcceptance(Guid OrderId, string ProviderDisputeId, string IdempotencyKey);
 
 public sealed record PaymentLookup(Guid OrderId, string? SessionId, string? PaymentIntentId);
 

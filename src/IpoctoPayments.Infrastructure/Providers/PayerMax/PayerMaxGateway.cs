@@ -1,5 +1,6 @@
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 using IpoctoPayments.Domain.PaymentMethods;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,8 @@ namespace IpoctoPayments.Infrastructure.Providers.PayerMax;
 /// <summary>PayerMax's hosted cashier: one order per top-up (<c>outTradeNo</c> = the order id), refunds by <c>outRefundNo</c> = the refund id.</summary>
 internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalogue catalogue, IOptions<PayerMaxOptions> options, TimeProvider clock) : IPaymentGateway
 {
+    private const string PortalOnly = "PayerMax takes a chargeback's evidence and acceptance in its merchant portal (MMC) only.";
+
     // PayerMax's own trouble, worth trying again later; every other code is a refusal of this request.
     private static readonly HashSet<string> Unavailable = ["SYSTEM_ERROR", "REQUEST_TIMEOUT", "UNEXPECTED_ERROR"];
 
@@ -119,6 +122,15 @@ internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalo
             _ => SubmittedRefundStatus.Pending,
         };
     }
+
+    /// <summary>PayerMax publishes no API to answer a chargeback: the merchant answers the case in its portal (MMC).</summary>
+    public bool AnswersDisputes => false;
+
+    public Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(PortalOnly);
+
+    public Task<DisputeReport?> AcceptDisputeAsync(DisputeAcceptance request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(PortalOnly);
 
     private TData Accepted<TData>(PayerMaxResponse<TData> response)
         where TData : class
