@@ -381,8 +381,6 @@ public sealed class PaymentsSystem : IAsyncDisposable
             return inner.LookUpRefundAsync(lookup, cancellationToken);
         }
 
-        public bool AnswersDisputes => inner.AnswersDisputes;
-
         public Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken)
         {
             Check(nameof(SubmitDisputeEvidenceAsync));

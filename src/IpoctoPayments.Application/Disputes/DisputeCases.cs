@@ -1,5 +1,4 @@
 using IpoctoPayments.Application.Common.Errors;
-using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Disputes;
@@ -8,12 +7,12 @@ using IpoctoPayments.Domain.TopUps;
 namespace IpoctoPayments.Application.Disputes;
 
 /// <summary>What answering a dispute starts with, whichever the answer: its order, and a provider that takes answers by API.</summary>
-internal sealed class DisputeCases(ITopUpOrders orders, IPaymentGateways gateways)
+internal sealed class DisputeCases(ITopUpOrders orders)
 {
     public async Task<TopUpOrder> FindAnswerableAsync(Guid disputeId, CancellationToken cancellationToken)
     {
         var order = await orders.FindByDisputeAsync(disputeId, cancellationToken) ?? throw DisputeErrors.NotFound(disputeId);
-        if (!gateways.For(order.Provider).AnswersDisputes)
+        if (!DisputeAnswers.ByApi(order.Provider))
         {
             throw DisputeErrors.NotAnsweredByApi(order.Provider);
         }

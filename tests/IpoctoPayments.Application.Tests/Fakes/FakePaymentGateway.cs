@@ -114,9 +114,7 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
         return Task.FromResult(RefundStates.TryGetValue(lookup.RefundId, out var state) ? state : (SubmittedRefundStatus?)null);
     }
 
-    /// <summary>No use case of these tests answers a dispute; the API tests drive the real gateways against the simulator.</summary>
-    public bool AnswersDisputes => false;
-
+    // No use case of these tests sends a dispute's answer; the API tests drive the real gateways against the simulator.
     public Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<DisputeReport?> AcceptDisputeAsync(DisputeAcceptance request, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -25,10 +25,7 @@ public interface IPaymentGateway
     /// <summary>What the provider says about a refund now.</summary>
     Task<SubmittedRefundStatus?> LookUpRefundAsync(RefundLookup lookup, CancellationToken cancellationToken);
 
-    /// <summary>Whether the provider takes evidence for a dispute, and its acceptance, through its API (PayerMax takes them in its portal only).</summary>
-    bool AnswersDisputes { get; }
-
-    /// <summary>Sends an operator's evidence and submits it; returns the dispute as the provider then reports it (null: a state it does not report).</summary>
+    /// <summary>Sends an operator's evidence and submits it (only where <see cref="DisputeAnswers.ByApi"/>); returns the dispute as the provider then reports it (null: a state it does not report).</summary>
     Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken);
 
     /// <summary>Accepts (closes) a dispute, which the merchant then loses; returns the dispute as the provider then reports it.</summary>

@@ -123,9 +123,7 @@ internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalo
         };
     }
 
-    /// <summary>PayerMax publishes no API to answer a chargeback: the merchant answers the case in its portal (MMC).</summary>
-    public bool AnswersDisputes => false;
-
+    // PayerMax publishes no API to answer a chargeback (DisputeAnswers.ByApi): the merchant answers the case in its portal.
     public Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken) =>
         throw new NotSupportedException(PortalOnly);
 

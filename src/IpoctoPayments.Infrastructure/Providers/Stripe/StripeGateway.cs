@@ -153,8 +153,6 @@ internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
         };
     }
 
-    public bool AnswersDisputes => true;
-
     public async Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
