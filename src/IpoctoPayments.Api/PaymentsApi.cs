@@ -1,6 +1,7 @@
 using FluentValidation;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Api.Common.Reference;
+using IpoctoPayments.Api.Disputes;
 using IpoctoPayments.Api.Ledger;
 using IpoctoPayments.Api.PaymentMethods;
 using IpoctoPayments.Api.Reconciliation;
@@ -54,6 +55,7 @@ public static class PaymentsApi
         var api = app.MapGroup("/api/v1");
         api.MapTopUpEndpoints();
         api.MapRefundEndpoints();
+        api.MapDisputeEndpoints();
         api.MapLedgerEndpoints();
         api.MapDebitEndpoints();
         api.MapPaymentMethodEndpoints();

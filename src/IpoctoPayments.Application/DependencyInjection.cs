@@ -4,6 +4,7 @@ using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Behaviors;
 using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Telemetry;
+using IpoctoPayments.Application.Disputes;
 using IpoctoPayments.Application.Reconciliation;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
@@ -41,6 +42,9 @@ public static class DependencyInjection
         services.AddScoped<ProviderEventProcessor>();
         services.AddOptions<RefundDispatchOptions>().Bind(configuration.GetSection(RefundDispatchOptions.Section));
         services.AddSingleton<RefundDispatcher>();
+        services.AddOptions<DisputeDispatchOptions>().Bind(configuration.GetSection(DisputeDispatchOptions.Section));
+        services.AddSingleton<DisputeActionDispatcher>();
+        services.AddScoped<DisputeCases>();
         return services;
     }
 }

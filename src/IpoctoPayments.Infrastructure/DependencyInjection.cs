@@ -3,14 +3,18 @@ using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Application.Common.Providers;
 using IpoctoPayments.Application.Common.RateLimiting;
+using IpoctoPayments.Application.Disputes;
 using IpoctoPayments.Application.Ledger;
+using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Infrastructure.Common.Idempotency;
 using IpoctoPayments.Infrastructure.Common.Jobs;
+using IpoctoPayments.Infrastructure.Common.Outbox;
 using IpoctoPayments.Infrastructure.Common.RateLimiting;
+using IpoctoPayments.Infrastructure.Disputes;
 using IpoctoPayments.Infrastructure.Ledger;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Infrastructure.Persistence.PostgreSql;
@@ -52,7 +56,8 @@ public static class DependencyInjection
         services.AddSingleton<JobInstance>();
         services.AddSingleton<JobLeases>();
         services.AddHostedService<ReconciliationJob>();
-        services.AddHostedService<RefundDispatchJob>();
+        services.AddHostedService<OutboxDispatchJob<RefundDispatcher>>();
+        services.AddHostedService<OutboxDispatchJob<DisputeActionDispatcher>>();
         services.AddHostedService<IdempotencyCleanupJob>();
         return services;
     }
@@ -90,6 +95,7 @@ public static class DependencyInjection
         services.AddScoped<BalanceStatements>();
         services.AddScoped<ILedger, EfLedger>();
         services.AddScoped<IRefundOutbox, RefundOutbox>();
+        services.AddScoped<IDisputeActionOutbox, DisputeActionOutbox>();
         services.AddHealthChecks().AddDbContextCheck<PaymentsDbContext>("database", tags: [HealthTags.Database]);
     }
 

@@ -2,6 +2,7 @@ using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Idempotency;
 using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Application.Disputes;
 using IpoctoPayments.Application.Ledger.GetBalance;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.Tests.Fakes;
@@ -51,6 +52,7 @@ public sealed class PaymentsHarness : IAsyncDisposable
             .AddScoped<IEventInbox, FakeWebhookInbox>()
             .AddScoped<Ledger.ILedger, FakeLedger>()
             .AddScoped<IRefundOutbox, FakeRefundOutbox>()
+            .AddScoped<IDisputeActionOutbox, FakeDisputeActionOutbox>()
             .AddApplication(configuration);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

@@ -10,7 +10,8 @@ public sealed class ModuleRules
     /// Which Application module may use which. The ledger and the payment-method catalogue stand alone; a top-up uses
     /// both (it is priced by the catalogue and credited on the ledger) and owns what applies a provider's event to it —
     /// the inbox that makes each event count once and the outbox of refunds to send. Everything else works on top-ups:
-    /// refunds send their money back, webhooks and reconciliation bring the providers' events, support reads timelines.
+    /// refunds send their money back, webhooks and reconciliation bring the providers' events, support reads timelines,
+    /// disputes send operators' answers to the providers.
     /// Common is shared by all and uses no module. No two modules use each other.
     /// </summary>
     public static TheoryData<string, string[]> Allowed => new()
@@ -23,6 +24,7 @@ public sealed class ModuleRules
         { "Webhooks", ["TopUps"] },
         { "Reconciliation", ["TopUps"] },
         { "Support", ["TopUps"] },
+        { "Disputes", ["TopUps"] },
     };
 
     [Theory]

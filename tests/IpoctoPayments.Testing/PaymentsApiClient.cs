@@ -88,6 +88,15 @@ public sealed class PaymentsApiClient : HttpClient
     }
 
     /// <summary>An admin's run of reconciliation, as its background job runs it: the answer as it is.</summary>
+    /// <summary>An admin's list of the open disputes on every account.</summary>
+    public async Task<JsonElement[]> OpenDisputesAsync(int? limit = null) =>
+        [.. (await this.GetFromJsonAsync<JsonElement>(limit is null ? "/api/v1/disputes" : $"/api/v1/disputes?limit={limit}")).GetProperty("items").EnumerateArray()];
+
+    public Task<HttpResponseMessage> PostDisputeEvidenceAsync(string disputeId, string? text) =>
+        this.PostAsJsonAsync($"/api/v1/disputes/{disputeId}/evidence", new { text });
+
+    public Task<HttpResponseMessage> PostDisputeAcceptAsync(string disputeId) => PostAsync(new Uri($"/api/v1/disputes/{disputeId}/accept", UriKind.Relative), null);
+
     public Task<HttpResponseMessage> PostReconciliationRunAsync() => PostAsync(new Uri("/api/v1/reconciliation/runs", UriKind.Relative), null);
 
     /// <summary>Billing's debit of an account's balance, with the body exactly as given: the answer as it is.</summary>

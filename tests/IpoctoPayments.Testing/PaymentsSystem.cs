@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Application.Disputes;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Disputes;
@@ -123,8 +124,9 @@ public sealed class PaymentsSystem : IAsyncDisposable
             ["TopUps:ReturnOrigins:0"] = TopUpRequest.ConsoleOrigin,
             // Tests run reconciliation on demand (POST /api/v1/reconciliation/runs), not on a timer.
             ["Reconciliation:Interval"] = "00:00:00",
-            // Refunds are sent when the test delivers what is due (DeliverWebhooksAsync), not on a timer.
+            // Refunds and dispute answers are sent when the test delivers what is due (DeliverWebhooksAsync), not on a timer.
             ["RefundDispatch:Interval"] = "00:00:00",
+            ["DisputeDispatch:Interval"] = "00:00:00",
             // Expired idempotency keys stay until a test that is about their removal turns the cleanup on.
             ["Idempotency:CleanupInterval"] = "00:00:00",
 
@@ -232,7 +234,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
         where T : notnull => simulator.Services.GetRequiredService<T>();
 
     /// <summary>
-    /// Delivers what is due on the clock, both ways, until nothing is left: the API's recorded refunds go to the
+    /// Delivers what is due on the clock, both ways, until nothing is left: the API's recorded refunds and dispute answers go to the
     /// simulator, and the simulator's webhooks and delayed provider actions go to the API (which may record refunds).
     /// Returns how many webhooks were delivered.
     /// </summary>
@@ -241,7 +243,7 @@ public sealed class PaymentsSystem : IAsyncDisposable
         var delivered = 0;
         for (var round = 0; round < 10; round++)
         {
-            var sent = await DispatchRefundsAsync();
+            var sent = await DispatchRefundsAsync() + await DispatchDisputeActionsAsync();
             var deliveredNow = await SimulatorService<SimulatorScheduler>().RunDueAsync();
             delivered += deliveredNow;
             if (sent == 0 && deliveredNow == 0)
@@ -256,10 +258,14 @@ public sealed class PaymentsSystem : IAsyncDisposable
     /// <summary>One pass of the API's refund dispatcher, as its background job runs it; returns how many refunds it took up.</summary>
     public Task<int> DispatchRefundsAsync() => api.Services.GetRequiredService<RefundDispatcher>().DispatchDueAsync(CancellationToken.None);
 
-    /// <summary>Sends the refunds recorded so far, moves the clock and delivers what fell due.</summary>
+    /// <summary>One pass of the API's dispute dispatcher (evidence and acceptances to send); returns how many it took up.</summary>
+    public Task<int> DispatchDisputeActionsAsync() => api.Services.GetRequiredService<DisputeActionDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+    /// <summary>Sends the refunds and dispute answers recorded so far, moves the clock and delivers what fell due.</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
         await DispatchRefundsAsync();
+        await DispatchDisputeActionsAsync();
         Clock.Advance(by);
         await DeliverWebhooksAsync();
     }
@@ -388,6 +394,18 @@ public sealed class PaymentsSystem : IAsyncDisposable
         {
             Check(nameof(ListDisputesAsync));
             return inner.ListDisputesAsync(since, cancellationToken);
+        }
+
+        public Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken)
+        {
+            Check(nameof(SubmitDisputeEvidenceAsync));
+            return inner.SubmitDisputeEvidenceAsync(request, cancellationToken);
+        }
+
+        public Task<DisputeReport?> AcceptDisputeAsync(DisputeAcceptance request, CancellationToken cancellationToken)
+        {
+            Check(nameof(AcceptDisputeAsync));
+            return inner.AcceptDisputeAsync(request, cancellationToken);
         }
 
         private void Check(string call)

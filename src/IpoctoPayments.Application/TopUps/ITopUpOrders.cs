@@ -22,6 +22,9 @@ public interface ITopUpOrders
     /// <summary>The order a provider's payment names (Stripe's payment intent), as its disputes name it.</summary>
     Task<TopUpOrder?> FindByPaymentAsync(PaymentProvider provider, string paymentIntentId, CancellationToken cancellationToken);
 
+    /// <summary>The order a dispute (ipocto's id for it) belongs to.</summary>
+    Task<TopUpOrder?> FindByDisputeAsync(Guid disputeId, CancellationToken cancellationToken);
+
     /// <summary>Orders with a dispute still open, the oldest dispute first.</summary>
     Task<IReadOnlyList<TopUpOrder>> ListWithOpenDisputesAsync(int limit, CancellationToken cancellationToken);
 

@@ -73,7 +73,10 @@ public sealed partial class TopUpOrder
         var open = Open(disputeId);
         if (!open.IsSuccess)
             return open.Error!;
-        if (open.Value.Status != DisputeStatus.NeedsResponse)
+        if (open.Value.Accepted)
+            return new DomainError("dispute_closed", $"Dispute {open.Value.ProviderDisputeId} was accepted; it takes no evidence.");
+        // Evidence goes to the provider once and is submitted there: a second text would not be seen by the bank.
+        if (open.Value.Status != DisputeStatus.NeedsResponse || open.Value.EvidenceSubmittedAt is not null)
             return new DomainError("dispute_under_review", $"Dispute {open.Value.ProviderDisputeId} is already under review; its evidence cannot change.");
 
         open.Value.SubmitEvidence(evidence, at);
@@ -84,11 +87,12 @@ public sealed partial class TopUpOrder
     /// <summary>An operator accepts the dispute: the money stays with the cardholder; the provider closes it as lost.</summary>
     public Result<Dispute> AcceptDispute(Guid disputeId, DateTimeOffset at)
     {
+        // Accepting again, even once the provider has closed it as lost, is the same acceptance.
+        if (disputes.Find(d => d.Id == disputeId) is { Accepted: true } accepted)
+            return accepted;
         var open = Open(disputeId);
         if (!open.IsSuccess)
             return open.Error!;
-        if (open.Value.Accepted)
-            return open.Value;
 
         open.Value.Accept();
         Record(new TimelineEntry(at, TimelineEntryKind.DisputeAccepted, $"Dispute {open.Value.ProviderDisputeId} accepted: {open.Value.Credit} stays withdrawn; {Provider} closes it as lost."));

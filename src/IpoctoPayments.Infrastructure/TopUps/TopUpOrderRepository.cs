@@ -2,6 +2,7 @@ using System.Text.Json;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.TopUps;
+using IpoctoPayments.Infrastructure.Disputes;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ internal sealed class TopUpOrderRepository : ITopUpOrders
                 .FirstOrDefault()));
 
     private readonly PaymentsDbContext db;
-    private readonly List<(TopUpOrder Order, TopUpOrderRecord Record)> loaded = [];
+    private readonly List<Loaded> loaded = [];
 
     public TopUpOrderRepository(PaymentsDbContext db) => this.db = db;
 
@@ -36,9 +37,10 @@ internal sealed class TopUpOrderRepository : ITopUpOrders
     {
         ArgumentNullException.ThrowIfNull(order);
         var record = new TopUpOrderRecord { Id = order.Id, CreatedAtUnixMs = order.CreatedAt.ToUnixTimeMilliseconds() };
-        Copy(order, record);
+        var added = new Loaded(order, record, []);
+        Save(added);
         db.Set<TopUpOrderRecord>().Add(record);
-        loaded.Add((order, record));
+        loaded.Add(added);
     }
 
     public void Update(TopUpOrder order)
@@ -46,15 +48,11 @@ internal sealed class TopUpOrderRepository : ITopUpOrders
         ArgumentNullException.ThrowIfNull(order);
         // After a retried unit of work, records of the abandoned attempt are no longer tracked: forget them.
         loaded.RemoveAll(l => db.Entry(l.Record).State == EntityState.Detached);
-        var (_, record) = loaded.Find(l => ReferenceEquals(l.Order, order));
-        if (record is null)
+        var found = loaded.Find(l => ReferenceEquals(l.Order, order))
+            ?? throw new InvalidOperationException($"Order {order.Number} was not loaded in this unit of work.");
+        if (found.Record.Version != order.Version)
         {
-            throw new InvalidOperationException($"Order {order.Number} was not loaded in this unit of work.");
-        }
-
-        if (record.Version != order.Version)
-        {
-            Copy(order, record);
+            Save(found);
         }
     }
 
@@ -80,6 +78,11 @@ internal sealed class TopUpOrderRepository : ITopUpOrders
         var name = provider.ToString();
         return Track(await db.Set<TopUpOrderRecord>().FirstOrDefaultAsync(o => o.Provider == name && o.PaymentIntentId == paymentIntentId, cancellationToken));
     }
+
+    public async Task<TopUpOrder?> FindByDisputeAsync(Guid disputeId, CancellationToken cancellationToken) =>
+        Track(await db.Set<TopUpOrderRecord>()
+            .Where(o => db.Set<DisputeLookupRecord>().Any(d => d.DisputeId == disputeId && d.OrderId == o.Id))
+            .FirstOrDefaultAsync(cancellationToken));
 
     public async Task<IReadOnlyList<TopUpOrder>> ListWithOpenDisputesAsync(int limit, CancellationToken cancellationToken)
     {
@@ -134,15 +137,24 @@ internal sealed class TopUpOrderRepository : ITopUpOrders
             return null;
         }
 
-        var existing = loaded.Find(l => ReferenceEquals(l.Record, record));
-        if (existing.Order is not null)
+        if (loaded.Find(l => ReferenceEquals(l.Record, record)) is { } existing)
         {
             return existing.Order;
         }
 
         var order = Restore(record);
-        loaded.Add((order, record));
+        loaded.Add(new Loaded(order, record, [.. order.Disputes.Select(d => d.Id)]));
         return order;
+    }
+
+    /// <summary>Writes the order into its record, and a dispute it did not have when loaded into the dispute look-up.</summary>
+    private void Save(Loaded l)
+    {
+        Copy(l.Order, l.Record);
+        foreach (var dispute in l.Order.Disputes.Where(d => l.KnownDisputes.Add(d.Id)))
+        {
+            db.Set<DisputeLookupRecord>().Add(new DisputeLookupRecord { DisputeId = dispute.Id, OrderId = l.Order.Id, ProviderDisputeId = dispute.ProviderDisputeId });
+        }
     }
 
     private static void Copy(TopUpOrder order, TopUpOrderRecord record)
@@ -159,6 +171,9 @@ internal sealed class TopUpOrderRepository : ITopUpOrders
         record.Version = snapshot.Version;
         record.State = JsonSerializer.Serialize(snapshot, Json);
     }
+
+    /// <summary>An order loaded or added in this unit of work, its record, and the disputes the look-up already holds.</summary>
+    private sealed record Loaded(TopUpOrder Order, TopUpOrderRecord Record, HashSet<Guid> KnownDisputes);
 
     private sealed record OrderAndEvent(TopUpOrderRecord Order, bool EventReceived);
 

@@ -1,3 +1,4 @@
+using IpoctoPayments.Application.Disputes;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.Ledger;
 using IpoctoPayments.Domain.TopUps;
@@ -33,21 +34,25 @@ public sealed class FakeDatabase
     /// <summary>Refunds recorded and not yet sent; changed in place by <see cref="FakeRefundOutbox"/>, as its statements autocommit.</summary>
     public List<OutboxRefund> Outbox { get; } = [];
 
+    /// <summary>Answers to disputes recorded and not yet sent.</summary>
+    public List<DisputeActionToSend> DisputeActions { get; } = [];
+
     internal int BeginUnitOfWork()
     {
         UnitsOfWork++;
         return Journal.Postings.Count;
     }
 
-    internal void Commit(IEnumerable<TopUpOrder> changed, IEnumerable<InboxEntry> entries, IEnumerable<OutboxRefund> refunds)
+    internal void Commit(FakeSession session)
     {
-        Outbox.AddRange(refunds);
-        foreach (var order in changed)
+        Outbox.AddRange(session.Outbox);
+        DisputeActions.AddRange(session.DisputeActions);
+        foreach (var order in session.Orders.Values.Where(o => session.Saved.Contains(o.Id)))
         {
             orders[order.Id] = order.ToSnapshot();
         }
 
-        inbox.AddRange(entries);
+        inbox.AddRange(session.Inbox);
     }
 
     /// <summary>The journal has no undo; a rolled-back unit of work rebuilds it from the postings committed before it.</summary>

@@ -130,6 +130,11 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
         return Task.FromResult(RefundStates.TryGetValue(lookup.RefundId, out var state) ? state : (SubmittedRefundStatus?)null);
     }
 
+    // No use case of these tests sends a dispute's answer; the API tests drive the real gateways against the simulator.
+    public Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<DisputeReport?> AcceptDisputeAsync(DisputeAcceptance request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     private void ThrowIfUnavailable()
     {
         if (Unavailable)

@@ -21,15 +21,15 @@ public sealed class FakeRefundOutbox(FakeDatabase database, FakeSession session)
         return Task.FromResult<IReadOnlyList<RefundToSend>>([.. due.Select(r => new RefundToSend(r.OrderId, r.RefundId, r.FailedAttempts))]);
     }
 
-    public Task RemoveAsync(Guid refundId, CancellationToken cancellationToken)
+    public Task RemoveAsync(Guid id, CancellationToken cancellationToken)
     {
-        database.Outbox.RemoveAll(r => r.RefundId == refundId);
+        database.Outbox.RemoveAll(r => r.RefundId == id);
         return Task.CompletedTask;
     }
 
-    public Task RetryLaterAsync(Guid refundId, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken)
+    public Task RetryLaterAsync(Guid id, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken)
     {
-        var index = database.Outbox.FindIndex(r => r.RefundId == refundId);
+        var index = database.Outbox.FindIndex(r => r.RefundId == id);
         database.Outbox[index] = database.Outbox[index] with { DueAt = dueAt, LeasedUntil = null, FailedAttempts = database.Outbox[index].FailedAttempts + 1 };
         return Task.CompletedTask;
     }

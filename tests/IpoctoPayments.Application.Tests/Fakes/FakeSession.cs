@@ -1,3 +1,4 @@
+using IpoctoPayments.Application.Disputes;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.TopUps;
 
@@ -15,11 +16,14 @@ public sealed class FakeSession
 
     public List<OutboxRefund> Outbox { get; } = [];
 
+    public List<DisputeActionToSend> DisputeActions { get; } = [];
+
     public void Clear()
     {
         Orders.Clear();
         Saved.Clear();
         Inbox.Clear();
         Outbox.Clear();
+        DisputeActions.Clear();
     }
 }

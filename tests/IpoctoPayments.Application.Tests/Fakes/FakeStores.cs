@@ -54,6 +54,12 @@ public sealed class FakeTopUpOrders(FakeDatabase database, FakeSession session) 
         return id is { } found ? FindAsync(found, cancellationToken) : Task.FromResult<TopUpOrder?>(null);
     }
 
+    public Task<TopUpOrder?> FindByDisputeAsync(Guid disputeId, CancellationToken cancellationToken)
+    {
+        var id = database.Orders.FirstOrDefault(o => o.Disputes.Any(d => d.Id == disputeId))?.Id;
+        return id is { } found ? FindAsync(found, cancellationToken) : Task.FromResult<TopUpOrder?>(null);
+    }
+
     public Task<IReadOnlyList<TopUpOrder>> ListWithOpenDisputesAsync(int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TopUpOrder>>([.. database.Orders.Select(TopUpOrder.Restore)
             .Where(o => o.Disputes.Any(d => d.IsOpen))

@@ -24,7 +24,7 @@ public sealed class FakeUnitOfWork(FakeDatabase database, FakeSession session) :
                 result = await work(cancellationToken);
             }
 
-            database.Commit(session.Orders.Values.Where(o => session.Saved.Contains(o.Id)), session.Inbox, session.Outbox);
+            database.Commit(session);
             session.Clear();
             return result;
         }

@@ -26,7 +26,7 @@ internal static class ApiReference
 
         - **Money** is `{ "amount": "20.00", "currency": "USD" }`: exact decimal text, never a floating-point number.
         - **Calls** carry a bearer token from the ipocto console; its `scope` claim says what it may do: `payments:account` (the token's own
-          account, `sub`), `payments:support` (order timelines), `payments:admin` (refunds, reconciliation).
+          account, `sub`), `payments:support` (order timelines), `payments:admin` (refunds, disputes, reconciliation).
         - **Retries** are safe with an `Idempotency-Key` header on creating a top-up, a refund or a debit: for 24 hours the same key and
           body get the first answer again, status and body byte for byte, with `Idempotent-Replayed: true` — Stripe's rule.
         - **Tracing:** send `X-Correlation-Id` (up to 64 letters, digits, `.`, `_`, `:` or `-`) and it is echoed back and written on every log

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
+using IpoctoPayments.Api.Disputes;
 using IpoctoPayments.Api.Ledger;
 using IpoctoPayments.Api.Refunds;
 using IpoctoPayments.Api.TopUps;
 using IpoctoPayments.Application.Common;
+using IpoctoPayments.Application.Disputes;
+using IpoctoPayments.Application.Disputes.ListOpenDisputes;
 using IpoctoPayments.Application.Ledger;
 using IpoctoPayments.Application.Ledger.GetBalance;
 using IpoctoPayments.Application.Ledger.GetLedger;
@@ -63,6 +66,23 @@ internal static class Samples
     };
 
     public static TopUpPage Page { get; } = new([Succeeded], null);
+
+    public static readonly Guid DisputeId = Guid.Parse("3f1e2d4c-5b6a-4978-8c7d-6e5f4a3b2c1d");
+    public const string ProviderDisputeId = "dp_1QxY2z3A4b5C6d7E";
+
+    private static readonly DateTimeOffset DisputeOpened = Created.AddDays(20);
+
+    public static DisputeCaseView OpenDispute { get; } = new(TopUpId, OrderNumber, Account, "stripe", new DisputeView(
+        DisputeId, ProviderDisputeId, "needs_response", "fraudulent", false, Twenty, Twenty, DisputeOpened, DisputeOpened.AddDays(7), null, false, null));
+
+    public static OpenDisputes OpenDisputes { get; } = new([OpenDispute]);
+
+    public static SubmitDisputeEvidenceRequest Evidence { get; } = new(
+        "The account holder signed in from their usual device and spent the balance on ipocto compute the same day; usage logs attached to the case.");
+
+    public static DisputeCaseView DisputeWithEvidence { get; } = OpenDispute with { Dispute = OpenDispute.Dispute with { EvidenceSubmittedAt = DisputeOpened.AddDays(1) } };
+
+    public static DisputeCaseView AcceptedDispute { get; } = OpenDispute with { Dispute = OpenDispute.Dispute with { Accepted = true } };
 
     public static BalanceView Balance { get; } = new(Account, new MoneyView("35.00", "USD"), new MoneyView("35.00", "USD"), new MoneyView("0.00", "USD"), null);
 

@@ -3,7 +3,7 @@ using IpoctoPayments.Domain.Disputes;
 
 namespace IpoctoPayments.Application.Common.Providers;
 
-/// <summary>One payment provider as the use cases see it: open a hosted payment session, refund, and look a payment up.</summary>
+/// <summary>One payment provider as the use cases see it: open a hosted payment session, refund, look a payment up, answer a dispute.</summary>
 public interface IPaymentGateway
 {
     PaymentProvider Provider { get; }
@@ -33,6 +33,12 @@ public interface IPaymentGateway
     /// a dispute whose webhooks never came. Empty where the provider cannot list them.
     /// </summary>
     Task<IReadOnlyList<ReportedDispute>> ListDisputesAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Sends an operator's evidence and submits it (only where <see cref="DisputeAnswers.ByApi"/>); returns the dispute as the provider then reports it (null: a state it does not report).</summary>
+    Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken);
+
+    /// <summary>Accepts (closes) a dispute, which the merchant then loses; returns the dispute as the provider then reports it.</summary>
+    Task<DisputeReport?> AcceptDisputeAsync(DisputeAcceptance request, CancellationToken cancellationToken);
 }
 
 /// <summary>A dispute as a provider's list reports it: the dispute, and the payment it names (Stripe's payment intent).</summary>
@@ -70,6 +76,11 @@ public sealed record RefundSubmission(
     string? PaymentIntentId,
     Money Amount,
     string IdempotencyKey);
+
+/// <summary>Evidence for the provider's dispute; <see cref="IdempotencyKey"/> is derived from the action, so a resend is the same call.</summary>
+public sealed record DisputeEvidenceSubmission(Guid OrderId, string ProviderDisputeId, string Evidence, string IdempotencyKey);
+
+public sealed record DisputeAcceptance(Guid OrderId, string ProviderDisputeId, string IdempotencyKey);
 
 public sealed record PaymentLookup(Guid OrderId, string? SessionId, string? PaymentIntentId);
 

@@ -6,7 +6,6 @@ using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Domain.Refunds;
 using Mediator;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Application.Refunds.SendRefund;
 
@@ -15,7 +14,6 @@ internal sealed class SendRefundHandler(
     IPaymentGateways gateways,
     IRefundOutbox outbox,
     IMediator mediator,
-    IOptions<RefundDispatchOptions> options,
     ILogger<SendRefundHandler> logger,
     TimeProvider clock) : ICommandHandler<SendRefundCommand>
 {
@@ -35,7 +33,8 @@ internal sealed class SendRefundHandler(
         try
         {
             // The refund's own id names it at the provider (Stripe's Idempotency-Key, PayerMax's outRefundNo), so a send
-            // repeated after a crash or an expired lease is the same refund, not a second one.
+            // repeated after a crash or an expired lease is the same refund, not a second one. A provider that cannot be
+            // reached leaves it to the dispatcher to send again later.
             answer = await gateways.For(order.Provider).RefundAsync(new RefundSubmission(
                 order.Id,
                 refund.Id,
@@ -44,14 +43,6 @@ internal sealed class SendRefundHandler(
                 order.References.PaymentIntentId,
                 refund.Charge,
                 $"refund-{refund.Id:N}"), cancellationToken);
-        }
-        catch (ProviderUnavailableException unavailable)
-        {
-            var delay = RetryDelay(command.FailedAttempts);
-            logger.LogWarning("Refund {RefundId} could not be sent to {Provider}; trying again in {Delay}: {Reason}",
-                refund.Id, ProviderNames.Of(order.Provider), delay, unavailable.Message);
-            await outbox.RetryLaterAsync(refund.Id, clock.GetUtcNow() + delay, unavailable.Message, cancellationToken);
-            return Unit.Value;
         }
         catch (ProviderRejectedException rejected)
         {
@@ -69,12 +60,5 @@ internal sealed class SendRefundHandler(
         // After the answer is applied: a crash in between sends the refund again, and its answer meets the inbox.
         await outbox.RemoveAsync(refund.Id, cancellationToken);
         return Unit.Value;
-    }
-
-    private TimeSpan RetryDelay(int failedAttempts)
-    {
-        var o = options.Value;
-        var delay = o.RetryDelay * Math.Pow(2, Math.Min(failedAttempts, 20));
-        return delay < o.MaxRetryDelay ? delay : o.MaxRetryDelay;
     }
 }

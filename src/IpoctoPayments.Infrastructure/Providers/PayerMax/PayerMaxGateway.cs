@@ -9,6 +9,8 @@ namespace IpoctoPayments.Infrastructure.Providers.PayerMax;
 /// <summary>PayerMax's hosted cashier: one order per top-up (<c>outTradeNo</c> = the order id), refunds by <c>outRefundNo</c> = the refund id.</summary>
 internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalogue catalogue, IOptions<PayerMaxOptions> options, TimeProvider clock) : IPaymentGateway
 {
+    private const string PortalOnly = "PayerMax takes a chargeback's evidence and acceptance in its merchant portal (MMC) only.";
+
     // PayerMax's own trouble, worth trying again later; every other code is a refusal of this request.
     private static readonly HashSet<string> Unavailable = ["SYSTEM_ERROR", "REQUEST_TIMEOUT", "UNEXPECTED_ERROR"];
 
@@ -137,6 +139,13 @@ internal sealed class PayerMaxGateway(PayerMaxClient client, PaymentMethodCatalo
     /// <summary>PayerMax has no API that lists chargebacks: a case is found by its notification, then kept up to date by <c>caseSearch</c>.</summary>
     public Task<IReadOnlyList<ReportedDispute>> ListDisputesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ReportedDispute>>([]);
+
+    // PayerMax publishes no API to answer a chargeback (DisputeAnswers.ByApi): the merchant answers the case in its portal.
+    public Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(PortalOnly);
+
+    public Task<DisputeReport?> AcceptDisputeAsync(DisputeAcceptance request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(PortalOnly);
 
     private TData Accepted<TData>(PayerMaxResponse<TData> response)
         where TData : class

@@ -185,6 +185,25 @@ internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
         return found;
     }
 
+    public async Task<DisputeReport?> SubmitDisputeEvidenceAsync(DisputeEvidenceSubmission request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var dispute = await CallAsync(() => stripe.V1.Disputes.UpdateAsync(
+            request.ProviderDisputeId,
+            new DisputeUpdateOptions { Evidence = new DisputeEvidenceOptions { UncategorizedText = request.Evidence }, Submit = true },
+            new RequestOptions { IdempotencyKey = request.IdempotencyKey },
+            cancellationToken));
+        return StripeEventReader.ReportOf(dispute);
+    }
+
+    public async Task<DisputeReport?> AcceptDisputeAsync(DisputeAcceptance request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var dispute = await CallAsync(() => stripe.V1.Disputes.CloseAsync(
+            request.ProviderDisputeId, new DisputeCloseOptions(), new RequestOptions { IdempotencyKey = request.IdempotencyKey }, cancellationToken));
+        return StripeEventReader.ReportOf(dispute);
+    }
+
     /// <summary>ipocto's method codes that narrow Stripe's page; cards (with Apple Pay and Google Pay) need no narrowing.</summary>
     private static List<string>? StripeMethodTypes(string? methodCode) => methodCode switch
     {

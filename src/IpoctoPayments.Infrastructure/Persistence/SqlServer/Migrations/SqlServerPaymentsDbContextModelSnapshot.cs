@@ -104,6 +104,67 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("rate_limit_windows", (string)null);
                 });
 
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Disputes.DisputeActionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("DueAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("LeasedUntilUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAtUnixMs");
+
+                    b.ToTable("dispute_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Disputes.DisputeLookupRecord", b =>
+                {
+                    b.Property<Guid>("DisputeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProviderDisputeId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.HasKey("DisputeId");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("topup_disputes", (string)null);
+                });
+
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Ledger.BalanceRecord", b =>
                 {
                     b.Property<string>("AccountId")
@@ -217,9 +278,10 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
 
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Refunds.RefundOutboxRecord", b =>
                 {
-                    b.Property<Guid>("RefundId")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("RefundId");
 
                     b.Property<long>("CreatedAtUnixMs")
                         .HasColumnType("bigint");
@@ -240,7 +302,7 @@ namespace IpoctoPayments.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.HasKey("RefundId");
+                    b.HasKey("Id");
 
                     b.HasIndex("DueAtUnixMs");
 

@@ -99,6 +99,67 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("rate_limit_windows", (string)null);
                 });
 
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Disputes.DisputeActionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntilUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAtUnixMs");
+
+                    b.ToTable("dispute_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.Disputes.DisputeLookupRecord", b =>
+                {
+                    b.Property<Guid>("DisputeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderDisputeId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DisputeId");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("topup_disputes", (string)null);
+                });
+
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Ledger.BalanceRecord", b =>
                 {
                     b.Property<string>("AccountId")
@@ -208,9 +269,10 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
 
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Refunds.RefundOutboxRecord", b =>
                 {
-                    b.Property<Guid>("RefundId")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RefundId");
 
                     b.Property<long>("CreatedAtUnixMs")
                         .HasColumnType("INTEGER");
@@ -231,7 +293,7 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("RefundId");
+                    b.HasKey("Id");
 
                     b.HasIndex("DueAtUnixMs");
 
