@@ -1,5 +1,6 @@
 using System.Globalization;
 using IpoctoPayments.Browser.Tests.Support;
+using IpoctoPayments.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -122,6 +123,40 @@ public sealed class TopUpJourneyTests(SandboxInChromium sandbox) : IClassFixture
         await customer.OrderNumberAsync();
         await customer.SnapAsync("result-declined");
         await Expect(customer.Balance).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"{before:0.00} USD"));
+    }
+
+    [SkippableFact]
+    public async Task A_top_up_the_cardholders_bank_disputes_shows_as_disputed_with_its_credit_taken_back()
+    {
+        await using var customer = await sandbox.NewCustomerAsync("stripe-card-disputed");
+        var before = await customer.OpenConsoleAsync();
+        await customer.FillTopUpAsync("Stripe", "20.00", "United States (US)", "Credit or debit card");
+        await customer.TopUpAsync();
+        var checkout = customer.Page;
+        // Stripe's test card for a payment its cardholder then disputes as fraudulent.
+        await checkout.GetByLabel("Card number").FillAsync("4000 0000 0000 0259");
+        await checkout.GetByLabel("Expiration date").FillAsync("12 / 34");
+        await checkout.GetByLabel("CVC").FillAsync("123");
+        await checkout.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
+        await customer.BackOnTheConsoleAsync();
+        var orderNumber = await customer.OrderNumberAsync();
+
+        // The dispute's events follow the payment's: the console shows it once they have come and the page is read again.
+        var row = customer.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = orderNumber });
+        await Poll.UntilAsync(
+            async () =>
+            {
+                await customer.Page.ReloadAsync();
+                return (await row.InnerTextAsync()).Contains("Disputed", StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(30),
+            "the history to show the dispute");
+
+        await Expect(row.GetByText("Disputed")).ToHaveAttributeAsync("title", "20.00 USD · reason: fraudulent");
+        await Expect(row).ToContainTextAsync("Succeeded");
+        await Expect(customer.Result).ToContainTextAsync("Your bank disputed this top-up: 20.00 USD was taken back from your balance while the bank decides.");
+        await Expect(customer.Balance).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"{before:0.00} USD"));
+        await customer.SnapAsync("disputed");
     }
 
     [SkippableFact]

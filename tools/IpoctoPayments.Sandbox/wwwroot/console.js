@@ -288,8 +288,12 @@ async function topUp(event) {
 
 async function loadBalance() {
   const balance = await call(`${api}/balance`);
-  $("balance-amount").textContent = balance.available.amount;
-  $("balance-currency").textContent = balance.available.currency;
+  // Below zero only after a dispute took back money already spent; the notice says why and what to do.
+  $("balance-amount").textContent = balance.balance.amount;
+  $("balance-amount").classList.toggle("negative", balance.balance.amount.startsWith("-"));
+  $("balance-currency").textContent = balance.balance.currency;
+  $("balance-notice").hidden = !balance.notice;
+  $("balance-notice").textContent = balance.notice ?? "";
   // Top-ups are asked in the balance currency: it is the form's one currency.
   const currency = $("currency");
   if (currency.value !== balance.available.currency) {
@@ -318,6 +322,10 @@ async function loadHistory() {
       );
       const status = el("td");
       status.append(badge(t.status));
+      const dispute = t.disputes?.at(-1);
+      if (dispute) {
+        status.append(" ", disputeBadge(dispute));
+      }
       row.append(status);
       return row;
     }),
@@ -343,6 +351,22 @@ function methodCell(topUp) {
   cell.append(tag);
   cell.className = "method-cell";
   return cell;
+}
+
+const disputeNames = {
+  needs_response: "Disputed",
+  under_review: "Disputed",
+  won: "Dispute won",
+  lost: "Dispute lost",
+};
+
+/** A top-up the customer's bank disputed: its state, and on hover the reason and the amount at stake. */
+function disputeBadge(dispute) {
+  const open = dispute.status === "needs_response" || dispute.status === "under_review";
+  const name = dispute.inquiry && open ? "Bank inquiry" : disputeNames[dispute.status] ?? dispute.status;
+  const tag = el("span", name, `badge badge-dispute-${dispute.status}`);
+  tag.title = `${money(dispute.amount)} · reason: ${dispute.reason.replaceAll("_", " ")}`;
+  return tag;
 }
 
 function badge(status) {
@@ -379,6 +403,9 @@ function renderResult(order, cancelled, settled) {
   $("result-charge").textContent = order.exchangeRate ? `${money(order.charge)} (${order.exchangeRate})` : money(order.charge);
   const method = order.paymentMethod && (methodNames.get(`${order.provider}/${order.paymentMethod}`) ?? order.paymentMethod);
   $("result-provider").textContent = [providerNames[order.provider], method].filter(Boolean).join(" · ");
+
+  $("result-notice").hidden = !order.notice;
+  $("result-notice").textContent = order.notice ?? "";
 
   // A final failure, or else the last declined attempt while the payment page is still open.
   const error = order.failure ?? (order.status === "awaiting_payment" ? order.attempts.at(-1)?.error : null);
