@@ -139,7 +139,7 @@ public sealed class DisputeTests
         var console = system.Console("acc-dispute-won-race");
         var topUp = await PayAsync(system, console, "20.00", FraudCard);
         await system.DeliverWebhooksAsync();
-        var disputeId = Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray()).GetProperty("providerDisputeId").GetString()!;
+        var disputeId = (await OnlyDisputeAsync(console, topUp)).GetProperty("providerDisputeId").GetString()!;
 
         await system.SetFaultsAsync(new { webhooks = new { drop = true } });
         await system.SimulatorPostAsync($"/_simulator/stripe/disputes/{disputeId}/decide", new { outcome = "won" });
@@ -162,7 +162,7 @@ public sealed class DisputeTests
         await system.DeliverWebhooksAsync();
 
         Assert.Equal("20.00", await console.BalanceAsync());
-        var dispute = Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray());
+        var dispute = await OnlyDisputeAsync(console, topUp);
         Assert.True(dispute.GetProperty("inquiry").GetBoolean());
         Assert.Equal("needs_response", dispute.Status());
         Assert.Equal(["top_up_credit"], (await console.LedgerAsync()).Select(l => l.Kind()));
@@ -178,12 +178,12 @@ public sealed class DisputeTests
         var console = system.Console($"acc-dispute-{outcome}");
         var topUp = await PayAsync(system, console, "20.00", FraudCard);
         await system.DeliverWebhooksAsync();
-        var disputeId = Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray()).GetProperty("providerDisputeId").GetString()!;
+        var disputeId = (await OnlyDisputeAsync(console, topUp)).GetProperty("providerDisputeId").GetString()!;
 
         // As the merchant answers on Stripe: the magic evidence decides the dispute once the bank has had its time.
         await SubmitEvidenceAtStripeAsync(system, disputeId, outcome == "won" ? "winning_evidence" : "losing_evidence");
         await system.DeliverWebhooksAsync();
-        Assert.Equal("under_review", Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray()).Status());
+        Assert.Equal("under_review", (await OnlyDisputeAsync(console, topUp)).Status());
         await system.AdvanceAsync(TimeSpan.FromMinutes(5));
 
         var shown = await console.TopUpAsync(topUp.Id());
@@ -221,7 +221,7 @@ public sealed class DisputeTests
         await system.DeliverWebhooksAsync();
 
         Assert.Equal(("0.00", "10.00"), (Amount(await BalanceAsync(console), "balance"), Amount(await BalanceAsync(console), "disputed")));
-        var dispute = Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray());
+        var dispute = await OnlyDisputeAsync(console, topUp);
         Assert.Equal((opened.GetProperty("caseId").GetString(), "needs_response", "FRAUD"), (dispute.GetProperty("providerDisputeId").GetString(), dispute.Status(), dispute.GetProperty("reason").GetString()));
         Assert.Equal((charge.GetProperty("amount").GetString(), charge.GetProperty("currency").GetString()), (Amount(dispute, "charge"), dispute.GetProperty("charge").GetProperty("currency").GetString()));
         Assert.Equal("10.00", Amount(dispute, "amount"));
@@ -229,7 +229,7 @@ public sealed class DisputeTests
         await system.SimulatorPostAsync($"/_simulator/payermax/chargebacks/{opened.GetProperty("caseId").GetString()}/decide", new { outcome });
         await system.DeliverWebhooksAsync();
 
-        var decided = Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray());
+        var decided = await OnlyDisputeAsync(console, topUp);
         Assert.Equal(outcome == "lost" ? "lost" : "won", decided.Status());
         Assert.Equal(outcome == "lost" ? "0.00" : "10.00", Amount(await BalanceAsync(console), "balance"));
         var withdrawals = await system.PostingsAsync($"acc-chargeback-{outcome}", "DisputeWithdrawal");
@@ -255,7 +255,7 @@ public sealed class DisputeTests
         var first = await ReconcileAsync(system);
         Assert.Equal([$"provider lists dispute {opened.Id()} needs_response: applied"], first.GetProperty("disputesFound").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("0.00", await console.BalanceAsync());
-        Assert.Equal("product_not_received", Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray()).GetProperty("reason").GetString());
+        Assert.Equal("product_not_received", (await OnlyDisputeAsync(console, topUp)).GetProperty("reason").GetString());
 
         await system.SimulatorPostAsync($"/_simulator/stripe/disputes/{opened.Id()}/decide", new { outcome = "won" });
         await system.DeliverWebhooksAsync();
@@ -266,7 +266,7 @@ public sealed class DisputeTests
             a => a.GetString() == $"provider reports dispute {opened.Id()} won: applied");
         Assert.Empty(second.GetProperty("disputesFound").EnumerateArray());
         Assert.Equal("20.00", await console.BalanceAsync());
-        Assert.Equal("won", Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray()).Status());
+        Assert.Equal("won", (await OnlyDisputeAsync(console, topUp)).Status());
         Assert.Empty((await ReconcileAsync(system)).GetProperty("disputesFound").EnumerateArray());
         Assert.Equal(1, await system.PostingsAsync("acc-dispute-missed", "DisputeReinstatement"));
     }
@@ -290,7 +290,7 @@ public sealed class DisputeTests
         await ReconcileAsync(system);
 
         Assert.Equal("10.00", await console.BalanceAsync());
-        Assert.Equal("won", Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray()).Status());
+        Assert.Equal("won", (await OnlyDisputeAsync(console, topUp)).Status());
     }
 
     private static async Task<JsonElement> ReconcileAsync(PaymentsSystem system)
@@ -326,6 +326,10 @@ public sealed class DisputeTests
         using var response = await system.Simulator.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>The top-up's one dispute, as the console shows it.</summary>
+    private static async Task<JsonElement> OnlyDisputeAsync(PaymentsApiClient console, JsonElement topUp) =>
+        Assert.Single((await console.TopUpAsync(topUp.Id())).GetProperty("disputes").EnumerateArray());
 
     private static async Task<JsonElement> BalanceAsync(PaymentsApiClient console) => await console.GetFromJsonAsync<JsonElement>("/api/v1/balance");
 
