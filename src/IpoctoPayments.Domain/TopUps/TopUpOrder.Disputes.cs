@@ -41,7 +41,9 @@ public sealed partial class TopUpOrder
             disputes.Add(dispute);
             Record(new TimelineEntry(at, TimelineEntryKind.DisputeOpened, Opened(dispute, report), report.Reason));
         }
-        else if (Rank(report.Status, report.IsInquiry) < Rank(dispute.Status, dispute.IsInquiry) || (report.Status == dispute.Status && report.IsInquiry == dispute.IsInquiry))
+        // A decided dispute stays decided: won and lost rank alike, and neither overturns the other.
+        else if (!dispute.IsOpen || Rank(report.Status, report.IsInquiry) < Rank(dispute.Status, dispute.IsInquiry)
+            || (report.Status == dispute.Status && report.IsInquiry == dispute.IsInquiry))
         {
             var outcome = report.Status == dispute.Status ? TransitionOutcome.DuplicateIgnored : TransitionOutcome.StaleIgnored;
             Ignore(outcome, $"dispute {Words(report.Status)}", at);
