@@ -3,6 +3,8 @@ using IpoctoPayments.Application.Refunds.RequestRefund;
 using IpoctoPayments.Application.Support.GetOrderTimeline;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.TopUps.GetTopUp;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.Disputes;
 using static IpoctoPayments.Application.Tests.PaymentsHarness;
 
 namespace IpoctoPayments.Application.Tests;
@@ -114,5 +116,23 @@ public sealed class ReconciliationTests : ApplicationTest
         Assert.Equal([$"{topUp.Id}: provider_unavailable", "disputes: provider_unavailable"], report.Failed);
         Assert.Equal(1, report.Checked);
         Assert.Equal("awaiting_payment", (await App.Ask(new GetTopUpQuery(Account, topUp.Id))).Status);
+    }
+
+    [Fact]
+    public async Task A_listed_dispute_of_a_payment_this_service_never_had_is_acknowledged_once_past_its_wait()
+    {
+        var report = new DisputeReport("dp_elsewhere", Money.Parse("5.00", "USD").Value, "fraudulent", DisputeStatus.NeedsResponse, IsInquiry: false, RespondBy: null);
+        App.Stripe.Disputes["dp_elsewhere"] = (report, "pi_elsewhere", App.Clock.GetUtcNow() - TimeSpan.FromMinutes(30));
+
+        // Within the hour its payment's own event may still come: nothing is kept, so the next pass asks again.
+        Assert.Empty((await App.Reconcile()).DisputesFound);
+        Assert.DoesNotContain(App.Database.Inbox, e => e.EventId.Contains("dp_elsewhere", StringComparison.Ordinal));
+
+        App.Clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Empty((await App.Reconcile()).DisputesFound);
+        await App.Reconcile();
+
+        var kept = Assert.Single(App.Database.Inbox, e => e.EventId.Contains("dp_elsewhere", StringComparison.Ordinal));
+        Assert.Equal(nameof(EventOutcome.UnknownOrder), kept.Outcome);
     }
 }

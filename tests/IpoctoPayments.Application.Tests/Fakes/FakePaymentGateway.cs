@@ -119,7 +119,7 @@ public sealed class FakePaymentGateway(PaymentProvider provider) : IPaymentGatew
     public Task<IReadOnlyList<ReportedDispute>> ListDisputesAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         ThrowIfUnavailable();
-        return Task.FromResult<IReadOnlyList<ReportedDispute>>([.. Disputes.Values.Where(d => d.Created >= since).Select(d => new ReportedDispute(d.Report, d.PaymentIntentId))]);
+        return Task.FromResult<IReadOnlyList<ReportedDispute>>([.. Disputes.Values.Where(d => d.Created >= since).Select(d => new ReportedDispute(d.Report, d.PaymentIntentId, d.Created))]);
     }
 
     public Task<SubmittedRefundStatus?> LookUpRefundAsync(RefundLookup lookup, CancellationToken cancellationToken)

@@ -41,8 +41,8 @@ public interface IPaymentGateway
     Task<DisputeReport?> AcceptDisputeAsync(DisputeAcceptance request, CancellationToken cancellationToken);
 }
 
-/// <summary>A dispute as a provider's list reports it: the dispute, and the payment it names (Stripe's payment intent).</summary>
-public sealed record ReportedDispute(DisputeReport Report, string? PaymentIntentId);
+/// <summary>A dispute as a provider's list reports it: the dispute, the payment it names (Stripe's payment intent), and when it opened.</summary>
+public sealed record ReportedDispute(DisputeReport Report, string? PaymentIntentId, DateTimeOffset OpenedAt);
 
 /// <summary>Finds the gateway of a provider.</summary>
 public interface IPaymentGateways

@@ -27,7 +27,9 @@ internal sealed class FindMissedDisputesHandler(
             var disputes = await ProviderFailures.AskAsync(provider, "the dispute list", () => gateways.For(provider).ListDisputesAsync(since, cancellationToken));
             foreach (var dispute in disputes)
             {
-                var reported = ProviderEvent.DisputeReported(provider, dispute.Report, null, dispute.PaymentIntentId, clock.GetUtcNow());
+                // Dated when the dispute opened: one of another integration's payments is then acknowledged once it is
+                // past waiting for its payment, instead of being asked about again every pass.
+                var reported = ProviderEvent.DisputeReported(provider, dispute.Report, null, dispute.PaymentIntentId, dispute.OpenedAt);
                 var outcome = await mediator.Send(new ApplyProviderEventCommand(reported), cancellationToken);
                 telemetry.ReconciliationAction(provider, "dispute", StatusNames.Of(outcome));
                 telemetry.Publish();

@@ -173,7 +173,7 @@ internal sealed class StripeGateway(StripeClient stripe) : IPaymentGateway
             var recent = list.Data.TakeWhile(d => new DateTimeOffset(d.Created, TimeSpan.Zero) >= since).ToList();
             found.AddRange(recent.Select(d => (Dispute: d, Report: StripeEventReader.ReportOf(d)))
                 .Where(d => d.Report is not null)
-                .Select(d => new ReportedDispute(d.Report!, d.Dispute.PaymentIntentId)));
+                .Select(d => new ReportedDispute(d.Report!, d.Dispute.PaymentIntentId, new DateTimeOffset(d.Dispute.Created, TimeSpan.Zero))));
             if (!list.HasMore || recent.Count < list.Data.Count || list.Data.Count == 0)
             {
                 break;
