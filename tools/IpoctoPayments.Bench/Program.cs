@@ -1,30 +1,21 @@
 using System.Globalization;
 using IpoctoPayments.Bench;
 
-BenchOptions options;
-try
+return await BenchOptions.RunAsync(args, Console.Out, Console.Error, async (options, cancellationToken) =>
 {
-    options = BenchOptions.Parse(args);
-}
-catch (ArgumentException exception)
-{
-    Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine(BenchOptions.Usage);
-    return 2;
-}
+    var report = await new BenchRun(options).RunAsync();
+    Console.WriteLine();
+    Console.WriteLine(report.Table());
+    if (options.JsonPath is { } path)
+    {
+        await File.WriteAllTextAsync(path, report.Json(), cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Figures written to {Path.GetFullPath(path)}"));
+    }
 
-var report = await new BenchRun(options).RunAsync();
-Console.WriteLine();
-Console.WriteLine(report.Table());
-if (options.JsonPath is { } path)
-{
-    await File.WriteAllTextAsync(path, report.Json());
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Figures written to {Path.GetFullPath(path)}"));
-}
+    foreach (var problem in report.Problems())
+    {
+        await Console.Error.WriteLineAsync($"FAILED: {problem}");
+    }
 
-foreach (var problem in report.Problems())
-{
-    Console.Error.WriteLine($"FAILED: {problem}");
-}
-
-return report.Problems().Any() ? 1 : 0;
+    return report.Problems().Any() ? 1 : 0;
+});

@@ -165,6 +165,72 @@ public sealed partial class SimulatorCliTests
         Assert.Empty(sim.Service<WebhookListeners>().All);
     }
 
+    [Theory]
+    [InlineData("--amount 12.50 is not a whole number of minor units.", "trigger", "checkout.session.completed", "--amount", "12.50")]
+    [InlineData("--provider paypal is not stripe or payermax.", "trigger", "late-capture", "--provider", "paypal")]
+    [InlineData("Option '--forward-to' is required.", "listen")]
+    [InlineData("--simulator ftp://localhost is not an http(s) address.", "listen", "--forward-to", ForwardTo, "--simulator", "ftp://localhost")]
+    [InlineData("Unrecognized command or argument 'refund'.", "refund")]
+    public async Task A_bad_option_value_is_named_in_the_error_and_the_exit_code_is_2(string error, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var exit = await SimulatorCli.RunAsync(args, output, errors, NoSimulator, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(error, errors.ToString().Split(Environment.NewLine));
+        Assert.Empty(output.ToString());
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public async Task Help_lists_the_commands_and_how_the_simulator_itself_is_started(string help)
+    {
+        using var output = new StringWriter();
+
+        var exit = await SimulatorCli.RunAsync([help], output, TextWriter.Null, NoSimulator, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"(?m)^  trigger <event-or-scenario>\s+Makes a running simulator create", output.ToString());
+        Assert.Matches(@"(?m)^  listen\s+Copies every webhook", output.ToString());
+        Assert.Contains("--urls <address> to listen elsewhere", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("trigger", "--amount <minor units>", "--provider <stripe|payermax>", "--currency <code>", "--country <code>", "--delay <hh:mm:ss>", "--decline-code <code>", "--notify-url <url>", "--simulator <url>")]
+    [InlineData("listen", "--forward-to <url> (REQUIRED)", "--provider <stripe|payermax>", "--events <a,b>", "--simulator <url>")]
+    public async Task A_commands_help_lists_each_of_its_options(string command, params string[] options)
+    {
+        using var output = new StringWriter();
+        using var viaHelp = new StringWriter();
+
+        var exit = await SimulatorCli.RunAsync([command, "--help"], output, TextWriter.Null, NoSimulator, CancellationToken.None);
+        await SimulatorCli.RunAsync(["help", command], viaHelp, TextWriter.Null, NoSimulator, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Matches($@"Usage:\s+\S+ {command} ", output.ToString());
+        Assert.All(options, option => Assert.Matches($@"(?m)^  {Regex.Escape(option)}\s", output.ToString()));
+        Assert.Matches(@"(?m)\[default: http://127\.0\.0\.1:12111/\]$", output.ToString());
+        Assert.Equal(output.ToString(), viaHelp.ToString());
+    }
+
+    [Theory]
+    [InlineData("trigger --pro", "--provider")]
+    [InlineData("listen --provider ", "payermax", "stripe")]
+    [InlineData("tr", "trigger")]
+    public async Task The_suggest_directive_completes_commands_options_and_providers(string typed, params string[] completions)
+    {
+        using var output = new StringWriter();
+
+        var exit = await SimulatorCli.RunAsync([$"[suggest:{typed.Length}]", typed], output, TextWriter.Null, NoSimulator, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(completions, output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public async Task A_trigger_the_simulator_refuses_exits_with_its_reason()
     {
@@ -184,7 +250,11 @@ public sealed partial class SimulatorCliTests
         Assert.False(SimulatorCli.Handles(["--urls", "http://127.0.0.1:0"]));
         Assert.True(SimulatorCli.Handles(["trigger"]));
         Assert.True(SimulatorCli.Handles(["listen", "--forward-to", ForwardTo]));
+        Assert.True(SimulatorCli.Handles(["--help"]));
+        Assert.True(SimulatorCli.Handles(["[suggest:3]", "tri"]));
     }
+
+    private static HttpClient NoSimulator(Uri url) => throw new InvalidOperationException($"A command line refused or answered on its own reached for the simulator at {url}.");
 
     [GeneratedRegex("whsec_[0-9a-f]+")]
     private static partial Regex SigningSecret();

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using IpoctoPayments.Simulator.Core;
 
 namespace IpoctoPayments.Simulator.Cli;
 
@@ -8,8 +10,6 @@ namespace IpoctoPayments.Simulator.Cli;
 /// </summary>
 internal sealed class ListenCommand(HttpClient http, TextWriter output, TextWriter errors)
 {
-    public static readonly string[] Options = ["simulator", "forward-to", "provider", "events"];
-
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly Dictionary<string, int> shown = new(StringComparer.Ordinal);
@@ -17,10 +17,29 @@ internal sealed class ListenCommand(HttpClient http, TextWriter output, TextWrit
     /// <summary>The listener's id once registered.</summary>
     public string? ListenerId { get; private set; }
 
-    public async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    /// <summary>The command line of <c>listen</c>; it runs against the simulator <paramref name="clientFor"/> reaches.</summary>
+    public static Command Define(Func<Uri, HttpClient> clientFor)
     {
-        var events = arguments["events"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        if (!await StartAsync(arguments["forward-to"]!, arguments["provider"] ?? "stripe", events, cancellationToken))
+        var forwardTo = new Option<string>("--forward-to") { Description = "Where each webhook is copied to", HelpName = "url", Required = true };
+        var simulator = CliOptions.Simulator();
+        var provider = CliOptions.Provider("Whose webhooks to copy", byDefault: ProviderNames.Stripe);
+        var events = new Option<string?>("--events") { Description = "Only these event types, comma-separated (all when not given)", HelpName = "a,b" };
+        var command = new Command("listen", "Copies every webhook a running simulator sends to a local address and prints each with the receiver's answer, until Ctrl+C, as stripe listen does")
+        {
+            forwardTo, simulator, provider, events,
+        };
+        command.SetAction((parse, cancellationToken) =>
+            new ListenCommand(clientFor(parse.GetRequiredValue(simulator)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).RunAsync(
+                parse.GetRequiredValue(forwardTo),
+                parse.GetRequiredValue(provider)!,
+                parse.GetValue(events)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
+                cancellationToken));
+        return command;
+    }
+
+    private async Task<int> RunAsync(string forwardTo, string provider, IReadOnlyList<string> events, CancellationToken cancellationToken)
+    {
+        if (!await StartAsync(forwardTo, provider, events, cancellationToken))
         {
             return 1;
         }

@@ -1,43 +1,56 @@
-using System.Globalization;
+using System.CommandLine;
 
 namespace IpoctoPayments.Simulator.Cli;
 
 /// <summary><c>trigger &lt;event-or-scenario&gt;</c>: <c>POST /_simulator/trigger/{name}</c>, then what was made and which webhooks left.</summary>
 internal sealed class TriggerCommand(HttpClient http, TextWriter output, TextWriter errors)
 {
-    public static readonly string[] Options = ["simulator", "provider", "amount", "currency", "country", "delay", "decline-code", "notify-url"];
-
-    public async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    /// <summary>The command line of <c>trigger</c>; it runs against the simulator <paramref name="clientFor"/> reaches.</summary>
+    public static Command Define(Func<Uri, HttpClient> clientFor)
     {
-        if (arguments.Positional.Count == 0)
+        var name = new Argument<string?>("event-or-scenario")
         {
-            return await ListAsync(cancellationToken);
-        }
-
-        var name = arguments.Positional[0];
-        long? amount = null;
-        if (arguments["amount"] is { } amountText)
+            Description = "What to make happen, e.g. checkout.session.completed or payment.success; without it, the list of them",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var simulator = CliOptions.Simulator();
+        var provider = CliOptions.Provider("For names both providers know (late-capture, duplicate-delivery); stripe when not given", byDefault: null);
+        var amount = CliOptions.Amount();
+        var currency = new Option<string?>("--currency") { Description = "Stripe currency (default usd)", HelpName = "code" };
+        var country = new Option<string?>("--country") { Description = "PayerMax country (default PH)", HelpName = "code" };
+        var delay = new Option<string?>("--delay") { Description = "late-capture: when the money is captured (default 00:02:00)", HelpName = "hh:mm:ss" };
+        var declineCode = new Option<string?>("--decline-code") { Description = "payment_intent.payment_failed / payment.failed", HelpName = "code" };
+        var notifyUrl = new Option<string?>("--notify-url") { Description = "PayerMax: the order's notifyUrl", HelpName = "url" };
+        var command = new Command("trigger", "Makes a running simulator create an event's or a scenario's objects and send its signed webhooks, as stripe trigger does")
         {
-            if (!long.TryParse(amountText, NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
+            name, simulator, provider, amount, currency, country, delay, declineCode, notifyUrl,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var trigger = new TriggerCommand(clientFor(parse.GetRequiredValue(simulator)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            if (parse.GetValue(name) is not { } named)
             {
-                await errors.WriteLineAsync($"--amount {amountText} is not a whole number of minor units.");
-                return 2;
+                return trigger.ListAsync(cancellationToken);
             }
 
-            amount = minor;
-        }
+            var body = new
+            {
+                amount = parse.GetValue(amount),
+                currency = parse.GetValue(currency),
+                country = parse.GetValue(country),
+                delay = parse.GetValue(delay),
+                declineCode = parse.GetValue(declineCode),
+                notifyUrl = parse.GetValue(notifyUrl),
+            };
+            return trigger.RunAsync(named, parse.GetValue(provider), body, cancellationToken);
+        });
+        return command;
+    }
 
-        var body = new
-        {
-            amount,
-            currency = arguments["currency"],
-            country = arguments["country"],
-            delay = arguments["delay"],
-            declineCode = arguments["decline-code"],
-            notifyUrl = arguments["notify-url"],
-        };
-        var provider = arguments["provider"] is { } p ? $"?provider={Uri.EscapeDataString(p)}" : "";
-        var answer = await ControlCalls.SendAsync(http, HttpMethod.Post, $"_simulator/trigger/{Uri.EscapeDataString(name)}{provider}", body, errors, cancellationToken);
+    private async Task<int> RunAsync(string name, string? provider, object body, CancellationToken cancellationToken)
+    {
+        var query = provider is null ? "" : $"?provider={Uri.EscapeDataString(provider)}";
+        var answer = await ControlCalls.SendAsync(http, HttpMethod.Post, $"_simulator/trigger/{Uri.EscapeDataString(name)}{query}", body, errors, cancellationToken);
         if (answer is not { } result)
         {
             return 1;
