@@ -26,7 +26,8 @@ public sealed partial class SecuritySteps(PaymentsWorld world)
         // Text is scanned for any card-like run; numbers (timestamps, amounts) are checked against the typed cards below.
         foreach (var (table, column, text) in await StoredTextAsync(textOnly: true))
         {
-            foreach (Match run in DigitRuns().Matches(text))
+            // Ids are random hex: a run of their digits, dashes between, passes Luhn one time in ten.
+            foreach (Match run in DigitRuns().Matches(Ids().Replace(text, " ")))
             {
                 Assert.False(PassesLuhn(run.Value.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)), $"{table}.{column} holds a card-like number {run.Value}.");
             }
@@ -199,6 +200,10 @@ public sealed partial class SecuritySteps(PaymentsWorld world)
 
         return sum % 10 == 0;
     }
+
+    // A GUID with or without its dashes, as ipocto writes its ids.
+    [GeneratedRegex(@"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")]
+    private static partial Regex Ids();
 
     // A card number is 13 to 19 digits, possibly grouped by spaces or dashes.
     [GeneratedRegex(@"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")]
