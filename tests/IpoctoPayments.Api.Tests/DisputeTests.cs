@@ -239,6 +239,23 @@ public sealed class DisputeTests
 
     [SkippableTheory]
     [ClassData(typeof(Databases))]
+    public async Task A_dispute_opened_weeks_after_the_payment_takes_the_credit_off_when_its_webhooks_come(DatabaseProvider provider)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider);
+        var console = system.Console("acc-dispute-later");
+        var topUp = await system.PaidStripeTopUpAsync(console, "20.00");
+        var intent = (await system.Simulator.GetFromJsonAsync<JsonElement>("/_simulator/stripe/payment_intents")).EnumerateArray().Single().Id();
+        system.Clock.Advance(TimeSpan.FromDays(21));
+
+        await system.SimulatorPostAsync($"/_simulator/stripe/payment_intents/{intent}/dispute", new { reason = "fraudulent" });
+        await system.DeliverWebhooksAsync();
+
+        Assert.Equal("0.00", await console.BalanceAsync());
+        Assert.Equal("needs_response", (await OnlyDisputeAsync(console, topUp)).Status());
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
     public async Task A_stripe_dispute_whose_webhooks_never_came_is_found_and_followed_by_reconciliation(DatabaseProvider provider)
     {
         await using var system = await PaymentsSystem.StartAsync(provider);

@@ -133,15 +133,21 @@ public sealed class TopUpJourneyTests(SandboxInChromium sandbox) : IClassFixture
         await customer.FillTopUpAsync("Stripe", "20.00", "United States (US)", "Credit or debit card");
         await customer.TopUpAsync();
         var checkout = customer.Page;
-        // Stripe's test card for a payment its cardholder then disputes as fraudulent.
-        await checkout.GetByLabel("Card number").FillAsync("4000 0000 0000 0259");
+        await checkout.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
         await checkout.GetByLabel("Expiration date").FillAsync("12 / 34");
         await checkout.GetByLabel("CVC").FillAsync("123");
         await checkout.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
-        await customer.BackOnTheConsoleAsync();
+        await AssertCreditedAsync(customer, "20.00 USD", before + 20.00m, "Credit or debit card");
         var orderNumber = await customer.OrderNumberAsync();
 
-        // The dispute's events follow the payment's: the console shows it once they have come and the page is read again.
+        // Weeks later the cardholder's bank disputes the payment: the simulator's control API does what the bank would.
+        var intents = await (await customer.Page.APIRequest.GetAsync("/_simulator/stripe/payment_intents")).JsonAsync();
+        var intent = intents!.Value.EnumerateArray().Single(i => i.GetProperty("metadata").GetProperty("order_number").GetString() == orderNumber);
+        var disputed = await customer.Page.APIRequest.PostAsync($"/_simulator/stripe/payment_intents/{intent.GetProperty("id").GetString()}/dispute",
+            new() { DataObject = new { reason = "fraudulent" } });
+        Assert.True(disputed.Ok, await disputed.TextAsync());
+
+        // The console shows it once the dispute's webhooks have come and the page is read again.
         var row = customer.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = orderNumber });
         await Poll.UntilAsync(
             async () =>

@@ -363,8 +363,10 @@ const disputeNames = {
 /** A top-up the customer's bank disputed: its state, and on hover the reason and the amount at stake. */
 function disputeBadge(dispute) {
   const open = dispute.status === "needs_response" || dispute.status === "under_review";
-  const inquiry = dispute.inquiry && (open ? "Bank inquiry" : dispute.status === "won" ? "Inquiry closed" : null);
-  const name = inquiry ?? disputeNames[dispute.status] ?? dispute.status;
+  let name = disputeNames[dispute.status] ?? dispute.status;
+  if (dispute.inquiry && (open || dispute.status === "won")) {
+    name = open ? "Bank inquiry" : "Inquiry closed";
+  }
   const tag = el("span", name, `badge badge-dispute-${dispute.status}`);
   tag.title = `${money(dispute.amount)} · reason: ${dispute.reason.replaceAll("_", " ")}`;
   return tag;
