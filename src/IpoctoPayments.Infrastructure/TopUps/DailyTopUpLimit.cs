@@ -36,6 +36,8 @@ internal sealed class DailyTopUpLimit(PaymentsDbContext db, ILogger<DailyTopUpLi
         }
 
         var sinceMs = (now - Window).ToUnixTimeMilliseconds();
+        // Out of every window from now on: the table keeps about a day of each account's top-ups, no more.
+        await reservations.Where(r => r.AccountId == account.Value && r.ReservedAtUnixMs <= sinceMs).ExecuteDeleteAsync(cancellationToken);
         var orders = db.Set<TopUpOrderRecord>();
         var used = await reservations
             .Where(r => r.AccountId == account.Value && r.ReservedAtUnixMs > sinceMs)
