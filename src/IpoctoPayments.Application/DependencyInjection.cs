@@ -9,10 +9,12 @@ using IpoctoPayments.Application.Reconciliation;
 using IpoctoPayments.Application.Refunds;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
+using IpoctoPayments.Application.TopUps.CreateTopUp;
 using IpoctoPayments.Domain.PaymentMethods;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Application;
 
@@ -31,6 +33,9 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddOptions<BalanceOptions>().Bind(configuration.GetSection(BalanceOptions.Section));
         services.AddOptions<TopUpOptions>().Bind(configuration.GetSection(TopUpOptions.Section));
+        services.AddOptions<TopUpLimitOptions>().Bind(configuration.GetSection(TopUpLimitOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TopUpLimitOptions>, TopUpLimitOptionsValidator>();
+        services.AddScoped<TopUpLimitCheck>();
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section));
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section));
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section));

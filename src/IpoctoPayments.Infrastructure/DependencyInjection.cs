@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddPaymentsDatabase(configuration);
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<ITopUpOrders, TopUpOrderRepository>();
+        services.AddScoped<IDailyTopUpLimit, DailyTopUpLimit>();
         services.AddScoped<IEventInbox, WebhookInbox>();
         services.AddScoped<IIdempotencyKeys, IdempotencyKeys>();
         services.AddScoped<IRateLimitCounters, RateLimitCounters>();

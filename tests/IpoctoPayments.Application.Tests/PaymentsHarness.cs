@@ -48,6 +48,7 @@ public sealed class PaymentsHarness : IAsyncDisposable
             .AddScoped<FakeSession>()
             .AddScoped<IUnitOfWork, FakeUnitOfWork>()
             .AddScoped<ITopUpOrders, FakeTopUpOrders>()
+            .AddSingleton<IDailyTopUpLimit, FakeDailyTopUpLimit>()
             .AddScoped<IIdempotencyKeys, FakeIdempotencyKeys>()
             .AddScoped<IEventInbox, FakeWebhookInbox>()
             .AddScoped<Ledger.ILedger, FakeLedger>()

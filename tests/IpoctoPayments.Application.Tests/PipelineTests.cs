@@ -21,13 +21,14 @@ public sealed class PipelineTests : ApplicationTest
     [Fact]
     public async Task Commands_run_in_a_unit_of_work_and_queries_do_not()
     {
+        // A top-up's two: its amount reserved against the account's day, then the order.
         await App.CreateTopUp(StripeCard());
-        Assert.Equal(1, App.Database.UnitsOfWork);
+        Assert.Equal(2, App.Database.UnitsOfWork);
 
         await App.Ask(new GetBalanceQuery(Account));
         await App.Ask(new ListTopUpsQuery(Account, null));
 
-        Assert.Equal(1, App.Database.UnitsOfWork);
+        Assert.Equal(2, App.Database.UnitsOfWork);
     }
 
     [Fact]
@@ -37,8 +38,9 @@ public sealed class PipelineTests : ApplicationTest
 
         await Errors.Refused(() => App.Send(PayerMaxGCash(key: "key-1")));
 
-        // A top-up asks the provider before its unit of work opens: the refusal comes before anything is written.
-        Assert.Equal(0, App.Database.UnitsOfWork);
+        // A top-up asks the provider before the order's unit of work opens: only the day's reservation came before, and
+        // the failure gave it back.
+        Assert.Equal(1, App.Database.UnitsOfWork);
         Assert.Empty(App.Database.Orders);
         Assert.Empty(App.Database.IdempotencyKeys);
     }

@@ -132,6 +132,10 @@ public sealed class PaymentsSystem : IAsyncDisposable
 
             // Tests that are not about the rate limit should never meet it.
             ["RateLimits:TopUpsPerMinute"] = "100000",
+            // Nor ipocto's own top-up limits: a test of a provider's range, or of many top-ups on one account, meets those first.
+            ["TopUps:Limits:MinimumPerTopUp"] = "0.01",
+            ["TopUps:Limits:MaximumPerTopUp"] = "100000000.00",
+            ["TopUps:Limits:MaximumPerDay"] = "100000000.00",
             // Retry backoff waits on the shared clock; tests that are not about it should not have to move the clock for it.
             ["ProviderResilience:RetryDelay"] = "00:00:00",
             ["ExchangeRates:Rates:USD:PHP"] = "56.25",

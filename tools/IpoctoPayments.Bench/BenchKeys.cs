@@ -59,6 +59,7 @@ internal sealed class BenchKeys : IDisposable
         ["Reconciliation:Interval"] = "00:00:00",
         // Every bench order comes from a handful of accounts at a rate no customer reaches.
         ["RateLimits:TopUpsPerMinute"] = "100000000",
+        ["TopUps:Limits:MaximumPerDay"] = "1000000000.00",
         ["ExchangeRates:Rates:USD:PHP"] = "56.25",
     };
 

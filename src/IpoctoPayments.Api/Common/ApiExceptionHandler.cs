@@ -80,6 +80,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             problem.Extensions["field"] = error.Field;
         }
 
+        foreach (var (name, value) in error.Extensions ?? new Dictionary<string, object>())
+        {
+            problem.Extensions[name] = value;
+        }
+
         return problem;
     }
 

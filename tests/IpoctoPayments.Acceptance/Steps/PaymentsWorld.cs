@@ -15,9 +15,13 @@ namespace IpoctoPayments.Acceptance.Steps;
 /// </summary>
 public sealed class PaymentsWorld : IAsyncDisposable
 {
-    // Rates for the local currencies the scenarios pay in, besides those PaymentsSystem sets.
-    private static readonly Dictionary<string, string?> Rates = new()
+    // Rates for the local currencies the scenarios pay in, besides those PaymentsSystem sets; and ipocto's own top-up
+    // limits as they ship, which PaymentsSystem lifts for tests that are not about them.
+    private static readonly Dictionary<string, string?> Settings = new()
     {
+        ["TopUps:Limits:MinimumPerTopUp"] = "1.00",
+        ["TopUps:Limits:MaximumPerTopUp"] = "10000.00",
+        ["TopUps:Limits:MaximumPerDay"] = "20000.00",
         ["ExchangeRates:Rates:USD:TWD"] = "32.50",
         ["ExchangeRates:Rates:USD:AED"] = "3.6725",
         ["ExchangeRates:Rates:USD:SAR"] = "3.75",
@@ -65,7 +69,7 @@ public sealed class PaymentsWorld : IAsyncDisposable
             return;
         }
 
-        system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite, Rates);
+        system = await PaymentsSystem.StartAsync(DatabaseProvider.Sqlite, Settings);
         Browser = system.Browser();
     }
 

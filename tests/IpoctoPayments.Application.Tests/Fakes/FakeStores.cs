@@ -191,3 +191,12 @@ public sealed class FakeExchangeRates : IExchangeRates
         return Task.FromResult(rates.TryGetValue((from.Code, to.Code), out var rate) ? ExchangeRate.Parse(from, to, rate).Value : null);
     }
 }
+
+/// <summary>Reserves every amount: the daily limit is counted in the database, and tried against it in the API tests.</summary>
+public sealed class FakeDailyTopUpLimit : IDailyTopUpLimit
+{
+    public Task<Money?> ReserveAsync(AccountId account, Guid orderId, Money amount, Money maximum, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<Money?>(null);
+
+    public Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -31,7 +31,11 @@ public enum ErrorKind
 }
 
 /// <summary>A failure a caller can act on: a stable code, a message, and the field it is about, if any.</summary>
-public sealed record AppError(ErrorKind Kind, string Code, string Message, string? Field = null);
+public sealed record AppError(ErrorKind Kind, string Code, string Message, string? Field = null)
+{
+    /// <summary>Values the caller can act on beyond the message (what is left of a limit, say), as members of the problem.</summary>
+    public IReadOnlyDictionary<string, object>? Extensions { get; init; }
+}
 
 /// <summary>Raised by a use case to stop with an <see cref="AppError"/>; nothing it did is committed.</summary>
 public sealed class AppException(AppError error) : Exception(error.Message)

@@ -14,14 +14,16 @@ using Microsoft.Extensions.Options;
 namespace IpoctoPayments.Application.TopUps.CreateTopUp;
 
 /// <summary>
-/// Prices the top-up, opens the provider's payment session, then records the order — in that order, so no transaction
-/// is open while the provider answers.
+/// Prices the top-up, checks ipocto's limits and reserves its amount against the account's day, opens the provider's
+/// payment session, then records the order — in that order, so no transaction is open while the provider answers and
+/// no provider is asked for an amount the limits refuse.
 /// </summary>
 internal sealed class CreateTopUpHandler(
     ITopUpOrders orders,
     IPaymentGateways gateways,
     IExchangeRates rates,
     PaymentMethodCatalogue catalogue,
+    TopUpLimitCheck limits,
     IOptions<TopUpOptions> options,
     IOptions<BalanceOptions> balanceOptions,
     IUnitOfWork unitOfWork,
@@ -38,10 +40,21 @@ internal sealed class CreateTopUpHandler(
         var orderId = command.KeyedId("topup") ?? command.RequestId;
         var orderNumber = OrderNumber.For(orderId);
         using var scope = logger.BeginOrderScope(orderNumber);
-        var session = await ProviderFailures.AskAsync(command.Provider, "the payment", () => gateways.For(command.Provider).OpenSessionAsync(
-            new OpenSessionRequest(orderId, orderNumber.Value, command.Account.Value, quote.Charge, command.Country.Value, quote.Method?.Code,
-                command.ReturnUrl, ExpiryFor(now), $"topup-{orderId:N}"),
-            cancellationToken));
+        await limits.ReserveAsync(command.Account, orderId, command.Amount, now, cancellationToken);
+        OpenedSession session;
+        try
+        {
+            session = await ProviderFailures.AskAsync(command.Provider, "the payment", () => gateways.For(command.Provider).OpenSessionAsync(
+                new OpenSessionRequest(orderId, orderNumber.Value, command.Account.Value, quote.Charge, command.Country.Value, quote.Method?.Code,
+                    command.ReturnUrl, ExpiryFor(now), $"topup-{orderId:N}"),
+                cancellationToken));
+        }
+        catch
+        {
+            // No order will hold the amount: it stops counting against the account's day.
+            await limits.ReleaseAsync(orderId);
+            throw;
+        }
 
         // Not cancelled with the request: the provider has opened the session, which must not be left without its order.
         var (order, created) = await unitOfWork.ExecuteAsync(ct => RecordAsync(command, orderId, quote, session, now, ct), CancellationToken.None);
@@ -69,6 +82,9 @@ internal sealed class CreateTopUpHandler(
             // Refused before any method limit or provider session: zero is bad input, not an amount out of a method's range.
             throw AppException.Invalid("invalid_amount", "A top-up amount must be above zero.", "amount");
         }
+
+        // ipocto's own limits before any method's: the same answer whichever method the customer picked.
+        limits.CheckPerTopUp(command.Amount);
 
         ExchangeRate? rate = null;
         if (catalogue.ChargeCurrency(command.Provider, command.Country, command.PaymentMethod, balance) is { } local)

@@ -309,6 +309,20 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("refund_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.TopUps.TopUpLimitAccountRecord", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastReservedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("topup_limit_accounts", (string)null);
+                });
+
             modelBuilder.Entity("IpoctoPayments.Infrastructure.TopUps.TopUpOrderRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -376,6 +390,30 @@ namespace IpoctoPayments.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("Status", "CreatedAtUnixMs");
 
                     b.ToTable("topup_orders", (string)null);
+                });
+
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.TopUps.TopUpReservationRecord", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReservedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("AccountId", "ReservedAtUnixMs");
+
+                    b.ToTable("topup_reservations", (string)null);
                 });
 
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Webhooks.InboxRecord", b =>

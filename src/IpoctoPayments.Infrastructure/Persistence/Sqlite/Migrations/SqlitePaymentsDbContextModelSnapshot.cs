@@ -300,6 +300,20 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("refund_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.TopUps.TopUpLimitAccountRecord", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastReservedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("topup_limit_accounts", (string)null);
+                });
+
             modelBuilder.Entity("IpoctoPayments.Infrastructure.TopUps.TopUpOrderRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -367,6 +381,30 @@ namespace IpoctoPayments.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("Status", "CreatedAtUnixMs");
 
                     b.ToTable("topup_orders", (string)null);
+                });
+
+            modelBuilder.Entity("IpoctoPayments.Infrastructure.TopUps.TopUpReservationRecord", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReservedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("AccountId", "ReservedAtUnixMs");
+
+                    b.ToTable("topup_reservations", (string)null);
                 });
 
             modelBuilder.Entity("IpoctoPayments.Infrastructure.Webhooks.InboxRecord", b =>

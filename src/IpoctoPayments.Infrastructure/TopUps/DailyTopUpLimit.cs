@@ -1,0 +1,90 @@
+using System.Data.Common;
+using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Domain.TopUps;
+using IpoctoPayments.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace IpoctoPayments.Infrastructure.TopUps;
+
+/// <summary>
+/// Reservations counted under the account's own lock: the first statement writes the account's row, so a second
+/// reservation of the same account, on any instance, waits there until the first commits, then counts it. The count
+/// is a plain read after that wait, which sees what was committed on SQLite (one writer at a time), PostgreSQL and SQL
+/// Server (read committed) alike.
+/// </summary>
+internal sealed class DailyTopUpLimit(PaymentsDbContext db, ILogger<DailyTopUpLimit> logger) : IDailyTopUpLimit
+{
+    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
+    private static readonly string[] ClosedUnpaid = [nameof(TopUpStatus.Failed), nameof(TopUpStatus.Expired), nameof(TopUpStatus.Cancelled)];
+
+    public async Task<Money?> ReserveAsync(
+        AccountId account, Guid orderId, Money amount, Money maximum, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(amount);
+        ArgumentNullException.ThrowIfNull(maximum);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        await db.Database.ExecuteSqlAsync(LockAccount(account.Value, nowMs), cancellationToken);
+
+        var reservations = db.Set<TopUpReservationRecord>();
+        if (await reservations.AnyAsync(r => r.OrderId == orderId, cancellationToken))
+        {
+            return null;
+        }
+
+        var sinceMs = (now - Window).ToUnixTimeMilliseconds();
+        // Out of every window from now on: the table keeps about a day of each account's top-ups, no more.
+        await reservations.Where(r => r.AccountId == account.Value && r.ReservedAtUnixMs <= sinceMs).ExecuteDeleteAsync(cancellationToken);
+        var orders = db.Set<TopUpOrderRecord>();
+        var used = await reservations
+            .Where(r => r.AccountId == account.Value && r.ReservedAtUnixMs > sinceMs)
+            .Where(r => !orders.Any(o => o.Id == r.OrderId && ClosedUnpaid.Contains(o.Status)))
+            .SumAsync(r => r.AmountMinorUnits, cancellationToken);
+        var left = Math.Max(0, maximum.MinorUnits - used);
+        if (amount.MinorUnits > left)
+        {
+            return Money.FromMinorUnits(left, amount.Currency).Value;
+        }
+
+        reservations.Add(new TopUpReservationRecord { OrderId = orderId, AccountId = account.Value, AmountMinorUnits = amount.MinorUnits, ReservedAtUnixMs = nowMs });
+        return null;
+    }
+
+    public async Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Set<TopUpReservationRecord>()
+                .Where(r => r.OrderId == orderId && !db.Set<TopUpOrderRecord>().Any(o => o.Id == orderId))
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+        catch (DbException exception)
+        {
+            // The caller answers with the provider's failure; this reservation only counts until it is 24 hours old.
+            logger.LogWarning(exception, "The reservation of order {OrderId} could not be given back", orderId);
+        }
+    }
+
+    private FormattableString LockAccount(string account, long nowMs)
+    {
+        if (db.Database.IsSqlServer())
+        {
+            // SQL Server has no ON CONFLICT; MERGE under HOLDLOCK keeps two first reservations of an account from both inserting.
+            return $"""
+                MERGE topup_limit_accounts WITH (HOLDLOCK) AS a
+                USING (VALUES ({account}, {nowMs})) AS t ("AccountId", "LastReservedAtUnixMs")
+                ON a."AccountId" = t."AccountId"
+                WHEN MATCHED THEN UPDATE SET "LastReservedAtUnixMs" = t."LastReservedAtUnixMs"
+                WHEN NOT MATCHED THEN INSERT ("AccountId", "LastReservedAtUnixMs") VALUES (t."AccountId", t."LastReservedAtUnixMs");
+                """;
+        }
+
+        return $"""
+            INSERT INTO topup_limit_accounts ("AccountId", "LastReservedAtUnixMs") VALUES ({account}, {nowMs})
+            ON CONFLICT ("AccountId") DO UPDATE SET "LastReservedAtUnixMs" = excluded."LastReservedAtUnixMs"
+            """;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IpoctoPayments.Api.Common;
+using IpoctoPayments.Api.Tests.Support;
+using IpoctoPayments.Infrastructure.Persistence;
+using IpoctoPayments.Testing;
+using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
+
+namespace IpoctoPayments.Api.Tests;
+
+/// <summary>
+/// ipocto's own limits (<c>TopUps:Limits</c>), in USD whatever the method charges in: per top-up, and per account in
+/// any 24 hours. A refused amount never reaches a provider.
+/// </summary>
+public sealed class TopUpLimitTests(ITestOutputHelper output)
+{
+    /// <summary>A USD card, and a method each charging a 2-, 0- and 3-decimal currency at the locked rate.</summary>
+    public static TheoryData<DatabaseProvider, string> Methods { get; } = Databases.Times(["stripe US card", "payermax PH gcash", "payermax ID dana", "payermax KW knet"]);
+
+    [SkippableTheory]
+    [MemberData(nameof(Methods))]
+    public async Task Each_limit_holds_at_its_edge_and_a_refused_amount_reaches_no_provider(DatabaseProvider provider, string method)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider, Limits("1.00", "10000.00", "20000.00"));
+        var (providerName, country, code) = (method.Split(' ')[0], method.Split(' ')[1], method.Split(' ')[2]);
+        var console = system.Console($"acc-edges-{country}");
+        async Task<HttpResponseMessage> TopUp(string amount) => await console.PostTopUpAsync(TopUpRequest.For(providerName, country, code, amount));
+
+        using var belowMinimum = await TopUp("0.99");
+        using var aboveMaximum = await TopUp("10000.01");
+        using var atMinimum = await TopUp("1.00");
+        using var atMaximum = await TopUp("10000.00");
+        // 10,001.00 of the day's 20,000.00 taken: 9,999.00 left.
+        using var aboveWhatIsLeft = await TopUp("9999.01");
+        using var belowWhatIsLeft = await TopUp("9998.99");
+        using var aboveTheLastCent = await TopUp("1.00");
+
+        var below = await ApiAnswer.AssertProblemAsync(belowMinimum, HttpStatusCode.UnprocessableEntity, "amount_below_minimum");
+        Assert.Equal("A top-up must be at least 1.00 USD; enter 1.00 USD or more.", below.GetProperty("detail").GetString());
+        Assert.Equal("amount", below.GetProperty("field").GetString());
+        var above = await ApiAnswer.AssertProblemAsync(aboveMaximum, HttpStatusCode.UnprocessableEntity, "amount_above_maximum");
+        Assert.Equal("A top-up can be at most 10000.00 USD; enter 10000.00 USD or less, and top up the rest in another top-up.", above.GetProperty("detail").GetString());
+        await ApiAnswer.ReadAsync(atMinimum, HttpStatusCode.Created);
+        var charged = (await ApiAnswer.ReadAsync(atMaximum, HttpStatusCode.Created)).GetProperty("charge");
+        output.WriteLine($"{provider} {method}: 10000.00 USD charged {charged.GetProperty("amount").GetString()} {charged.GetProperty("currency").GetString()}");
+        var daily = await ApiAnswer.AssertProblemAsync(aboveWhatIsLeft, HttpStatusCode.UnprocessableEntity, "daily_limit_reached");
+        Assert.Equal(("9999.00", "USD"), Remaining(daily));
+        Assert.Equal("An account can top up at most 20000.00 USD in 24 hours, counting top-ups paid or awaiting payment; 9999.00 USD is left now; "
+            + "enter 9999.00 USD or less, or top up the rest once your earlier top-ups are more than 24 hours old.", daily.GetProperty("detail").GetString());
+        await ApiAnswer.ReadAsync(belowWhatIsLeft, HttpStatusCode.Created);
+        Assert.Equal(("0.01", "USD"), Remaining(await ApiAnswer.AssertProblemAsync(aboveTheLastCent, HttpStatusCode.UnprocessableEntity, "daily_limit_reached")));
+
+        Assert.Equal(3, (await console.TopUpsAsync()).Length);
+        Assert.Equal(3, await SessionsOpenedAsync(system, providerName));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task Twenty_top_ups_at_once_over_two_instances_make_exactly_the_ones_that_fit_the_day_and_the_day_rolls(DatabaseProvider provider)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider, Limits("1.00", "1000.00", "10000.00"));
+        var other = system.StartAnotherInstance();
+        var token = TestTokens.For("acc-burst", Scopes.Account);
+        PaymentsApiClient[] instances = [system.Client(token), other(token)];
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var response = await instances[i % 2].PostTopUpAsync(TopUpRequest.StripeCard("1000.00"));
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        output.WriteLine($"{provider}: 20 × 1000.00 at once, 10000.00 a day: " + string.Join(", ",
+            answers.GroupBy(a => (int)a.StatusCode).OrderBy(g => g.Key).Select(g => $"{g.Count()} × {g.Key}")));
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity, $"{(int)a.StatusCode} {a.Body}"));
+        Assert.Equal(10, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode == HttpStatusCode.UnprocessableEntity), a =>
+        {
+            var problem = JsonDocument.Parse(a.Body).RootElement;
+            Assert.Equal("daily_limit_reached", problem.GetProperty("code").GetString());
+            Assert.Equal(("0.00", "USD"), Remaining(problem));
+        });
+        Assert.Equal(10, (await instances[0].TopUpsAsync()).Length);
+        Assert.Equal(10, await SessionsOpenedAsync(system, "stripe"));
+
+        system.Clock.Advance(TimeSpan.FromHours(23) + TimeSpan.FromMinutes(59));
+        using var stillTheSameDay = await instances[1].PostTopUpAsync(TopUpRequest.StripeCard("1.00"));
+        await ApiAnswer.AssertProblemAsync(stillTheSameDay, HttpStatusCode.UnprocessableEntity, "daily_limit_reached");
+        system.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var nextDay = await instances[0].PostTopUpAsync(TopUpRequest.StripeCard("1000.00"));
+        await ApiAnswer.ReadAsync(nextDay, HttpStatusCode.Created);
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_top_up_that_expired_unpaid_no_longer_counts_against_the_day(DatabaseProvider provider)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider, Limits("1.00", "30.00", "30.00"));
+        var console = system.Console("acc-left-the-page");
+        var left = await console.CreateTopUpAsync(TopUpRequest.StripeCard("20.00"));
+        using var refused = await console.PostTopUpAsync(TopUpRequest.StripeCard("20.00"));
+        Assert.Equal(("10.00", "USD"), Remaining(await ApiAnswer.AssertProblemAsync(refused, HttpStatusCode.UnprocessableEntity, "daily_limit_reached")));
+
+        await system.SimulatorPostAsync($"/_simulator/stripe/sessions/{left.SessionId()}/expire");
+        await system.DeliverWebhooksAsync();
+        using var again = await console.PostTopUpAsync(TopUpRequest.StripeCard("20.00"));
+
+        await ApiAnswer.ReadAsync(again, HttpStatusCode.Created);
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_top_up_the_provider_could_not_open_gives_its_amount_back_to_the_day(DatabaseProvider provider)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider, Limits("1.00", "30.00", "30.00"));
+        var console = system.Console("acc-provider-down");
+        await system.SetFaultsAsync(new { stripe = new { failNextCalls = 100 } });
+        using var failed = await console.PostTopUpAsync(TopUpRequest.StripeCard("20.00"));
+        await ApiAnswer.AssertProblemAsync(failed, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+        await system.SetFaultsAsync(new { stripe = new { failNextCalls = 0 } });
+
+        using var paid = await console.PostTopUpAsync(TopUpRequest.StripeCard("30.00"));
+
+        await ApiAnswer.ReadAsync(paid, HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData("0", "10000.00", "20000.00", "TopUps:Limits:MinimumPerTopUp must be an amount above zero in USD")]
+    [InlineData("1.001", "10000.00", "20000.00", "TopUps:Limits:MinimumPerTopUp must be an amount above zero in USD")]
+    [InlineData("1.00", "ten", "20000.00", "TopUps:Limits:MaximumPerTopUp must be an amount above zero in USD")]
+    [InlineData("20.00", "10.00", "20000.00", "TopUps:Limits:MinimumPerTopUp may not be above MaximumPerTopUp.")]
+    [InlineData("1.00", "10000.00", "5000.00", "TopUps:Limits:MaximumPerTopUp may not be above MaximumPerDay.")]
+    public async Task Limits_that_are_not_usable_amounts_stop_the_service_from_starting(string minimum, string maximum, string perDay, string expected)
+    {
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => PaymentsSystem.StartAsync(DatabaseProvider.Sqlite, Limits(minimum, maximum, perDay)));
+
+        Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> Limits(string minimum, string maximum, string perDay) => new()
+    {
+        ["TopUps:Limits:MinimumPerTopUp"] = minimum,
+        ["TopUps:Limits:MaximumPerTopUp"] = maximum,
+        ["TopUps:Limits:MaximumPerDay"] = perDay,
+        ["ExchangeRates:Rates:USD:KWD"] = "0.307",
+    };
+
+    private static (string?, string?) Remaining(JsonElement problem)
+    {
+        var remaining = problem.GetProperty("remaining");
+        return (remaining.GetProperty("amount").GetString(), remaining.GetProperty("currency").GetString());
+    }
+
+    /// <summary>The payment sessions the provider's simulator was asked to open.</summary>
+    private static async Task<int> SessionsOpenedAsync(PaymentsSystem system, string provider) =>
+        (await system.Simulator.GetFromJsonAsync<JsonElement>(provider == "stripe" ? "/_simulator/stripe/sessions" : "/_simulator/payermax/orders")).GetArrayLength();
+}
