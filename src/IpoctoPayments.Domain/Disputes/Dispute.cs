@@ -52,7 +52,7 @@ public sealed class Dispute
     public bool FundsWithdrawn { get; private set; }
 
     /// <summary>The dispute was won after its money was withdrawn: it came back to the balance.</summary>
-    public bool FundsReinstated { get; private set; }
+    public bool FundsReinstated => Status == DisputeStatus.Won && FundsWithdrawn;
 
     public bool IsOpen => Status is DisputeStatus.NeedsResponse or DisputeStatus.UnderReview;
 
@@ -69,8 +69,6 @@ public sealed class Dispute
 
     internal void Withdraw() => FundsWithdrawn = true;
 
-    internal void Reinstate() => FundsReinstated = true;
-
     internal void SubmitEvidence(string evidence, DateTimeOffset at)
     {
         Evidence = evidence;
@@ -82,7 +80,7 @@ public sealed class Dispute
     internal static Dispute Restore(
         Guid id, string providerDisputeId, Money credit, Money charge, string reason, bool isInquiry, DateTimeOffset openedAt,
         DisputeStatus status, DateTimeOffset? respondBy, DateTimeOffset? closedAt, string? evidence, DateTimeOffset? evidenceSubmittedAt,
-        bool accepted, bool fundsWithdrawn, bool fundsReinstated) =>
+        bool accepted, bool fundsWithdrawn) =>
         new(id, providerDisputeId, credit, charge, reason, isInquiry, openedAt)
         {
             Status = status,
@@ -92,6 +90,5 @@ public sealed class Dispute
             EvidenceSubmittedAt = evidenceSubmittedAt,
             Accepted = accepted,
             FundsWithdrawn = fundsWithdrawn,
-            FundsReinstated = fundsReinstated,
         };
 }

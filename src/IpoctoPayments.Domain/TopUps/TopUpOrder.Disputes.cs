@@ -58,10 +58,9 @@ public sealed partial class TopUpOrder
                 Record(new TimelineEntry(at, TimelineEntryKind.DisputeOpened, $"The inquiry became a chargeback: {dispute.Charge} withdrawn, {dispute.Credit} taken from the balance.", report.Reason));
         }
 
+        // Only an open dispute gets here, so a won report is the one that gives the chargeback back.
         dispute.Move(report.Status, report.IsInquiry, report.RespondBy, at);
-        var reinstate = report.Status == DisputeStatus.Won && dispute.FundsWithdrawn && !dispute.FundsReinstated;
-        if (reinstate)
-            dispute.Reinstate();
+        var reinstate = dispute.FundsReinstated;
 
         if (report.Status != DisputeStatus.NeedsResponse)
             Record(new TimelineEntry(at, KindOf(report.Status), Moved(dispute), report.Reason));

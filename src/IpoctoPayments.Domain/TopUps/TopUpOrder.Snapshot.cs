@@ -39,7 +39,7 @@ public sealed partial class TopUpOrder
     {
         Disputes = [.. disputes.Select(d => new DisputeSnapshot(
             d.Id, d.ProviderDisputeId, d.Credit.MinorUnits, d.Charge.MinorUnits, d.Reason, d.IsInquiry, d.Status.ToString(), d.OpenedAt,
-            d.RespondBy, d.ClosedAt, d.Evidence, d.EvidenceSubmittedAt, d.Accepted, d.FundsWithdrawn, d.FundsReinstated))],
+            d.RespondBy, d.ClosedAt, d.Evidence, d.EvidenceSubmittedAt, d.Accepted, d.FundsWithdrawn))],
     };
 
     /// <summary>Rebuilds a stored order. Values that no longer parse mean the store is corrupt, and are refused loudly.</summary>
@@ -78,7 +78,7 @@ public sealed partial class TopUpOrder
         order.disputes.AddRange(snapshot.Disputes.Select(d => Dispute.Restore(
             d.Id, d.ProviderDisputeId, Money.FromMinorUnits(d.CreditMinorUnits, creditCurrency).Value, Money.FromMinorUnits(d.ChargeMinorUnits, chargeCurrency).Value,
             d.Reason, d.IsInquiry, d.OpenedAt, Enum.Parse<DisputeStatus>(d.Status), d.RespondBy, d.ClosedAt, d.Evidence, d.EvidenceSubmittedAt,
-            d.Accepted, d.FundsWithdrawn, d.FundsReinstated)));
+            d.Accepted, d.FundsWithdrawn)));
         order.timeline.AddRange(snapshot.Timeline.Select(e => new TimelineEntry(e.At, Enum.Parse<TimelineEntryKind>(e.Kind), e.Message, e.Code)));
         return order;
     }

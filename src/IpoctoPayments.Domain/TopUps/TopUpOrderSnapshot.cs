@@ -64,5 +64,4 @@ public sealed record DisputeSnapshot(
     string? Evidence,
     DateTimeOffset? EvidenceSubmittedAt,
     bool Accepted,
-    bool FundsWithdrawn,
-    bool FundsReinstated);
+    bool FundsWithdrawn);
