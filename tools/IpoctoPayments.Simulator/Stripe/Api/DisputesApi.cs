@@ -12,18 +12,8 @@ internal static class DisputesApi
             api.HandleAsync(http, call => StripeObjects.Retrieve(store, call, store.Disputes, id, "dispute", "dispute", d => d.ToJson())));
 
         v1.MapGet("/disputes", (HttpContext http, StripeApi api, StripeStore store) =>
-            api.HandleAsync(http, call =>
-            {
-                var intent = call.Params.String("payment_intent");
-                var charge = call.Params.String("charge");
-                return StripeLists.Respond(
-                    store,
-                    call.Params,
-                    () => store.Disputes.Values.Where(d => (intent is null || d.PaymentIntentId == intent) && (charge is null || d.ChargeId == charge)),
-                    d => d.Id,
-                    d => d.ToJson(),
-                    "/v1/disputes");
-            }));
+            api.HandleAsync(http, call => StripeLists.RespondForPayment(
+                store, call.Params, () => store.Disputes.Values, d => d.PaymentIntentId, d => d.ChargeId, d => d.Id, d => d.ToJson(), "/v1/disputes")));
 
         v1.MapPost("/disputes/{id}", (string id, HttpContext http, StripeApi api, StripeStore store, DisputeEngine disputes) =>
             api.HandleAsync(http, call =>

@@ -19,17 +19,7 @@ internal static class RefundsApi
             api.HandleAsync(http, call => StripeObjects.Retrieve(store, call, store.Refunds, id, "refund", "refund", r => r.ToJson())));
 
         v1.MapGet("/refunds", (HttpContext http, StripeApi api, StripeStore store) =>
-            api.HandleAsync(http, call =>
-            {
-                var intent = call.Params.String("payment_intent");
-                var charge = call.Params.String("charge");
-                return StripeLists.Respond(
-                    store,
-                    call.Params,
-                    () => store.Refunds.Values.Where(r => (intent is null || r.PaymentIntentId == intent) && (charge is null || r.ChargeId == charge)),
-                    r => r.Id,
-                    r => r.ToJson(),
-                    "/v1/refunds");
-            }));
+            api.HandleAsync(http, call => StripeLists.RespondForPayment(
+                store, call.Params, () => store.Refunds.Values, r => r.PaymentIntentId, r => r.ChargeId, r => r.Id, r => r.ToJson(), "/v1/refunds")));
     }
 }
