@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddHostedService<OutboxDispatchJob<RefundDispatcher>>();
         services.AddHostedService<OutboxDispatchJob<DisputeActionDispatcher>>();
         services.AddHostedService<IdempotencyCleanupJob>();
+        services.AddHostedService<TopUpReservationCleanupJob>();
         return services;
     }
 
@@ -89,7 +90,8 @@ public static class DependencyInjection
         services.AddPaymentsDatabase(configuration);
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<ITopUpOrders, TopUpOrderRepository>();
-        services.AddScoped<IDailyTopUpLimit, DailyTopUpLimit>();
+        services.AddScoped<DailyTopUpLimit>();
+        services.AddScoped<IDailyTopUpLimit>(sp => sp.GetRequiredService<DailyTopUpLimit>());
         services.AddScoped<IEventInbox, WebhookInbox>();
         services.AddScoped<IIdempotencyKeys, IdempotencyKeys>();
         services.AddScoped<IRateLimitCounters, RateLimitCounters>();

@@ -4,6 +4,8 @@ using System.Text.Json;
 using IpoctoPayments.Api.Common;
 using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
+using IpoctoPayments.Infrastructure.TopUps;
+using Microsoft.EntityFrameworkCore;
 using IpoctoPayments.Testing;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
@@ -27,6 +29,7 @@ public sealed class TopUpLimitTests(ITestOutputHelper output)
         var (providerName, country, code) = (method.Split(' ')[0], method.Split(' ')[1], method.Split(' ')[2]);
         var console = system.Console($"acc-edges-{country}");
         async Task<HttpResponseMessage> TopUp(string amount) => await console.PostTopUpAsync(TopUpRequest.For(providerName, country, code, amount));
+        Assert.Equal(["1.00", "10000.00", "20000.00", "0.00", "20000.00", "10000.00"], LimitsShown(await console.TopUpLimitsAsync()));
 
         using var belowMinimum = await TopUp("0.99");
         using var aboveMaximum = await TopUp("10000.01");
@@ -54,6 +57,72 @@ public sealed class TopUpLimitTests(ITestOutputHelper output)
 
         Assert.Equal(3, (await console.TopUpsAsync()).Length);
         Assert.Equal(3, await SessionsOpenedAsync(system, providerName));
+        // What the console shows beside the amount: 0.01 USD left, less than one top-up can be.
+        Assert.Equal(["1.00", "10000.00", "20000.00", "19999.99", "0.01", "0.01"], LimitsShown(await console.TopUpLimitsAsync()));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task A_charge_outside_the_methods_own_range_once_converted_and_rounded_is_refused_before_the_provider(DatabaseProvider provider)
+    {
+        // ipocto's own minimum lowered to a cent, so only the method's range stands between the amount and PayerMax.
+        await using var system = await PaymentsSystem.StartAsync(provider, Limits("0.01", "10000.00", "20000.00"));
+        var console = system.Console("acc-method-range");
+        async Task<HttpResponseMessage> TopUp(string method, string amount) => await console.PostTopUpAsync(TopUpRequest.For("payermax", "KW", method, amount));
+
+        // PayerMax charges KWD to 2 decimals: 0.01 USD is 0.00307 KWD, 0.00 charged; 0.02 USD is 0.01 KWD, KNET's minimum.
+        using var roundsToNothing = await TopUp("knet", "0.01");
+        using var smallestCharge = await TopUp("knet", "0.02");
+        // Knet cards take at most 1,700 KWD: 5,537.47 USD is 1,700.00 KWD, 5,537.48 USD is 1,700.01 KWD.
+        using var atCardMaximum = await TopUp("card", "5537.47");
+        using var aboveCardMaximum = await TopUp("card", "5537.48");
+
+        var nothing = await ApiAnswer.AssertProblemAsync(roundsToNothing, HttpStatusCode.UnprocessableEntity, "amount_out_of_range");
+        Assert.Equal("The amount comes to 0.000 KWD, too little for KNET to charge.", nothing.GetProperty("detail").GetString());
+        Assert.Equal(("0.010", "KWD"), Charge(await ApiAnswer.ReadAsync(smallestCharge, HttpStatusCode.Created)));
+        Assert.Equal(("1700.000", "KWD"), Charge(await ApiAnswer.ReadAsync(atCardMaximum, HttpStatusCode.Created)));
+        var above = await ApiAnswer.AssertProblemAsync(aboveCardMaximum, HttpStatusCode.UnprocessableEntity, "amount_out_of_range");
+        Assert.Equal("The maximum amount for Card (KNET) is 1700.000 KWD.", above.GetProperty("detail").GetString());
+        Assert.Equal(2, await SessionsOpenedAsync(system, "payermax"));
+        Assert.Equal(2, (await console.TopUpsAsync()).Length);
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task The_method_list_gives_each_methods_own_range_in_the_currency_it_charges_and_greys_out_an_amount_outside_it(DatabaseProvider provider)
+    {
+        await using var system = await PaymentsSystem.StartAsync(provider, Limits("0.01", "10000.00", "20000.00"));
+        var console = system.Console("acc-method-list");
+
+        var forTen = await console.GetFromJsonAsync<JsonElement>("/api/v1/payment-methods?country=KW&provider=payermax&amount=10.00");
+        var forACent = await console.GetFromJsonAsync<JsonElement>("/api/v1/payment-methods?country=KW&provider=payermax&amount=0.01");
+        var stripe = await console.GetFromJsonAsync<JsonElement>("/api/v1/payment-methods?country=US&provider=stripe");
+
+        Assert.Equal(["card 3.070 KWD from 0.010 KWD to 1700.000 KWD", "knet 3.070 KWD from 0.010 KWD"], Offered(forTen));
+        Assert.Empty(Offered(forACent));
+        var greyed = forACent.GetProperty("unavailable").EnumerateArray().Where(u => u.GetProperty("reason").GetString() == "amount_below_minimum")
+            .Select(u => u.GetProperty("message").GetString()!).ToArray();
+        Assert.Equal(["The amount comes to 0.000 KWD, too little for Card (KNET) to charge.", "The amount comes to 0.000 KWD, too little for KNET to charge."], greyed);
+        Assert.Contains("card from 0.50 USD to 999999.99 USD", Offered(stripe));
+    }
+
+    [SkippableTheory]
+    [ClassData(typeof(Databases))]
+    public async Task Reservations_past_their_24_hours_are_removed_by_the_cleanup_job_and_the_days_count_stays_the_same(DatabaseProvider provider)
+    {
+        var settings = Limits("1.00", "10000.00", "20000.00");
+        settings["TopUps:Limits:CleanupInterval"] = "01:00:00";
+        await using var system = await PaymentsSystem.StartAsync(provider, settings);
+        var console = system.Console("acc-reservation-cleanup");
+        await console.CreateTopUpAsync(TopUpRequest.StripeCard("300.00"));
+        system.Clock.Advance(TimeSpan.FromHours(12));
+        await console.CreateTopUpAsync(TopUpRequest.StripeCard("200.00"));
+        Assert.Equal("500.00", (await console.TopUpLimitsAsync()).GetProperty("used").GetProperty("amount").GetString());
+
+        system.Clock.Advance(TimeSpan.FromHours(13));
+
+        await Poll.UntilAsync(async () => await ReservedAsync(system) is [20000], TimeSpan.FromSeconds(30), "the job to remove the reservation older than 24 hours");
+        Assert.Equal("200.00", (await console.TopUpLimitsAsync()).GetProperty("used").GetProperty("amount").GetString());
     }
 
     [SkippableTheory]
@@ -145,6 +214,37 @@ public sealed class TopUpLimitTests(ITestOutputHelper output)
         ["TopUps:Limits:MaximumPerDay"] = perDay,
         ["ExchangeRates:Rates:USD:KWD"] = "0.307",
     };
+
+    private static readonly string[] LimitNames = ["minimumPerTopUp", "maximumPerTopUp", "maximumPer24Hours", "used", "remaining", "largestNow"];
+
+    /// <summary>The limits as the console shows them: per top-up, per 24 hours, used, remaining, and the most one top-up may be now.</summary>
+    private static string[] LimitsShown(JsonElement limits) =>
+        [.. LimitNames.Select(name => limits.GetProperty(name).GetProperty("amount").GetString()!)];
+
+    /// <summary>Each method offered: code, what it charges for the amount asked (if any), and its own range.</summary>
+    private static string[] Offered(JsonElement methods) =>
+        [.. methods.GetProperty("offered").EnumerateArray().Select(m => string.Join(' ', new[]
+        {
+            m.GetProperty("code").GetString(),
+            m.GetProperty("chargeAmount").GetString() is { } amount ? $"{amount} {m.GetProperty("chargeCurrency").GetString()}" : null,
+            Bound(m, "minimum", "from"),
+            Bound(m, "maximum", "to"),
+        }.OfType<string>()))];
+
+    private static string? Bound(JsonElement method, string name, string word) =>
+        method.GetProperty(name) is { ValueKind: JsonValueKind.Object } bound
+            ? $"{word} {bound.GetProperty("amount").GetString()} {bound.GetProperty("currency").GetString()}"
+            : null;
+
+    private static (string?, string?) Charge(JsonElement topUp)
+    {
+        var charge = topUp.GetProperty("charge");
+        return (charge.GetProperty("amount").GetString(), charge.GetProperty("currency").GetString());
+    }
+
+    /// <summary>The amounts (minor units) of the reservations the database still holds.</summary>
+    private static Task<long[]> ReservedAsync(PaymentsSystem system) =>
+        system.InDatabaseAsync(db => db.Set<TopUpReservationRecord>().Select(r => r.AmountMinorUnits).ToArrayAsync());
 
     private static (string?, string?) Remaining(JsonElement problem)
     {

@@ -61,6 +61,9 @@ public sealed class PaymentsApiClient : HttpClient
 
     public async Task<JsonElement[]> LedgerAsync(int? limit = null) => [.. (await LedgerPageAsync(limit)).GetProperty("items").EnumerateArray()];
 
+    /// <summary>"How much can I top up?": ipocto's limits and what the last 24 hours leave.</summary>
+    public Task<JsonElement> TopUpLimitsAsync() => this.GetFromJsonAsync<JsonElement>("/api/v1/topups/limits");
+
     /// <summary>The methods of a country: those offered, and the others with the reason.</summary>
     public Task<JsonElement> PaymentMethodsAsync(string country, string? provider = null) =>
         this.GetFromJsonAsync<JsonElement>($"/api/v1/payment-methods?country={country}" + (provider is null ? "" : $"&provider={provider}"));

@@ -7,6 +7,7 @@ using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.TopUps.CreateTopUp;
 using IpoctoPayments.Application.TopUps.GetTopUp;
+using IpoctoPayments.Application.TopUps.GetTopUpLimits;
 using IpoctoPayments.Application.TopUps.ListTopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.Errors;
@@ -69,6 +70,15 @@ internal static class TopUpEndpoints
                     (StatusCodes.Status503ServiceUnavailable, PaymentErrors.ProviderUnavailable.Code, $"{PaymentErrors.ProviderUnavailable.Message} {PaymentErrors.ProviderUnavailable.Guidance}"),
                 ],
             });
+
+        topUps.MapGet("/limits", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetTopUpLimitsQuery(user.AccountId()), ct)))
+            .WithName("GetTopUpLimits")
+            .WithSummary("How much the account can top up: ipocto's limits per top-up and per 24 hours, and what is left now.")
+            .WithDescription("In the balance currency, whatever the method charges. `used` counts the account's top-ups of the last 24 hours "
+                + "paid or still awaiting payment, as creating a top-up counts them; `largestNow` is the most one top-up may be now, below "
+                + "`minimumPerTopUp` when nothing fits until earlier top-ups are 24 hours old. Each method's own range is in `GET /payment-methods`.")
+            .WithExamples(new EndpointExamples { Responses = new Dictionary<int, object> { [StatusCodes.Status200OK] = Samples.Limits } });
 
         topUps.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetTopUpQuery(user.AccountId(), id), ct)))

@@ -16,6 +16,9 @@ public interface IDailyTopUpLimit
     /// </summary>
     Task<Money?> ReserveAsync(AccountId account, Guid orderId, Money amount, Money maximum, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>What the account's top-ups of the 24 hours before <paramref name="now"/> hold, as the next reservation counts it.</summary>
+    Task<Money> UsedAsync(AccountId account, Currency currency, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>
     /// Gives back the reservation of an order that was never recorded (its provider refused or failed). Best effort: a
     /// reservation not given back counts until it is 24 hours old.

@@ -19,6 +19,9 @@ public sealed class TopUpLimitOptions
     /// <summary>What one account may top up in any 24 hours: top-ups paid or still awaiting payment.</summary>
     public string MaximumPerDay { get; set; } = "20000.00";
 
+    /// <summary>How often reservations older than 24 hours are removed; they stop counting at 24 hours either way.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
     public TopUpLimits ToLimits(Currency balance) => new(
         Money.Parse(MinimumPerTopUp, balance).Value, Money.Parse(MaximumPerTopUp, balance).Value, Money.Parse(MaximumPerDay, balance).Value);
 

@@ -6,6 +6,9 @@ namespace IpoctoPayments.Domain.PaymentMethods;
 /// <summary>
 /// PayerMax's methods per country as reference/payermax.md lists them. The methods marked there as inferred
 /// (unverified codes for TH, MY, VN, MX and extra ID/PH wallets) are left out until PayerMax confirms them.
+/// Each range per payment is PayerMax's own, from its cashier method list (docs.payermax.com, "Payment methods",
+/// Middle East and Africa) and its standard acquiring products (AE cards); a method without one there has none here,
+/// and only a charge that rounds to nothing is refused for it.
 /// </summary>
 internal static class PayerMaxMethods
 {
@@ -20,14 +23,14 @@ internal static class PayerMaxMethods
         Method("ID", "IDR", "bri", "BRI bank transfer", PaymentMethodKind.BankTransfer, PaymentFlow.QrCode, "BANK_TRANSFER", "BRI"),
         Method("SA", "SAR", "stcpay", "STC Pay", PaymentMethodKind.Wallet, PaymentFlow.Redirect, "WALLET", "STCPAY"),
         Method("SA", "SAR", "card", "Card (Visa, Mastercard, Mada)", PaymentMethodKind.Card, PaymentFlow.Form, "CARD", null),
-        Method("SA", "SAR", "apple_pay", "Apple Pay", PaymentMethodKind.Wallet, PaymentFlow.Form, "APPLEPAY", null),
+        Method("SA", "SAR", "apple_pay", "Apple Pay", PaymentMethodKind.Wallet, PaymentFlow.Form, "APPLEPAY", null, min: "0.01"),
         Method("AE", "AED", "card", "Card (Visa, Mastercard)", PaymentMethodKind.Card, PaymentFlow.Form, "CARD", null, min: "0.01", max: "50000"),
         // PayerMax cannot refund Egyptian methods.
-        Method("EG", "EGP", "fawry", "Fawry", PaymentMethodKind.OverTheCounter, PaymentFlow.Redirect, "OTC", "FAWRY", refundable: false),
+        Method("EG", "EGP", "fawry", "Fawry", PaymentMethodKind.OverTheCounter, PaymentFlow.Redirect, "OTC", "FAWRY", min: "0.10", max: "300000", refundable: false),
         Method("EG", "EGP", "vodafone_cash", "Vodafone Cash", PaymentMethodKind.Wallet, PaymentFlow.Redirect, "WALLET", "VODAFONE", min: "5", max: "60000", refundable: false),
-        Method("KW", "KWD", "knet", "KNET", PaymentMethodKind.Card, PaymentFlow.Redirect, "REDIRECT_CARD", "KNET_DC"),
-        Method("KW", "KWD", "card", "Card (KNET)", PaymentMethodKind.Card, PaymentFlow.Form, "CARD", null, max: "1700"),
-        Method("BH", "BHD", "card", "Card (Benefit)", PaymentMethodKind.Card, PaymentFlow.Form, "CARD", null, max: "2100"),
+        Method("KW", "KWD", "knet", "KNET", PaymentMethodKind.Card, PaymentFlow.Redirect, "REDIRECT_CARD", "KNET_DC", min: "0.01"),
+        Method("KW", "KWD", "card", "Card (KNET)", PaymentMethodKind.Card, PaymentFlow.Form, "CARD", null, min: "0.01", max: "1700"),
+        Method("BH", "BHD", "card", "Card (Benefit)", PaymentMethodKind.Card, PaymentFlow.Form, "CARD", null, min: "0.01", max: "2100"),
         Method("SG", "SGD", "paynow", "PayNow", PaymentMethodKind.RealtimePayment, PaymentFlow.QrCode, "REALTIME_PAYMENT", "PAYNOW"),
         Method("BR", "BRL", "pix", "Pix", PaymentMethodKind.RealtimePayment, PaymentFlow.QrCode, "REALTIME_PAYMENT", "PIX"),
         Method("TW", "TWD", "yushan_bank", "E.SUN Bank transfer", PaymentMethodKind.BankTransfer, PaymentFlow.Redirect, "BANK_TRANSFER", "YUSHANBANK"),

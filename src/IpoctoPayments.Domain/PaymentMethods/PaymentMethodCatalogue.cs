@@ -124,6 +124,10 @@ public sealed class PaymentMethodCatalogue
         if (amount is null)
             return null;
 
+        // A charge converted and rounded to nothing cannot be paid, whatever the method's documented range.
+        if (amount.IsZero)
+            return Absent(method, UnavailableReason.AmountBelowMinimum, $"The amount comes to {amount}, too little for {method.DisplayName} to charge.");
+
         if (method.MinimumFor(amount.Currency) is { } minimum && amount.MinorUnits < minimum.MinorUnits)
             return Absent(method, UnavailableReason.AmountBelowMinimum, $"The minimum amount for {method.DisplayName} is {minimum}.");
 

@@ -29,21 +29,19 @@ internal sealed class DailyTopUpLimit(PaymentsDbContext db, ILogger<DailyTopUpLi
         var nowMs = now.ToUnixTimeMilliseconds();
         await db.Database.ExecuteSqlAsync(LockAccount(account.Value, nowMs), cancellationToken);
 
+        // One read under the lock: what the account's day holds, and whether this order is in it already (a retry).
         var reservations = db.Set<TopUpReservationRecord>();
-        if (await reservations.AnyAsync(r => r.OrderId == orderId, cancellationToken))
+        var live = Live(account, now);
+        var day = await db.Set<TopUpLimitAccountRecord>()
+            .Where(a => a.AccountId == account.Value)
+            .Select(a => new { Used = live.Sum(r => r.AmountMinorUnits), Reserved = reservations.Any(r => r.OrderId == orderId) })
+            .SingleAsync(cancellationToken);
+        if (day.Reserved)
         {
             return null;
         }
 
-        var sinceMs = (now - Window).ToUnixTimeMilliseconds();
-        // Out of every window from now on: the table keeps about a day of each account's top-ups, no more.
-        await reservations.Where(r => r.AccountId == account.Value && r.ReservedAtUnixMs <= sinceMs).ExecuteDeleteAsync(cancellationToken);
-        var orders = db.Set<TopUpOrderRecord>();
-        var used = await reservations
-            .Where(r => r.AccountId == account.Value && r.ReservedAtUnixMs > sinceMs)
-            .Where(r => !orders.Any(o => o.Id == r.OrderId && ClosedUnpaid.Contains(o.Status)))
-            .SumAsync(r => r.AmountMinorUnits, cancellationToken);
-        var left = Math.Max(0, maximum.MinorUnits - used);
+        var left = Math.Max(0, maximum.MinorUnits - day.Used);
         if (amount.MinorUnits > left)
         {
             return Money.FromMinorUnits(left, amount.Currency).Value;
@@ -51,6 +49,24 @@ internal sealed class DailyTopUpLimit(PaymentsDbContext db, ILogger<DailyTopUpLi
 
         reservations.Add(new TopUpReservationRecord { OrderId = orderId, AccountId = account.Value, AmountMinorUnits = amount.MinorUnits, ReservedAtUnixMs = nowMs });
         return null;
+    }
+
+    public async Task<Money> UsedAsync(AccountId account, Currency currency, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return Money.FromMinorUnits(await Live(account, now).SumAsync(r => r.AmountMinorUnits, cancellationToken), currency).Value;
+    }
+
+    /// <summary>
+    /// Removes what no window from now on can count: reservations older than 24 hours, and the lock rows of accounts with
+    /// none since. A reservation in flight has just rewritten its account's row, so that row is kept.
+    /// </summary>
+    public async Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sinceMs = (now - Window).ToUnixTimeMilliseconds();
+        var removed = await db.Set<TopUpReservationRecord>().Where(r => r.ReservedAtUnixMs <= sinceMs).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<TopUpLimitAccountRecord>().Where(a => a.LastReservedAtUnixMs <= sinceMs).ExecuteDeleteAsync(cancellationToken);
+        return removed;
     }
 
     public async Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken)
@@ -66,6 +82,16 @@ internal sealed class DailyTopUpLimit(PaymentsDbContext db, ILogger<DailyTopUpLi
             // The caller answers with the provider's failure; this reservation only counts until it is 24 hours old.
             logger.LogWarning(exception, "The reservation of order {OrderId} could not be given back", orderId);
         }
+    }
+
+    /// <summary>The account's reservations of the 24 hours before <paramref name="now"/> whose orders did not close unpaid.</summary>
+    private IQueryable<TopUpReservationRecord> Live(AccountId account, DateTimeOffset now)
+    {
+        var sinceMs = (now - Window).ToUnixTimeMilliseconds();
+        var orders = db.Set<TopUpOrderRecord>();
+        return db.Set<TopUpReservationRecord>()
+            .Where(r => r.AccountId == account.Value && r.ReservedAtUnixMs > sinceMs)
+            .Where(r => !orders.Any(o => o.Id == r.OrderId && ClosedUnpaid.Contains(o.Status)));
     }
 
     private FormattableString LockAccount(string account, long nowMs)

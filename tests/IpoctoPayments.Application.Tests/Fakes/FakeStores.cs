@@ -198,5 +198,8 @@ public sealed class FakeDailyTopUpLimit : IDailyTopUpLimit
     public Task<Money?> ReserveAsync(AccountId account, Guid orderId, Money amount, Money maximum, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult<Money?>(null);
 
+    public Task<Money> UsedAsync(AccountId account, Currency currency, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(Money.FromMinorUnits(0, currency).Value);
+
     public Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

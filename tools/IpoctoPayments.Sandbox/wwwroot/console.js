@@ -26,6 +26,8 @@ let token = null;
 let countries = [];
 let idempotencyKey = null;
 let methodsRequest = 0;
+// ipocto's limits for this account (GET /topups/limits), refreshed with the balance.
+let limits = null;
 // Method names and kinds by provider and code, for the history table (orders carry only the method's code).
 const methodNames = new Map();
 const methodKinds = new Map();
@@ -209,7 +211,7 @@ async function loadMethods() {
         const pays = m.exchangeRate
           ? `You pay ${m.chargeAmount ?? ""} ${m.chargeCurrency} (${m.exchangeRate})`
           : `Charged in ${m.chargeCurrency}`;
-        return methodOption(m.code, m.name, pays, methodLogo(m.provider, m.code));
+        return methodOption(m.code, m.name, [pays, methodRange(m)].filter(Boolean).join(" · "), methodLogo(m.provider, m.code));
       }),
     );
     if (view.offered.length === 0) {
@@ -232,6 +234,39 @@ async function loadMethods() {
     $("form-error").textContent = describe(error);
     $("topup-button").disabled = true;
   }
+}
+
+// A method's own range for one payment, in the currency it charges, where its provider documents one.
+function methodRange(method) {
+  if (method.minimum && method.maximum) return `${method.minimum.amount}–${money(method.maximum)} a payment`;
+  if (method.minimum) return `from ${money(method.minimum)} a payment`;
+  if (method.maximum) return `up to ${money(method.maximum)} a payment`;
+  return "";
+}
+
+// ipocto's own limits, beside the amount: per top-up, and what the last 24 hours leave.
+async function loadLimits() {
+  limits = await call(`${api}/topups/limits`);
+  showLimits();
+}
+
+function showLimits() {
+  if (!limits) return;
+  const { minimumPerTopUp: min, largestNow: largest, remaining, maximumPer24Hours: perDay } = limits;
+  const hint = $("amount-limits");
+  const canTopUp = minorUnits(largest.amount) >= minorUnits(min.amount);
+  hint.textContent = canTopUp
+    ? `You can top up ${min.amount}–${money(largest)} now: ${money(remaining)} is left of ${money(perDay)} in any 24 hours.`
+    : `Your top-ups of the last 24 hours reached ${money(perDay)}; you can top up again once the earlier ones are 24 hours old.`;
+  const amount = minorUnits($("amount").value.trim());
+  const outside = !canTopUp || (amount !== null && (amount < minorUnits(min.amount) || amount > minorUnits(largest.amount)));
+  hint.classList.toggle("warning", outside);
+}
+
+// A decimal amount as a whole number of hundredths or finer, for comparing amounts without floating point; null if not an amount.
+function minorUnits(text) {
+  const match = /^(\d+)(?:\.(\d{1,4}))?$/.exec(text);
+  return match ? BigInt(match[1]) * 10000n + BigInt((match[2] ?? "").padEnd(4, "0")) : null;
 }
 
 function rememberNames(view) {
@@ -394,7 +429,7 @@ async function showResult(id, cancelled) {
     renderResult(order, cancelled, false);
   }
   renderResult(order, cancelled, true);
-  await Promise.all([loadBalance(), loadHistory()]);
+  await Promise.all([loadBalance(), loadHistory(), loadLimits()]);
 }
 
 function renderResult(order, cancelled, settled) {
@@ -474,7 +509,10 @@ async function start() {
       refresh();
     }),
   );
-  $("amount").addEventListener("input", refresh);
+  $("amount").addEventListener("input", () => {
+    showLimits();
+    refresh();
+  });
   $("country").addEventListener("change", refresh);
   $("methods-offered").addEventListener("change", () => (idempotencyKey = null));
   $("topup-form").addEventListener("submit", topUp);
@@ -482,7 +520,7 @@ async function start() {
   const params = new URLSearchParams(location.search);
   try {
     await loadMethodNames();
-    const loads = [loadMethods(), loadBalance(), loadHistory()];
+    const loads = [loadMethods(), loadBalance(), loadHistory(), loadLimits()];
     if (params.get("topup")) loads.push(showResult(params.get("topup"), params.get("cancelled") === "true"));
     await Promise.all(loads);
   } catch (error) {

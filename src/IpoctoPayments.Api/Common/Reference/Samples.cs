@@ -15,6 +15,7 @@ using IpoctoPayments.Application.Reconciliation.ReconcileTopUp;
 using IpoctoPayments.Application.Refunds.RequestRefund;
 using IpoctoPayments.Application.Support.GetOrderTimeline;
 using IpoctoPayments.Application.TopUps;
+using IpoctoPayments.Application.TopUps.GetTopUpLimits;
 using IpoctoPayments.Application.TopUps.ListTopUps;
 using IpoctoPayments.Domain.Errors;
 
@@ -67,6 +68,10 @@ internal static class Samples
 
     public static TopUpPage Page { get; } = new([Succeeded], null);
 
+    public static TopUpLimitsView Limits { get; } = new(
+        new MoneyView("1.00", "USD"), new MoneyView("10000.00", "USD"), new MoneyView("20000.00", "USD"),
+        new MoneyView("12500.00", "USD"), new MoneyView("7500.00", "USD"), new MoneyView("7500.00", "USD"));
+
     public static readonly Guid DisputeId = Guid.Parse("3f1e2d4c-5b6a-4978-8c7d-6e5f4a3b2c1d");
     public const string ProviderDisputeId = "dp_1QxY2z3A4b5C6d7E";
 
@@ -97,8 +102,8 @@ internal static class Samples
     public static PaymentMethodsView PaymentMethods { get; } = new(
         "PH",
         [
-            new PaymentMethodView("payermax", "gcash", "GCash", "wallet", "redirect", ["PHP"], "PHP", "562.50", "1 USD = 56.25 PHP"),
-            new PaymentMethodView("stripe", "card", "Credit or debit card", "card", "form", ["USD"], "USD", "10.00", null),
+            new PaymentMethodView("payermax", "gcash", "GCash", "wallet", "redirect", ["PHP"], "PHP", "562.50", "1 USD = 56.25 PHP", null, null),
+            new PaymentMethodView("stripe", "card", "Credit or debit card", "card", "form", ["USD"], "USD", "10.00", null, new MoneyView("0.50", "USD"), new MoneyView("999999.99", "USD")),
         ],
         [
             new UnavailableMethodView("stripe", "wechat_pay", "WeChat Pay", "not_offered_in_country",

@@ -59,11 +59,14 @@ internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue
 
             offered.Add(new PaymentMethodView(
                 ProviderNames.Of(method.Provider), method.Code, method.DisplayName, StatusNames.Of(method.Kind), StatusNames.Of(method.Flow),
-                [.. method.Currencies.Select(c => c.Code)], chargeCurrency.Code, charge?.ToMajorUnitString(), rate?.ToString()));
+                [.. method.Currencies.Select(c => c.Code)], chargeCurrency.Code, charge?.ToMajorUnitString(), rate?.ToString(),
+                ViewOf(method.MinimumFor(chargeCurrency)), ViewOf(method.MaximumFor(chargeCurrency))));
         }
 
         return new PaymentMethodsView(country.Value, offered, unavailable);
     }
+
+    private static MoneyView? ViewOf(Money? limit) => limit is null ? null : MoneyView.From(limit);
 
     private static UnavailableMethodView View(UnavailableMethod method) =>
         new(ProviderNames.Of(method.Provider), method.Code, method.DisplayName, StatusNames.Of(method.Reason), method.Message);
