@@ -56,9 +56,17 @@ internal sealed class BenchRun(BenchOptions options)
         if (webhooks is not null)
         {
             report.Debits = debits?.Tally();
-            report.Scenarios.Add(database.Kind == BenchDatabase.Postgres
-                ? webhooks with { DatabaseRoundTrips = await CountRoundTripsAsync(apiAssembly, keys, accounts, database, simulator.Address) }
-                : webhooks);
+            report.Scenarios.Add(webhooks);
+        }
+
+        if (database.Kind == BenchDatabase.Postgres)
+        {
+            var trips = await CountRoundTripsAsync(apiAssembly, keys, accounts, database, simulator.Address, webhooks is not null);
+            report.AttachRoundTrips("create", trips.Creates);
+            if (trips.Webhooks is { } paid)
+            {
+                report.AttachRoundTrips("webhooks", paid);
+            }
         }
 
         return report;
@@ -127,12 +135,14 @@ internal sealed class BenchRun(BenchOptions options)
         return new ScenarioReport("webhooks", result, peak, cpu, check);
     }
 
-    private static async Task<RoundTrips> CountRoundTripsAsync(string apiAssembly, BenchKeys keys, BenchAccounts accounts, BenchDatabaseServer database, Uri simulator)
+    private static async Task<RoundTripCounts> CountRoundTripsAsync(
+        string apiAssembly, BenchKeys keys, BenchAccounts accounts, BenchDatabaseServer database, Uri simulator, bool webhooks)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Counting database round trips: a second API through a counting proxy, {RoundTripCalibration.Webhooks} webhooks one at a time (not measured for speed)…"));
-        var trips = await RoundTripCalibration.MeasureAsync(apiAssembly, keys, accounts, database, simulator);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {trips.Turnarounds:N0} round trips, {trips.PerWebhook:0.00} per webhook"));
+            $"Counting database round trips: a second API through a counting proxy, {RoundTripCalibration.Counted} top-ups{(webhooks ? " and their paid webhooks" : "")} one at a time (not measured for speed)…"));
+        var trips = await RoundTripCalibration.MeasureAsync(apiAssembly, keys, accounts, database, simulator, webhooks);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {trips.Creates.PerRequest:0.00} per top-up created{(trips.Webhooks is { } paid ? $", {paid.PerRequest:0.00} per paid webhook" : "")}"));
         return trips;
     }
 
