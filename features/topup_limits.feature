@@ -53,3 +53,19 @@ Feature: How much can I top up?
     When 1 hour passes
     And the customer clicks "Balance Top-up" for 10000.00 USD and selects Stripe
     Then the order shows as awaiting payment
+
+  Scenario: Beside the amount, the customer sees how much they can top up now
+    Given the customer has topped up 10000.00 USD by card through Stripe
+    When the customer clicks "Balance Top-up" for 2500.00 USD and selects Stripe
+    And the customer looks at how much they can top up
+    Then one top-up is 1.00 USD to 10000.00 USD, and 20000.00 USD in any 24 hours
+    And 12500.00 USD of the 24 hours is used and 7500.00 USD is left, so one top-up can be at most 7500.00 USD now
+
+  Scenario: Each payment method also has its own range, in the currency it charges
+    Given the customer is now in Kuwait
+    When the customer asks which payment methods they can use
+    Then Card (KNET) through PayerMax is among them
+    And it takes 0.010 KWD to 1700.000 KWD in one payment
+    When the customer tries to top up 6000.00 USD through PayerMax with Card (KNET)
+    Then the top-up does not start and the customer sees the error code "amount_out_of_range"
+    And the message says "The maximum amount for Card (KNET) is 1700.000 KWD."

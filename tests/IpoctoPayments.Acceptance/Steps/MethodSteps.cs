@@ -34,6 +34,11 @@ public sealed class MethodSteps(PaymentsWorld world)
         Assert.Equal(expected, LastOffered.GetProperty("flow").GetString());
     }
 
+    [Then(@"^it takes (\S+) (\w{3}) to (\S+) (\w{3}) in one payment$")]
+    public void ThenItTakes(string minimum, string minimumCurrency, string maximum, string maximumCurrency) =>
+        Assert.Equal($"{minimum} {minimumCurrency} to {maximum} {maximumCurrency}",
+            $"{Bound("minimum")} to {Bound("maximum")}");
+
     [Then(@"^(.+) is not among them$")]
     public void ThenTheMethodIsNotOffered(string method) =>
         Assert.True(Offered(method).ValueKind == JsonValueKind.Undefined, $"{method} is offered in {world.Country}: {methods}");
@@ -65,6 +70,12 @@ public sealed class MethodSteps(PaymentsWorld world)
     public void ThenTheMessageSays(string message) => Assert.Contains(message, world.StartError?.Message, StringComparison.Ordinal);
 
     private JsonElement LastOffered { get; set; }
+
+    private string Bound(string name)
+    {
+        var bound = LastOffered.GetProperty(name);
+        return bound.ValueKind == JsonValueKind.Object ? $"{bound.GetProperty("amount").GetString()} {bound.GetProperty("currency").GetString()}" : "none";
+    }
 
     private JsonElement Offered(string method)
     {
