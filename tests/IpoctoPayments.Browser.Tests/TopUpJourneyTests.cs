@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using IpoctoPayments.Browser.Tests.Support;
 using IpoctoPayments.Testing;
 using Microsoft.Playwright;
@@ -191,6 +192,14 @@ public sealed class TopUpJourneyTests(SandboxInChromium sandbox) : IClassFixture
             """);
         await Expect(form.GetByRole(AriaRole.Radio, new() { Name = "PayerMax" }))
             .ToHaveAccessibleDescriptionAsync("E-wallets, online bank transfer, local cards · Southeast Asia, Middle East");
+        // ipocto's limits beside the amount, read with it (the sandbox's one account has other tests' top-ups in its
+        // day); an amount above them turns the hint into a warning.
+        var amount = form.GetByRole(AriaRole.Textbox, new() { Name = "Amount" });
+        await Expect(amount).ToHaveAccessibleDescriptionAsync(new Regex(
+            @"^You can top up 1\.00–10000\.00 USD now: \d+\.\d\d USD is left of 20000\.00 USD in any 24 hours\. Top-ups are made in your balance currency"));
+        await Expect(form.Locator("#amount-limits")).Not.ToHaveClassAsync(new Regex("warning"));
+        await amount.FillAsync("10000.01");
+        await Expect(form.Locator("#amount-limits")).ToHaveClassAsync(new Regex("warning"));
     }
 
     /// <summary>Step 5: the result, the order number to quote (also in the history) and the balance raised by the amount.</summary>
