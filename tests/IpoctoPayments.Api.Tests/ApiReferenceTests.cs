@@ -37,7 +37,7 @@ public sealed partial class ApiReferenceTests(SharedSystems systems) : IClassFix
         var document = await DocumentAsync();
         var operations = Operations(document).ToList();
 
-        Assert.Equal(17, operations.Count);
+        Assert.Equal(18, operations.Count);
         foreach (var (name, operation) in operations)
         {
             Assert.False(string.IsNullOrWhiteSpace(operation.TryGetProperty("summary", out var summary) ? summary.GetString() : null), $"{name} has no summary");
