@@ -68,4 +68,4 @@ Feature: How much can I top up?
     And it takes 0.010 KWD to 1700.000 KWD in one payment
     When the customer tries to top up 6000.00 USD through PayerMax with Card (KNET)
     Then the top-up does not start and the customer sees the error code "amount_out_of_range"
-    And the message says "The maximum amount for Card (KNET) is 1700.000 KWD."
+    And the message says "The maximum amount for Card (KNET) is 1700.000 KWD (at most 5537.47 USD at the current rate)."

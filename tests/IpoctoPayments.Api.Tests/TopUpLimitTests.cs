@@ -78,11 +78,11 @@ public sealed class TopUpLimitTests(ITestOutputHelper output)
         using var aboveCardMaximum = await TopUp("card", "5537.48");
 
         var nothing = await ApiAnswer.AssertProblemAsync(roundsToNothing, HttpStatusCode.UnprocessableEntity, "amount_out_of_range");
-        Assert.Equal("The amount comes to 0.000 KWD, too little for KNET to charge.", nothing.GetProperty("detail").GetString());
+        Assert.Equal("The amount comes to 0.000 KWD, too little for KNET to charge (at least 0.02 USD at the current rate).", nothing.GetProperty("detail").GetString());
         Assert.Equal(("0.010", "KWD"), Charge(await ApiAnswer.ReadAsync(smallestCharge, HttpStatusCode.Created)));
         Assert.Equal(("1700.000", "KWD"), Charge(await ApiAnswer.ReadAsync(atCardMaximum, HttpStatusCode.Created)));
         var above = await ApiAnswer.AssertProblemAsync(aboveCardMaximum, HttpStatusCode.UnprocessableEntity, "amount_out_of_range");
-        Assert.Equal("The maximum amount for Card (KNET) is 1700.000 KWD.", above.GetProperty("detail").GetString());
+        Assert.Equal("The maximum amount for Card (KNET) is 1700.000 KWD (at most 5537.47 USD at the current rate).", above.GetProperty("detail").GetString());
         Assert.Equal(2, await SessionsOpenedAsync(system, "payermax"));
         Assert.Equal(2, (await console.TopUpsAsync()).Length);
     }
@@ -102,7 +102,11 @@ public sealed class TopUpLimitTests(ITestOutputHelper output)
         Assert.Empty(Offered(forACent));
         var greyed = forACent.GetProperty("unavailable").EnumerateArray().Where(u => u.GetProperty("reason").GetString() == "amount_below_minimum")
             .Select(u => u.GetProperty("message").GetString()!).ToArray();
-        Assert.Equal(["The amount comes to 0.000 KWD, too little for Card (KNET) to charge.", "The amount comes to 0.000 KWD, too little for KNET to charge."], greyed);
+        Assert.Equal(
+        [
+            "The amount comes to 0.000 KWD, too little for Card (KNET) to charge (at least 0.02 USD at the current rate).",
+            "The amount comes to 0.000 KWD, too little for KNET to charge (at least 0.02 USD at the current rate).",
+        ], greyed);
         Assert.Contains("card from 0.50 USD to 999999.99 USD", Offered(stripe));
     }
 

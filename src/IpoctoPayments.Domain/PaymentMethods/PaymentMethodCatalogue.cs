@@ -25,9 +25,11 @@ public sealed class PaymentMethodCatalogue
 
     /// <summary>
     /// The methods offered for a country, optionally narrowed to a charge currency, a charge amount (in the currency the
-    /// customer pays, after any conversion) and a provider; every other method comes back with the reason it is absent.
+    /// customer pays, after any conversion) and a provider; every other method comes back with the reason it is absent,
+    /// and an amount out of a method's range with what to enter instead when the <paramref name="conversion"/> is known.
     /// </summary>
-    public Result<MethodAvailability> Available(CountryCode country, Currency? currency = null, Money? amount = null, PaymentProvider? provider = null)
+    public Result<MethodAvailability> Available(
+        CountryCode country, Currency? currency = null, Money? amount = null, PaymentProvider? provider = null, ChargeConversion? conversion = null)
     {
         ArgumentNullException.ThrowIfNull(country);
         if (amount is not null && currency is not null && amount.Currency != currency)
@@ -42,7 +44,7 @@ public sealed class PaymentMethodCatalogue
             var here = sameMethod.FirstOrDefault(m => m.Country == country);
             var reason = here is null
                 ? NotHere(sameMethod.First(), country)
-                : Check(here, currency, amount);
+                : Check(here, currency, amount, conversion);
 
             if (reason is null)
                 offered.Add(here!);
@@ -79,22 +81,23 @@ public sealed class PaymentMethodCatalogue
     public Result<TopUpQuote> Quote(PaymentProvider provider, CountryCode country, string? methodCode, Money credit, ExchangeRate? rate, int chargeDecimals)
     {
         ArgumentNullException.ThrowIfNull(credit);
-        var charged = rate is null ? credit : rate.Convert(credit, chargeDecimals);
+        var conversion = rate is null ? null : new ChargeConversion(rate, chargeDecimals);
+        var charged = conversion?.Convert(credit) ?? credit;
         if (!charged.IsSuccess)
             return charged.Error!;
 
         var charge = charged.Value;
         if (methodCode is not null)
-            return Find(provider, country, methodCode, charge).Then<TopUpQuote>(method => new TopUpQuote(method, charge, rate, chargeDecimals));
+            return Find(provider, country, methodCode, charge, conversion).Then<TopUpQuote>(method => new TopUpQuote(method, charge, rate, chargeDecimals));
 
-        return Available(country, charge.Currency, charge, provider).Then<TopUpQuote>(availability => availability.Offered.Count > 0
+        return Available(country, charge.Currency, charge, provider, conversion).Then<TopUpQuote>(availability => availability.Offered.Count > 0
             ? new TopUpQuote(null, charge, rate, chargeDecimals)
             : new DomainError("payment_method_unavailable",
                 availability.Unavailable.Count > 0 ? availability.Unavailable[0].Message : $"No payment method is offered in {country}."));
     }
 
     /// <summary>The method a customer chose, if it may be used for this payment; otherwise the reason as an error.</summary>
-    public Result<PaymentMethod> Find(PaymentProvider provider, CountryCode country, string code, Money charge)
+    public Result<PaymentMethod> Find(PaymentProvider provider, CountryCode country, string code, Money charge, ChargeConversion? conversion = null)
     {
         ArgumentNullException.ThrowIfNull(charge);
         var known = methods.Where(m => m.Provider == provider && string.Equals(m.Code, code, StringComparison.Ordinal)).ToList();
@@ -102,7 +105,7 @@ public sealed class PaymentMethodCatalogue
             return new DomainError("payment_method_unknown", $"{provider} has no payment method '{code}'.");
 
         var here = known.FirstOrDefault(m => m.Country == country);
-        var reason = here is null ? NotHere(known[0], country) : Check(here, charge.Currency, charge);
+        var reason = here is null ? NotHere(known[0], country) : Check(here, charge.Currency, charge, conversion);
         return reason is null ? here! : new DomainError(ErrorCodeOf(reason.Reason), reason.Message);
     }
 
@@ -112,7 +115,7 @@ public sealed class PaymentMethodCatalogue
             : Absent(method, UnavailableReason.ProviderNotServingCountry,
                 $"{method.Provider} does not offer payments in {country}. {VariesByCountry}");
 
-    private static UnavailableMethod? Check(PaymentMethod method, Currency? currency, Money? amount)
+    private static UnavailableMethod? Check(PaymentMethod method, Currency? currency, Money? amount, ChargeConversion? conversion)
     {
         if (currency is not null && !method.Accepts(currency))
         {
@@ -124,18 +127,32 @@ public sealed class PaymentMethodCatalogue
         if (amount is null)
             return null;
 
+        var minimum = method.MinimumFor(amount.Currency);
         // A charge converted and rounded to nothing cannot be paid, whatever the method's documented range.
         if (amount.IsZero)
-            return Absent(method, UnavailableReason.AmountBelowMinimum, $"The amount comes to {amount}, too little for {method.DisplayName} to charge.");
+        {
+            return Absent(method, UnavailableReason.AmountBelowMinimum,
+                $"The amount comes to {amount}, too little for {method.DisplayName} to charge{InCredit(conversion, "at least", c => c.LeastCreditFor(minimum ?? c.SmallestCharge))}.");
+        }
 
-        if (method.MinimumFor(amount.Currency) is { } minimum && amount.MinorUnits < minimum.MinorUnits)
-            return Absent(method, UnavailableReason.AmountBelowMinimum, $"The minimum amount for {method.DisplayName} is {minimum}.");
+        if (minimum is not null && amount.MinorUnits < minimum.MinorUnits)
+        {
+            return Absent(method, UnavailableReason.AmountBelowMinimum,
+                $"The minimum amount for {method.DisplayName} is {minimum}{InCredit(conversion, "at least", c => c.LeastCreditFor(minimum))}.");
+        }
 
         if (method.MaximumFor(amount.Currency) is { } maximum && amount.MinorUnits > maximum.MinorUnits)
-            return Absent(method, UnavailableReason.AmountAboveMaximum, $"The maximum amount for {method.DisplayName} is {maximum}.");
+        {
+            return Absent(method, UnavailableReason.AmountAboveMaximum,
+                $"The maximum amount for {method.DisplayName} is {maximum}{InCredit(conversion, "at most", c => c.MostCreditFor(maximum))}.");
+        }
 
         return null;
     }
+
+    /// <summary>What to top up instead, in the balance currency, when the charge was converted into another.</summary>
+    private static string InCredit(ChargeConversion? conversion, string bound, Func<ChargeConversion, Money> credit) =>
+        conversion is null ? "" : $" ({bound} {credit(conversion)} at the current rate)";
 
     private static UnavailableMethod Absent(PaymentMethod method, UnavailableReason reason, string message) =>
         new(method.Provider, method.Code, method.DisplayName, reason, message);

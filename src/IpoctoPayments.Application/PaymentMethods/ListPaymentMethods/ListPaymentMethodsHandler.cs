@@ -47,10 +47,9 @@ internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue
                 continue;
             }
 
-            var charge = credit is null || rate is null
-                ? credit
-                : rate.Convert(credit, gateways.For(method.Provider).ChargeDecimals(chargeCurrency)).OrThrow(ErrorKind.Invalid, "amount");
-            var check = catalogue.Available(country, chargeCurrency, charge, method.Provider).Value;
+            var conversion = rate is null ? null : new ChargeConversion(rate, gateways.For(method.Provider).ChargeDecimals(chargeCurrency));
+            var charge = credit is null || conversion is null ? credit : conversion.Convert(credit).OrThrow(ErrorKind.Invalid, "amount");
+            var check = catalogue.Available(country, chargeCurrency, charge, method.Provider, conversion).Value;
             if (check.Unavailable.FirstOrDefault(u => u.Code == method.Code) is { } reason)
             {
                 unavailable.Add(View(reason));
