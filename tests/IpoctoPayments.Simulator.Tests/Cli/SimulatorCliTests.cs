@@ -244,6 +244,19 @@ public sealed partial class SimulatorCliTests
     }
 
     [Fact]
+    public async Task A_simulator_that_cannot_be_reached_is_named_with_the_command_that_starts_it()
+    {
+        using var errors = new StringWriter();
+        using var unreachable = new HttpClient(new UnreachableHandler()) { BaseAddress = new Uri("http://127.0.0.1:12111/") };
+
+        var exit = await SimulatorCli.RunAsync(["trigger", "checkout.session.completed"], TextWriter.Null, errors, _ => unreachable, CancellationToken.None);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("Cannot reach the simulator at http://127.0.0.1:12111/: ", errors.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("Start it with: ipocto-sim" + Environment.NewLine, errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_command_the_program_runs_the_simulator_host()
     {
         Assert.False(SimulatorCli.Handles([]));
@@ -255,6 +268,13 @@ public sealed partial class SimulatorCliTests
     }
 
     private static HttpClient NoSimulator(Uri url) => throw new InvalidOperationException($"A command line refused or answered on its own reached for the simulator at {url}.");
+
+    /// <summary>A simulator that is not running: the connection is refused.</summary>
+    private sealed class UnreachableHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("Connection refused (127.0.0.1:12111)");
+    }
 
     [GeneratedRegex("whsec_[0-9a-f]+")]
     private static partial Regex SigningSecret();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace IpoctoPayments.Simulator.Cli;
@@ -30,7 +31,7 @@ internal static class ControlCalls
         }
         catch (HttpRequestException exception)
         {
-            await errors.WriteLineAsync($"Cannot reach the simulator at {http.BaseAddress}: {exception.Message}. Start it with: dotnet run --project tools/IpoctoPayments.Simulator");
+            await errors.WriteLineAsync($"Cannot reach the simulator at {http.BaseAddress}: {exception.Message}. Start it with: ipocto-sim");
             return null;
         }
     }

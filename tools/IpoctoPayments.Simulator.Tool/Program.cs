@@ -1,13 +1,16 @@
 using IpoctoPayments.Simulator.Cli;
 using IpoctoPayments.Simulator.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IpoctoPayments.Simulator;
 
 /// <summary>
-/// The standalone simulator: <c>dotnet run --project tools/IpoctoPayments.Simulator [--urls …]</c> runs it;
-/// <c>… -- trigger …</c> and <c>… -- listen …</c> drive one already running (see <see cref="SimulatorCli"/>).
+/// The standalone simulator: <c>ipocto-sim [--urls …]</c> (or <c>dotnet run --project tools/IpoctoPayments.Simulator.Tool</c>) runs it;
+/// <c>ipocto-sim trigger …</c> and <c>ipocto-sim listen …</c> drive one already running (see <see cref="SimulatorCli"/>).
 /// </summary>
 internal static class Program
 {
@@ -39,7 +42,8 @@ internal static class Program
             }
         }
 
-        var builder = WebApplication.CreateBuilder(args);
+        // The settings beside the program, wherever it is started from: an installed tool runs in the caller's folder.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
