@@ -10,6 +10,7 @@ using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Application.TopUps.ApplyProviderEvent;
 using IpoctoPayments.Application.Webhooks;
 using IpoctoPayments.Domain.Common;
+using IpoctoPayments.Infrastructure.Common;
 using IpoctoPayments.Infrastructure.Common.Idempotency;
 using IpoctoPayments.Infrastructure.Common.Jobs;
 using IpoctoPayments.Infrastructure.Common.Outbox;
@@ -58,9 +59,16 @@ public static class DependencyInjection
         services.AddHostedService<ReconciliationJob>();
         services.AddHostedService<OutboxDispatchJob<RefundDispatcher>>();
         services.AddHostedService<OutboxDispatchJob<DisputeActionDispatcher>>();
-        services.AddHostedService<IdempotencyCleanupJob>();
-        services.AddHostedService<TopUpReservationCleanupJob>();
+        services.AddCleanupJob<IdempotencyKeys>("idempotency-cleanup", "Idempotency key cleanup", sp => sp.GetRequiredService<IOptions<IdempotencyOptions>>().Value.CleanupInterval);
+        services.AddCleanupJob<DailyTopUpLimit>("topup-reservation-cleanup", "Top-up reservation cleanup", sp => sp.GetRequiredService<IOptions<TopUpLimitOptions>>().Value.CleanupInterval);
         return services;
+    }
+
+    private static void AddCleanupJob<TRows>(this IServiceCollection services, string key, string name, Func<IServiceProvider, TimeSpan> interval)
+        where TRows : IExpiringRows
+    {
+        services.AddSingleton(sp => new CleanupSchedule<TRows>(key, name, interval(sp)));
+        services.AddHostedService<CleanupJob<TRows>>();
     }
 
     /// <summary>The <c>Database</c> section and the context on it, and nothing else: what the <c>migrate</c> command needs.</summary>
@@ -93,7 +101,8 @@ public static class DependencyInjection
         services.AddScoped<DailyTopUpLimit>();
         services.AddScoped<IDailyTopUpLimit>(sp => sp.GetRequiredService<DailyTopUpLimit>());
         services.AddScoped<IEventInbox, WebhookInbox>();
-        services.AddScoped<IIdempotencyKeys, IdempotencyKeys>();
+        services.AddScoped<IdempotencyKeys>();
+        services.AddScoped<IIdempotencyKeys>(sp => sp.GetRequiredService<IdempotencyKeys>());
         services.AddScoped<IRateLimitCounters, RateLimitCounters>();
         services.AddScoped<BalanceStatements>();
         services.AddScoped<ILedger, EfLedger>();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.TopUps;
+using IpoctoPayments.Infrastructure.Common;
 using IpoctoPayments.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace IpoctoPayments.Infrastructure.TopUps;
 /// is a plain read after that wait, which sees what was committed on SQLite (one writer at a time), PostgreSQL and SQL
 /// Server (read committed) alike.
 /// </summary>
-internal sealed class DailyTopUpLimit(PaymentsDbContext db, ILogger<DailyTopUpLimit> logger) : IDailyTopUpLimit
+internal sealed class DailyTopUpLimit(PaymentsDbContext db, ILogger<DailyTopUpLimit> logger) : IDailyTopUpLimit, IExpiringRows
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(24);
 

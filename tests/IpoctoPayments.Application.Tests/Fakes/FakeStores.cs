@@ -125,16 +125,6 @@ public sealed class FakeIdempotencyKeys(FakeDatabase database) : IIdempotencyKey
 
     public Task ReleaseAsync(KeyClaim claim, CancellationToken cancellationToken) => Change(claim, held => held.Response is null ? null : held);
 
-    public Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        lock (database.IdempotencyKeys)
-        {
-            var expired = database.IdempotencyKeys.Where(k => k.Value.Claim.ExpiresAt <= now).Select(k => k.Key).ToList();
-            expired.ForEach(k => database.IdempotencyKeys.Remove(k));
-            return Task.FromResult(expired.Count);
-        }
-    }
-
     private Task Change(KeyClaim claim, Func<StoredKey, StoredKey?> change)
     {
         lock (database.IdempotencyKeys)

@@ -31,7 +31,4 @@ public interface IIdempotencyKeys
 
     /// <summary>Frees the key of a request that failed: nothing was done, so a retry runs anew.</summary>
     Task ReleaseAsync(KeyClaim claim, CancellationToken cancellationToken);
-
-    /// <summary>Removes keys past their expiry; how many went.</summary>
-    Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -9,7 +9,7 @@ namespace IpoctoPayments.Infrastructure.Common.Idempotency;
 /// stopped without answering; the rows it touched say whether this request got it. Completing and freeing are
 /// conditional on the claim's token, so a request that lost its key to a takeover changes nothing.
 /// </summary>
-internal sealed class IdempotencyKeys(PaymentsDbContext db) : IIdempotencyKeys
+internal sealed class IdempotencyKeys(PaymentsDbContext db) : IIdempotencyKeys, IExpiringRows
 {
     private static readonly CompiledQuery<Func<PaymentsDbContext, string, string, CancellationToken, Task<HeldKey?>>> ByKey = new(() =>
         EF.CompileAsyncQuery((PaymentsDbContext context, string scope, string key, CancellationToken _) =>
