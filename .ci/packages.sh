@@ -53,7 +53,7 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 url=$(awk '/Stripe API base/ { print $4; exit }' "$log")
-if [ -z "$url" ] || ! curl -sf "$url/_simulator/clock" >/dev/null; then
+if [ -z "$url" ] || ! curl -sf --max-time 5 "$url/_simulator/clock" >/dev/null; then
   cat "$log" >&2
   echo "ipocto-sim did not start." >&2
   exit 1
@@ -61,8 +61,8 @@ fi
 echo "ipocto-sim answers on $url"
 
 # The service and its tests, outside the repository: its own build settings, the repository's package versions, a
-# nuget.config with the feed. A build of the same version earlier may sit in the packages cache: it is dropped, so the
-# tests run against the package just packed.
+# nuget.config with the feed, and a packages folder of their own, so they run against the package just packed (a build
+# of the same version may sit in the machine's cache) and leave that cache as it was.
 shop=$work/shop
 cp -r .ci/packages "$shop"
 cp Directory.Packages.props "$shop/"
@@ -74,12 +74,20 @@ cat >"$shop/nuget.config" <<CONFIG
     <add key="simulator" value="$feed" />
     <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
   </packageSources>
+  <!-- ipocto's packages only from the feed, whatever another source holds under the same names. -->
+  <packageSourceMapping>
+    <packageSource key="simulator">
+      <package pattern="IpoctoPayments.*" />
+    </packageSource>
+    <packageSource key="nuget.org">
+      <package pattern="*" />
+    </packageSource>
+  </packageSourceMapping>
 </configuration>
 CONFIG
-cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
-rm -rf "$cache/ipoctopayments.simulator.hosting/$version"
 
+NUGET_PACKAGES=$work/packages \
 IPOCTO_SIM_URL=$url \
 IPOCTO_SIM_MERCHANT_PRIVATE_KEY=$(awk '/Merchant private key/ { print $4; exit }' "$log") \
 IPOCTO_SIM_PAYERMAX_PUBLIC_KEY=$(awk '/PayerMax public key/ { print $4; exit }' "$log") \
-  dotnet test "$shop/Shop.Tests" -p:SimulatorVersion="$version"
+  dotnet test "$shop/Shop.Tests" -p:SimulatorVersion="$version" --blame-hang-timeout 5m

@@ -5,8 +5,8 @@ using IpoctoPayments.Api.Common;
 using IpoctoPayments.Api.Tests.Support;
 using IpoctoPayments.Infrastructure.Persistence;
 using IpoctoPayments.Infrastructure.TopUps;
-using Microsoft.EntityFrameworkCore;
 using IpoctoPayments.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
@@ -112,21 +112,26 @@ public sealed class TopUpLimitTests(ITestOutputHelper output)
 
     [SkippableTheory]
     [ClassData(typeof(Databases))]
-    public async Task Reservations_past_their_24_hours_are_removed_by_the_cleanup_job_and_the_days_count_stays_the_same(DatabaseProvider provider)
+    public async Task Reservations_past_their_24_hours_are_removed_by_the_cleanup_job_with_the_locks_of_accounts_idle_since(DatabaseProvider provider)
     {
         var settings = Limits("1.00", "10000.00", "20000.00");
         settings["TopUps:Limits:CleanupInterval"] = "01:00:00";
         await using var system = await PaymentsSystem.StartAsync(provider, settings);
-        var console = system.Console("acc-reservation-cleanup");
-        await console.CreateTopUpAsync(TopUpRequest.StripeCard("300.00"));
+        var busy = system.Console("acc-cleanup-busy");
+        var idle = system.Console("acc-cleanup-idle");
+        await busy.CreateTopUpAsync(TopUpRequest.StripeCard("300.00"));
+        await idle.CreateTopUpAsync(TopUpRequest.StripeCard("400.00"));
         system.Clock.Advance(TimeSpan.FromHours(12));
-        await console.CreateTopUpAsync(TopUpRequest.StripeCard("200.00"));
-        Assert.Equal("500.00", (await console.TopUpLimitsAsync()).GetProperty("used").GetProperty("amount").GetString());
+        await busy.CreateTopUpAsync(TopUpRequest.StripeCard("200.00"));
+        Assert.Equal("500.00", (await busy.TopUpLimitsAsync()).GetProperty("used").GetProperty("amount").GetString());
 
         system.Clock.Advance(TimeSpan.FromHours(13));
 
-        await Poll.UntilAsync(async () => await ReservedAsync(system) is [20000], TimeSpan.FromSeconds(30), "the job to remove the reservation older than 24 hours");
-        Assert.Equal("200.00", (await console.TopUpLimitsAsync()).GetProperty("used").GetProperty("amount").GetString());
+        await Poll.UntilAsync(async () => await ReservedAsync(system) is [20000], TimeSpan.FromSeconds(30), "the job to remove the reservations older than 24 hours");
+        Assert.Equal(["acc-cleanup-busy"], await LockedAccountsAsync(system));
+        Assert.Equal("200.00", (await busy.TopUpLimitsAsync()).GetProperty("used").GetProperty("amount").GetString());
+        Assert.Equal("0.00", (await idle.TopUpLimitsAsync()).GetProperty("used").GetProperty("amount").GetString());
+        await idle.CreateTopUpAsync(TopUpRequest.StripeCard("10000.00"));
     }
 
     [SkippableTheory]
@@ -245,6 +250,10 @@ public sealed class TopUpLimitTests(ITestOutputHelper output)
         var charge = topUp.GetProperty("charge");
         return (charge.GetProperty("amount").GetString(), charge.GetProperty("currency").GetString());
     }
+
+    /// <summary>The accounts whose reservation lock row the database still holds.</summary>
+    private static Task<string[]> LockedAccountsAsync(PaymentsSystem system) =>
+        system.InDatabaseAsync(db => db.Set<TopUpLimitAccountRecord>().Select(a => a.AccountId).ToArrayAsync());
 
     /// <summary>The amounts (minor units) of the reservations the database still holds.</summary>
     private static Task<long[]> ReservedAsync(PaymentsSystem system) =>

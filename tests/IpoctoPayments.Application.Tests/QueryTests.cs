@@ -33,7 +33,7 @@ public sealed class QueryTests : ApplicationTest
         Assert.Contains(methods.Offered, m => m.Code == "gcash");
         var billPayment = Assert.Single(methods.Unavailable, m => m.Code == "bill_payment");
         Assert.Equal("amount_below_minimum", billPayment.Reason);
-        Assert.Equal("The minimum amount for Bill payment is 50.00 PHP (at least 0.89 USD at the current rate).", billPayment.Message);
+        Assert.Equal("The minimum amount for Bill payment is 50.00 PHP (at least 1.00 USD at the current rate).", billPayment.Message);
         Assert.DoesNotContain(methods.Unavailable, m => m.Provider == "stripe");
     }
 

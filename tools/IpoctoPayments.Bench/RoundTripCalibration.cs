@@ -34,6 +34,12 @@ internal static class RoundTripCalibration
         var address = new Uri($"http://127.0.0.1:{ApiProcess.FreePort()}");
         var settings = keys.ApiSettings(database, simulator, address);
         settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString;
+        // The background jobs off, so that every turnaround counted is a request's.
+        foreach (var job in new[] { "RefundDispatch:Interval", "DisputeDispatch:Interval", "Idempotency:CleanupInterval", "TopUps:Limits:CleanupInterval" })
+        {
+            settings[job] = "00:00:00";
+        }
+
         await using var api = await ApiProcess.StartAsync(apiAssembly, settings, address, "api-round-trips");
         using var http = PaymentsTraffic.Client([api.Address], 1);
         var traffic = new PaymentsTraffic(http, keys, accounts);

@@ -34,6 +34,7 @@ public sealed class CheckoutTests
 
         var session = await new SessionService(shop.Services.GetRequiredService<IStripeClient>()).GetAsync(opened!.Id);
         Assert.Equal("expired", session.Status);
+        Assert.Equal([opened.Id], await client.GetFromJsonAsync<string[]>("/expired") ?? []);
         Assert.Empty(await client.GetFromJsonAsync<string[]>("/paid") ?? []);
     }
 

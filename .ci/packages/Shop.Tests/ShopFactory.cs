@@ -60,12 +60,17 @@ public sealed class ShopFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Stripe:WebhookSecret", WebhookSecret);
-        builder.ConfigureServices(services => services.AddSingleton<IStripeClient>(new StripeClient(new StripeClientOptions
+        builder.ConfigureServices(services =>
         {
-            ApiKey = "sk_test_shop",
-            ApiBase = "http://localhost",
-            HttpClient = new SystemNetHttpClient(simulator.GetTestClient()),
-        })));
+            // The shop's clock is the simulator's: a webhook signed after the test moved it is not too old or too new.
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStripeClient>(new StripeClient(new StripeClientOptions
+            {
+                ApiKey = "sk_test_shop",
+                ApiBase = "http://localhost",
+                HttpClient = new SystemNetHttpClient(simulator.GetTestClient()),
+            }));
+        });
     }
 
     public override async ValueTask DisposeAsync()

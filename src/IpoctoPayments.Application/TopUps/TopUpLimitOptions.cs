@@ -45,7 +45,10 @@ public sealed class TopUpLimitOptions
 }
 
 /// <summary>The limits in money of the balance currency.</summary>
-public sealed record TopUpLimits(Money MinimumPerTopUp, Money MaximumPerTopUp, Money MaximumPerDay);
+public sealed record TopUpLimits(Money MinimumPerTopUp, Money MaximumPerTopUp, Money MaximumPerDay)
+{
+    public CreditRange PerTopUp => new(MinimumPerTopUp, MaximumPerTopUp);
+}
 
 /// <summary>Reads the limits in the balance currency, so a deployment with unusable limits does not start.</summary>
 internal sealed class TopUpLimitOptionsValidator(IOptions<BalanceOptions> balance) : IValidateOptions<TopUpLimitOptions>

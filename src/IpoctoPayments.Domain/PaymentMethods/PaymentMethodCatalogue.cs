@@ -76,12 +76,14 @@ public sealed class PaymentMethodCatalogue
     /// <summary>
     /// Prices a top-up of <paramref name="credit"/>: converted at <paramref name="rate"/> (if any) and rounded to the
     /// <paramref name="chargeDecimals"/> the provider takes, then checked against the chosen method's limits — or, with
-    /// no method chosen, against every method offered, one of which must take the charge.
+    /// no method chosen, against every method offered, one of which must take the charge. A refusal says what to enter
+    /// instead within <paramref name="credits"/>, the amounts a top-up may be.
     /// </summary>
-    public Result<TopUpQuote> Quote(PaymentProvider provider, CountryCode country, string? methodCode, Money credit, ExchangeRate? rate, int chargeDecimals)
+    public Result<TopUpQuote> Quote(
+        PaymentProvider provider, CountryCode country, string? methodCode, Money credit, ExchangeRate? rate, int chargeDecimals, CreditRange? credits = null)
     {
         ArgumentNullException.ThrowIfNull(credit);
-        var conversion = rate is null ? null : new ChargeConversion(rate, chargeDecimals);
+        var conversion = rate is null ? null : new ChargeConversion(rate, chargeDecimals, credits);
         var charged = conversion?.Convert(credit) ?? credit;
         if (!charged.IsSuccess)
             return charged.Error!;
@@ -132,27 +134,27 @@ public sealed class PaymentMethodCatalogue
         if (amount.IsZero)
         {
             return Absent(method, UnavailableReason.AmountBelowMinimum,
-                $"The amount comes to {amount}, too little for {method.DisplayName} to charge{InCredit(conversion, "at least", c => c.LeastCreditFor(minimum ?? c.SmallestCharge))}.");
+                $"The amount comes to {amount}, too little for {method.DisplayName} to charge{InCredit(conversion, "at least", c => c.SuggestAtLeast(minimum ?? c.SmallestCharge))}.");
         }
 
         if (minimum is not null && amount.MinorUnits < minimum.MinorUnits)
         {
             return Absent(method, UnavailableReason.AmountBelowMinimum,
-                $"The minimum amount for {method.DisplayName} is {minimum}{InCredit(conversion, "at least", c => c.LeastCreditFor(minimum))}.");
+                $"The minimum amount for {method.DisplayName} is {minimum}{InCredit(conversion, "at least", c => c.SuggestAtLeast(minimum))}.");
         }
 
         if (method.MaximumFor(amount.Currency) is { } maximum && amount.MinorUnits > maximum.MinorUnits)
         {
             return Absent(method, UnavailableReason.AmountAboveMaximum,
-                $"The maximum amount for {method.DisplayName} is {maximum}{InCredit(conversion, "at most", c => c.MostCreditFor(maximum))}.");
+                $"The maximum amount for {method.DisplayName} is {maximum}{InCredit(conversion, "at most", c => c.SuggestAtMost(maximum))}.");
         }
 
         return null;
     }
 
-    /// <summary>What to top up instead, in the balance currency, when the charge was converted into another.</summary>
-    private static string InCredit(ChargeConversion? conversion, string bound, Func<ChargeConversion, Money> credit) =>
-        conversion is null ? "" : $" ({bound} {credit(conversion)} at the current rate)";
+    /// <summary>What to top up instead, in the balance currency, when the charge was converted into another and a top-up can meet it.</summary>
+    private static string InCredit(ChargeConversion? conversion, string bound, Func<ChargeConversion, Money?> credit) =>
+        conversion is not null && credit(conversion) is { } suggested ? $" ({bound} {suggested} at the current rate)" : "";
 
     private static UnavailableMethod Absent(PaymentMethod method, UnavailableReason reason, string message) =>
         new(method.Provider, method.Code, method.DisplayName, reason, message);

@@ -50,6 +50,21 @@ public sealed class ChargeConversionProperties
         Assert.Equal((least, most), (conversion.LeastCreditFor(bound).ToMajorUnitString(), conversion.MostCreditFor(bound).ToMajorUnitString()));
     }
 
+    [Theory]
+    [InlineData("0.010", "1.00", "10000.00", "1.00", null)]
+    [InlineData("1700.000", "1.00", "5000.00", null, "5000.00")]
+    [InlineData("1700.000", "6000.00", "10000.00", "6000.00", null)]
+    [InlineData("0.010", "0.01", "10000.00", "0.02", "0.04")]
+    public void A_suggestion_stays_within_the_amounts_a_top_up_may_be(string charge, string minimum, string maximum, string? atLeast, string? atMost)
+    {
+        var kwd = Currency.FromCode("KWD").Value;
+        var credits = new CreditRange(Money.Parse(minimum, "USD").Value, Money.Parse(maximum, "USD").Value);
+        var conversion = new ChargeConversion(ExchangeRate.Parse(Usd, kwd, "0.307").Value, 2, credits);
+        var bound = Money.Parse(charge, "KWD").Value;
+
+        Assert.Equal((atLeast, atMost), (conversion.SuggestAtLeast(bound)?.ToMajorUnitString(), conversion.SuggestAtMost(bound)?.ToMajorUnitString()));
+    }
+
     private static long ChargeOf(ChargeConversion conversion, long cents) =>
         conversion.Convert(Money.FromMinorUnits(cents, Usd).Value).Value.MinorUnits;
 

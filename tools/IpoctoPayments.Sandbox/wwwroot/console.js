@@ -257,7 +257,7 @@ function showLimits() {
   const canTopUp = minorUnits(largest.amount) >= minorUnits(min.amount);
   hint.textContent = canTopUp
     ? `You can top up ${min.amount}–${money(largest)} now: ${money(remaining)} is left of ${money(perDay)} in any 24 hours.`
-    : `Your top-ups of the last 24 hours reached ${money(perDay)}; you can top up again once the earlier ones are 24 hours old.`;
+    : `Only ${money(remaining)} is left of ${money(perDay)} in any 24 hours, less than the smallest top-up (${money(min)}); you can top up again once earlier top-ups are 24 hours old.`;
   const amount = minorUnits($("amount").value.trim());
   const outside = !canTopUp || (amount !== null && (amount < minorUnits(min.amount) || amount > minorUnits(largest.amount)));
   hint.classList.toggle("warning", outside);

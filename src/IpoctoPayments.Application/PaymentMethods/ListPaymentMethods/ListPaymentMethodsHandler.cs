@@ -1,6 +1,7 @@
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Providers;
+using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.PaymentMethods;
 using Mediator;
@@ -12,7 +13,8 @@ namespace IpoctoPayments.Application.PaymentMethods.ListPaymentMethods;
 /// Each method is checked in the currency it charges: the balance currency where it takes it, else its local currency at
 /// today's rate, so the limits in the answer are the ones the customer's payment will meet.
 /// </summary>
-internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue, IExchangeRates rates, IPaymentGateways gateways, IOptions<BalanceOptions> options)
+internal sealed class ListPaymentMethodsHandler(
+    PaymentMethodCatalogue catalogue, IExchangeRates rates, IPaymentGateways gateways, IOptions<BalanceOptions> options, IOptions<TopUpLimitOptions> limits)
     : IQueryHandler<ListPaymentMethodsQuery, PaymentMethodsView>
 {
     public async ValueTask<PaymentMethodsView> Handle(ListPaymentMethodsQuery query, CancellationToken cancellationToken)
@@ -47,7 +49,9 @@ internal sealed class ListPaymentMethodsHandler(PaymentMethodCatalogue catalogue
                 continue;
             }
 
-            var conversion = rate is null ? null : new ChargeConversion(rate, gateways.For(method.Provider).ChargeDecimals(chargeCurrency));
+            var conversion = rate is null
+                ? null
+                : new ChargeConversion(rate, gateways.For(method.Provider).ChargeDecimals(chargeCurrency), limits.Value.ToLimits(balanceCurrency).PerTopUp);
             var charge = credit is null || conversion is null ? credit : conversion.Convert(credit).OrThrow(ErrorKind.Invalid, "amount");
             var check = catalogue.Available(country, chargeCurrency, charge, method.Provider, conversion).Value;
             if (check.Unavailable.FirstOrDefault(u => u.Code == method.Code) is { } reason)

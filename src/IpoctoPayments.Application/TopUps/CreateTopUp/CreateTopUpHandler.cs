@@ -94,7 +94,7 @@ internal sealed class CreateTopUpHandler(
         }
 
         var decimals = rate is null ? balance.Exponent : gateways.For(command.Provider).ChargeDecimals(rate.To);
-        var quote = catalogue.Quote(command.Provider, command.Country, command.PaymentMethod, command.Amount, rate, decimals);
+        var quote = catalogue.Quote(command.Provider, command.Country, command.PaymentMethod, command.Amount, rate, decimals, limits.Limits.PerTopUp);
         var field = quote.Error?.Code == "invalid_amount" ? "amount" : command.PaymentMethod is null ? "country" : "paymentMethod";
         return quote.OrThrow(ErrorKind.Unprocessable, field);
     }

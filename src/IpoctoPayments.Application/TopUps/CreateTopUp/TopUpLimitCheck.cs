@@ -9,7 +9,7 @@ namespace IpoctoPayments.Application.TopUps.CreateTopUp;
 /// <summary>ipocto's own limits on a top-up, whatever its method: per top-up, and per account in any 24 hours.</summary>
 internal sealed class TopUpLimitCheck(IDailyTopUpLimit daily, IUnitOfWork unitOfWork, IOptions<TopUpLimitOptions> options, IOptions<BalanceOptions> balance)
 {
-    private TopUpLimits Limits => options.Value.ToLimits(balance.Value.ToCurrency());
+    public TopUpLimits Limits => options.Value.ToLimits(balance.Value.ToCurrency());
 
     /// <summary>Refuses an amount below the minimum or above the maximum of one top-up.</summary>
     public void CheckPerTopUp(Money amount)
