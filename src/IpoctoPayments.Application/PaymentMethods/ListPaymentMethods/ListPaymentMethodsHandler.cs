@@ -1,7 +1,6 @@
 using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Providers;
-using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.PaymentMethods;
 using Mediator;

@@ -1,8 +1,7 @@
-using IpoctoPayments.Application.Common;
 using IpoctoPayments.Domain.Common;
 using Microsoft.Extensions.Options;
 
-namespace IpoctoPayments.Application.TopUps;
+namespace IpoctoPayments.Application.Common;
 
 /// <summary>
 /// The <c>TopUps:Limits</c> section: ipocto's own caps, whatever the method. Amounts are major-unit strings in the
