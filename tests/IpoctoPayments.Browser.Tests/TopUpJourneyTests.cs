@@ -148,16 +148,20 @@ public sealed class TopUpJourneyTests(SandboxInChromium sandbox) : IClassFixture
             new() { DataObject = new { reason = "fraudulent" } });
         Assert.True(disputed.Ok, await disputed.TextAsync());
 
-        // The console shows it once the dispute's webhooks have come and the page is read again.
+        // The console shows it once the dispute's webhooks have come and the page is read again. The history and the
+        // result are two requests of one page load: a webhook landing between them shows the dispute in one only, so
+        // the page is read again until both show it.
         var row = customer.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = orderNumber });
         await Poll.UntilAsync(
             async () =>
             {
                 await customer.Page.ReloadAsync();
-                return (await row.InnerTextAsync()).Contains("Disputed", StringComparison.Ordinal);
+                await Expect(customer.Result.Locator("#result-status")).ToContainTextAsync("Payment successful");
+                return (await row.InnerTextAsync()).Contains("Disputed", StringComparison.Ordinal)
+                    && (await customer.Result.InnerTextAsync()).Contains("Your bank disputed this top-up", StringComparison.Ordinal);
             },
             TimeSpan.FromSeconds(30),
-            "the history to show the dispute");
+            "the history and the result to show the dispute");
 
         await Expect(row.GetByText("Disputed")).ToHaveAttributeAsync("title", "20.00 USD · reason: fraudulent");
         await Expect(row).ToContainTextAsync("Succeeded");
