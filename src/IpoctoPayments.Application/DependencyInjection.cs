@@ -35,6 +35,8 @@ public static class DependencyInjection
         services.AddOptions<TopUpOptions>().Bind(configuration.GetSection(TopUpOptions.Section));
         services.AddOptions<TopUpLimitOptions>().Bind(configuration.GetSection(TopUpLimitOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TopUpLimitOptions>, TopUpLimitOptionsValidator>();
+        // Read once: the settings are checked at start and do not change while the service runs.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TopUpLimitOptions>>().Value.ToLimits(sp.GetRequiredService<IOptions<BalanceOptions>>().Value.ToCurrency()));
         services.AddScoped<TopUpLimitCheck>();
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.Section));
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section));

@@ -13,7 +13,7 @@ namespace IpoctoPayments.Application.PaymentMethods.ListPaymentMethods;
 /// today's rate, so the limits in the answer are the ones the customer's payment will meet.
 /// </summary>
 internal sealed class ListPaymentMethodsHandler(
-    PaymentMethodCatalogue catalogue, IExchangeRates rates, IPaymentGateways gateways, IOptions<BalanceOptions> options, IOptions<TopUpLimitOptions> limits)
+    PaymentMethodCatalogue catalogue, IExchangeRates rates, IPaymentGateways gateways, IOptions<BalanceOptions> options, TopUpLimits limits)
     : IQueryHandler<ListPaymentMethodsQuery, PaymentMethodsView>
 {
     public async ValueTask<PaymentMethodsView> Handle(ListPaymentMethodsQuery query, CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ internal sealed class ListPaymentMethodsHandler(
 
             var conversion = rate is null
                 ? null
-                : new ChargeConversion(rate, gateways.For(method.Provider).ChargeDecimals(chargeCurrency), limits.Value.ToLimits(balanceCurrency).PerTopUp);
+                : new ChargeConversion(rate, gateways.For(method.Provider).ChargeDecimals(chargeCurrency), limits.PerTopUp);
             var charge = credit is null || conversion is null ? credit : conversion.Convert(credit).OrThrow(ErrorKind.Invalid, "amount");
             var check = catalogue.Available(country, chargeCurrency, charge, method.Provider, conversion).Value;
             if (check.Unavailable.FirstOrDefault(u => u.Code == method.Code) is { } reason)

@@ -2,19 +2,17 @@ using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Application.Common.Persistence;
 using IpoctoPayments.Domain.Common;
-using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Application.TopUps.CreateTopUp;
 
 /// <summary>ipocto's own limits on a top-up, whatever its method: per top-up, and per account in any 24 hours.</summary>
-internal sealed class TopUpLimitCheck(IDailyTopUpLimit daily, IUnitOfWork unitOfWork, IOptions<TopUpLimitOptions> options, IOptions<BalanceOptions> balance)
+internal sealed class TopUpLimitCheck(IDailyTopUpLimit daily, IUnitOfWork unitOfWork, TopUpLimits limits)
 {
-    public TopUpLimits Limits => options.Value.ToLimits(balance.Value.ToCurrency());
+    public TopUpLimits Limits => limits;
 
     /// <summary>Refuses an amount below the minimum or above the maximum of one top-up.</summary>
     public void CheckPerTopUp(Money amount)
     {
-        var limits = Limits;
         if (amount.MinorUnits < limits.MinimumPerTopUp.MinorUnits)
         {
             throw AppException.Unprocessable("amount_below_minimum",
@@ -31,7 +29,7 @@ internal sealed class TopUpLimitCheck(IDailyTopUpLimit daily, IUnitOfWork unitOf
     /// <summary>Reserves the amount against the account's 24 hours in a unit of work of its own, or refuses it with what is left.</summary>
     public async Task ReserveAsync(AccountId account, Guid orderId, Money amount, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var maximum = Limits.MaximumPerDay;
+        var maximum = limits.MaximumPerDay;
         if (await unitOfWork.ExecuteAsync(ct => daily.ReserveAsync(account, orderId, amount, maximum, now, ct), cancellationToken) is not { } left)
         {
             return;

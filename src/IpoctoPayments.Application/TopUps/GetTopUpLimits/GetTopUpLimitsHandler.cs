@@ -2,17 +2,15 @@ using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.Common.Errors;
 using IpoctoPayments.Domain.Common;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace IpoctoPayments.Application.TopUps.GetTopUpLimits;
 
-internal sealed class GetTopUpLimitsHandler(IDailyTopUpLimit daily, TimeProvider clock, IOptions<TopUpLimitOptions> options, IOptions<BalanceOptions> balance)
+internal sealed class GetTopUpLimitsHandler(IDailyTopUpLimit daily, TimeProvider clock, TopUpLimits limits)
     : IQueryHandler<GetTopUpLimitsQuery, TopUpLimitsView>
 {
     public async ValueTask<TopUpLimitsView> Handle(GetTopUpLimitsQuery query, CancellationToken cancellationToken)
     {
-        var currency = balance.Value.ToCurrency();
-        var limits = options.Value.ToLimits(currency);
+        var currency = limits.MaximumPerDay.Currency;
         var used = await daily.UsedAsync(AccountId.Parse(query.AccountId).OrThrow(ErrorKind.Invalid, "accountId"), currency, clock.GetUtcNow(), cancellationToken);
         var remaining = Math.Max(0, limits.MaximumPerDay.MinorUnits - used.MinorUnits);
         var largest = Math.Min(limits.MaximumPerTopUp.MinorUnits, remaining);
