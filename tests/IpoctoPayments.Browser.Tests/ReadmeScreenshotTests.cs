@@ -38,7 +38,7 @@ public sealed class ReadmeScreenshotTests(SandboxInChromium sandbox) : IClassFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm payment" }).ClickAsync();
         await customer.BackOnTheConsoleAsync();
         await Expect(customer.Result.GetByRole(AriaRole.Status)).ToContainTextAsync("Payment successful. 10.00 USD was added to your balance.");
-        await Expect(customer.Balance).ToContainTextAsync("30.00 USD");
+        await customer.ExpectBalanceAsync(30.00m);
         await Expect(page.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
         await customer.SaveAsync("console.png");
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using IpoctoPayments.Browser.Tests.Support;
 using IpoctoPayments.Testing;
@@ -123,7 +122,7 @@ public sealed class TopUpJourneyTests(SandboxInChromium sandbox) : IClassFixture
         await Expect(error).ToContainTextAsync("note down the error code");
         await customer.OrderNumberAsync();
         await customer.SnapAsync("result-declined");
-        await Expect(customer.Balance).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"{before:0.00} USD"));
+        await customer.ExpectBalanceAsync(before);
     }
 
     [SkippableFact]
@@ -166,7 +165,7 @@ public sealed class TopUpJourneyTests(SandboxInChromium sandbox) : IClassFixture
         await Expect(row.GetByText("Disputed")).ToHaveAttributeAsync("title", "20.00 USD · reason: fraudulent");
         await Expect(row).ToContainTextAsync("Succeeded");
         await Expect(customer.Result).ToContainTextAsync("Your bank disputed this top-up: 20.00 USD was taken back from your balance while the bank decides.");
-        await Expect(customer.Balance).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"{before:0.00} USD"));
+        await customer.ExpectBalanceAsync(before);
         await customer.SnapAsync("disputed");
     }
 
@@ -211,7 +210,7 @@ public sealed class TopUpJourneyTests(SandboxInChromium sandbox) : IClassFixture
     {
         await customer.BackOnTheConsoleAsync();
         await Expect(customer.Result.GetByRole(AriaRole.Status)).ToContainTextAsync($"Payment successful. {amount} was added to your balance.");
-        await Expect(customer.Balance).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"{balance:0.00} USD"));
+        await customer.ExpectBalanceAsync(balance);
         var orderNumber = await customer.OrderNumberAsync();
         await Expect(customer.Result).ToContainTextAsync(method);
         await Expect(customer.Result).ToContainTextAsync("quote the order number");

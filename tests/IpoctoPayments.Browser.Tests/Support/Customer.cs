@@ -21,6 +21,12 @@ public sealed partial class Customer(IBrowserContext context, IPage page, string
     /// <summary>The console's balance card.</summary>
     public ILocator Balance => Page.GetByRole(AriaRole.Region, new() { Name = "Balance", Exact = true });
 
+    /// <summary>
+    /// The balance itself, the card's first paragraph. The card also shows the last top-up's amount, which the page loads
+    /// by a request of its own and can show first, so the balance is never read from the card's text as a whole.
+    /// </summary>
+    public ILocator BalanceAmount => Balance.GetByRole(AriaRole.Paragraph).First;
+
     /// <summary>Step 5's card: the order's result.</summary>
     public ILocator Result => Page.GetByRole(AriaRole.Region, new() { Name = "Step 5: Payment result" });
 
@@ -28,13 +34,13 @@ public sealed partial class Customer(IBrowserContext context, IPage page, string
     public async Task<decimal> OpenConsoleAsync()
     {
         await Page.GotoAsync("/");
-        await Expect(Balance).ToContainTextAsync(BalancePattern());
-        return await BalanceAsync();
+        await Expect(BalanceAmount).ToHaveTextAsync(BalancePattern());
+        return decimal.Parse(BalancePattern().Match(await BalanceAmount.InnerTextAsync()).Groups["amount"].Value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The balance as the console shows it ("20.00 USD").</summary>
-    public async Task<decimal> BalanceAsync() =>
-        decimal.Parse(BalancePattern().Match(await Balance.InnerTextAsync()).Groups["amount"].Value, CultureInfo.InvariantCulture);
+    /// <summary>Waits until the console shows <paramref name="balance"/> as the balance ("20.00 USD").</summary>
+    public Task ExpectBalanceAsync(decimal balance) =>
+        Expect(BalanceAmount).ToHaveTextAsync(string.Create(CultureInfo.InvariantCulture, $"{balance:0.00} USD"));
 
     /// <summary>Step 1: the top-up form, filled in by its labels.</summary>
     public async Task FillTopUpAsync(string partner, string amount, string country, string method)
@@ -95,7 +101,7 @@ public sealed partial class Customer(IBrowserContext context, IPage page, string
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();
 
-    [GeneratedRegex(@"(?<amount>\d+\.\d{2})\s*USD")]
+    [GeneratedRegex(@"^(?<amount>-?\d+\.\d{2}) USD$")]
     private static partial Regex BalancePattern();
 
     [GeneratedRegex(@"/\?topup=")]
