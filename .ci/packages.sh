@@ -26,11 +26,11 @@ if ! diff <(awk '/<!-- .ci\/packages\/Shop.Tests\/ShopFactory.cs -->/ { found = 
   exit 1
 fi
 
-version=$(dotnet msbuild tools/IpoctoPayments.Simulator.Tool -getProperty:Version)
+version=$(dotnet msbuild tools/IpoctoPayments.Simulator -getProperty:Version)
 echo "Packing the simulator $version into artifacts/feed"
 rm -rf "$feed"
+dotnet pack tools/IpoctoPayments.Simulator.Hosting -o artifacts/feed
 dotnet pack tools/IpoctoPayments.Simulator -o artifacts/feed
-dotnet pack tools/IpoctoPayments.Simulator.Tool -o artifacts/feed
 
 # A fresh tool path, as a machine that never had the tool.
 dotnet tool install --tool-path "$work/tools" --add-source ./artifacts/feed IpoctoPayments.Simulator --version "$version"

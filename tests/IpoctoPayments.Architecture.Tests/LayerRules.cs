@@ -71,9 +71,9 @@ public sealed class LayerRules
     {
         var assembly = Assembly.Load(assemblyName);
 
-        AssertNone(assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n == SimulatorAssembly),
-            $"{assemblyName} never references {SimulatorAssembly}; only the Sandbox and the tests do");
-        AssertHolds(Types.InAssembly(assembly).ShouldNot().HaveDependencyOn(SimulatorAssembly).GetResult(),
+        AssertNone(assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(SimulatorAssemblies.Contains),
+            $"{assemblyName} never references the simulator; only the Sandbox, the bench and the tests do");
+        AssertHolds(Types.InAssembly(assembly).ShouldNot().HaveDependencyOn(SimulatorNamespace).GetResult(),
             $"{assemblyName} types do not use simulator types");
     }
 }

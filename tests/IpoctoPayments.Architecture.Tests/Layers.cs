@@ -10,7 +10,10 @@ internal static class Layers
     public const string ApplicationNamespace = "IpoctoPayments.Application";
     public const string InfrastructureNamespace = "IpoctoPayments.Infrastructure";
     public const string ApiNamespace = "IpoctoPayments.Api";
-    public const string SimulatorAssembly = "IpoctoPayments.Simulator";
+    public const string SimulatorNamespace = "IpoctoPayments.Simulator";
+
+    /// <summary>The simulator's library and its ipocto-sim tool.</summary>
+    public static IReadOnlyList<string> SimulatorAssemblies { get; } = ["IpoctoPayments.Simulator.Hosting", "ipocto-sim"];
 
     public static Assembly DomainAssembly { get; } = typeof(IpoctoPayments.Domain.Common.Money).Assembly;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IpoctoPayments.Simulator;
 
 /// <summary>
-/// The standalone simulator: <c>ipocto-sim [--urls …]</c> (or <c>dotnet run --project tools/IpoctoPayments.Simulator.Tool</c>) runs it;
+/// The standalone simulator: <c>ipocto-sim [--urls …]</c> (or <c>dotnet run --project tools/IpoctoPayments.Simulator</c>) runs it;
 /// <c>ipocto-sim trigger …</c> and <c>ipocto-sim listen …</c> drive one already running (see <see cref="SimulatorCli"/>).
 /// </summary>
 internal static class Program
