@@ -47,6 +47,16 @@ public sealed class TopUpLimitOptions
 public sealed record TopUpLimits(Money MinimumPerTopUp, Money MaximumPerTopUp, Money MaximumPerDay)
 {
     public CreditRange PerTopUp => new(MinimumPerTopUp, MaximumPerTopUp);
+
+    /// <summary>What is left of the maximum in 24 hours once <paramref name="used"/> is counted; never below zero.</summary>
+    public Money LeftOfDay(Money used)
+    {
+        ArgumentNullException.ThrowIfNull(used);
+        return Money.FromMinorUnits(Math.Max(0, MaximumPerDay.MinorUnits - used.MinorUnits), MaximumPerDay.Currency).Value;
+    }
+
+    /// <summary>The largest top-up that fits now: the maximum of one top-up, or what is left of the 24 hours if less.</summary>
+    public Money LargestNow(Money used) => LeftOfDay(used) is var left && left.MinorUnits < MaximumPerTopUp.MinorUnits ? left : MaximumPerTopUp;
 }
 
 /// <summary>Reads the limits in the balance currency, so a deployment with unusable limits does not start.</summary>

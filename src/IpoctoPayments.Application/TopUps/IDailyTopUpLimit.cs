@@ -1,3 +1,4 @@
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Domain.Common;
 
 namespace IpoctoPayments.Application.TopUps;
@@ -11,10 +12,11 @@ public interface IDailyTopUpLimit
     /// <summary>
     /// Inside the caller's unit of work: waits for the account's other reservations in flight, counts the reservations
     /// of the 24 hours before <paramref name="now"/> whose orders did not close unpaid, and reserves
-    /// <paramref name="amount"/> for <paramref name="orderId"/> if it fits under <paramref name="maximum"/>. An order
-    /// already reserved for (a retry of the same request) stands. Null when reserved; when refused, what is left.
+    /// <paramref name="amount"/> for <paramref name="orderId"/> if it fits in what <paramref name="limits"/> leave of
+    /// the day. An order already reserved for (a retry of the same request) stands. Null when reserved; when refused,
+    /// what is left.
     /// </summary>
-    Task<Money?> ReserveAsync(AccountId account, Guid orderId, Money amount, Money maximum, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<Money?> ReserveAsync(AccountId account, Guid orderId, Money amount, TopUpLimits limits, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>What the account's top-ups of the 24 hours before <paramref name="now"/> hold, as the next reservation counts it.</summary>
     Task<Money> UsedAsync(AccountId account, Currency currency, DateTimeOffset now, CancellationToken cancellationToken);

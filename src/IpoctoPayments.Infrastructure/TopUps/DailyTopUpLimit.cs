@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IpoctoPayments.Application.Common;
 using IpoctoPayments.Application.TopUps;
 using IpoctoPayments.Domain.Common;
 using IpoctoPayments.Domain.TopUps;
@@ -22,11 +23,11 @@ internal sealed class DailyTopUpLimit(PaymentsDbContext db, ILogger<DailyTopUpLi
     private static readonly string[] ClosedUnpaid = [nameof(TopUpStatus.Failed), nameof(TopUpStatus.Expired), nameof(TopUpStatus.Cancelled)];
 
     public async Task<Money?> ReserveAsync(
-        AccountId account, Guid orderId, Money amount, Money maximum, DateTimeOffset now, CancellationToken cancellationToken)
+        AccountId account, Guid orderId, Money amount, TopUpLimits limits, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(amount);
-        ArgumentNullException.ThrowIfNull(maximum);
+        ArgumentNullException.ThrowIfNull(limits);
         var nowMs = now.ToUnixTimeMilliseconds();
         await db.Database.ExecuteSqlAsync(LockAccount(account.Value, nowMs), cancellationToken);
 
@@ -42,10 +43,10 @@ internal sealed class DailyTopUpLimit(PaymentsDbContext db, ILogger<DailyTopUpLi
             return null;
         }
 
-        var left = Math.Max(0, maximum.MinorUnits - day.Used);
-        if (amount.MinorUnits > left)
+        var left = limits.LeftOfDay(Money.FromMinorUnits(day.Used, amount.Currency).Value);
+        if (amount.MinorUnits > left.MinorUnits)
         {
-            return Money.FromMinorUnits(left, amount.Currency).Value;
+            return left;
         }
 
         reservations.Add(new TopUpReservationRecord { OrderId = orderId, AccountId = account.Value, AmountMinorUnits = amount.MinorUnits, ReservedAtUnixMs = nowMs });

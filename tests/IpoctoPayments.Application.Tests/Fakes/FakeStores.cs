@@ -185,7 +185,7 @@ public sealed class FakeExchangeRates : IExchangeRates
 /// <summary>Reserves every amount: the daily limit is counted in the database, and tried against it in the API tests.</summary>
 public sealed class FakeDailyTopUpLimit : IDailyTopUpLimit
 {
-    public Task<Money?> ReserveAsync(AccountId account, Guid orderId, Money amount, Money maximum, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<Money?> ReserveAsync(AccountId account, Guid orderId, Money amount, TopUpLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult<Money?>(null);
 
     public Task<Money> UsedAsync(AccountId account, Currency currency, DateTimeOffset now, CancellationToken cancellationToken) =>

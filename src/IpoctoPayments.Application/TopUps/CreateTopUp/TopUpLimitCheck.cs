@@ -29,8 +29,7 @@ internal sealed class TopUpLimitCheck(IDailyTopUpLimit daily, IUnitOfWork unitOf
     /// <summary>Reserves the amount against the account's 24 hours in a unit of work of its own, or refuses it with what is left.</summary>
     public async Task ReserveAsync(AccountId account, Guid orderId, Money amount, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var maximum = limits.MaximumPerDay;
-        if (await unitOfWork.ExecuteAsync(ct => daily.ReserveAsync(account, orderId, amount, maximum, now, ct), cancellationToken) is not { } left)
+        if (await unitOfWork.ExecuteAsync(ct => daily.ReserveAsync(account, orderId, amount, limits, now, ct), cancellationToken) is not { } left)
         {
             return;
         }
@@ -39,7 +38,7 @@ internal sealed class TopUpLimitCheck(IDailyTopUpLimit daily, IUnitOfWork unitOf
             ? "nothing is left now; top up again once your earlier top-ups are more than 24 hours old."
             : $"{left} is left now; enter {left} or less, or top up the rest once your earlier top-ups are more than 24 hours old.";
         throw new AppException(new AppError(ErrorKind.Unprocessable, "daily_limit_reached",
-            $"An account can top up at most {maximum} in 24 hours, counting top-ups paid or awaiting payment; {whatToDo}", "amount")
+            $"An account can top up at most {limits.MaximumPerDay} in 24 hours, counting top-ups paid or awaiting payment; {whatToDo}", "amount")
         {
             Extensions = new Dictionary<string, object> { ["remaining"] = MoneyView.From(left) },
         });

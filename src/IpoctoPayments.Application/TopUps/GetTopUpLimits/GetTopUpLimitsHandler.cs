@@ -10,12 +10,10 @@ internal sealed class GetTopUpLimitsHandler(IDailyTopUpLimit daily, TimeProvider
 {
     public async ValueTask<TopUpLimitsView> Handle(GetTopUpLimitsQuery query, CancellationToken cancellationToken)
     {
-        var currency = limits.MaximumPerDay.Currency;
-        var used = await daily.UsedAsync(AccountId.Parse(query.AccountId).OrThrow(ErrorKind.Invalid, "accountId"), currency, clock.GetUtcNow(), cancellationToken);
-        var remaining = Math.Max(0, limits.MaximumPerDay.MinorUnits - used.MinorUnits);
-        var largest = Math.Min(limits.MaximumPerTopUp.MinorUnits, remaining);
+        var account = AccountId.Parse(query.AccountId).OrThrow(ErrorKind.Invalid, "accountId");
+        var used = await daily.UsedAsync(account, limits.MaximumPerDay.Currency, clock.GetUtcNow(), cancellationToken);
         return new TopUpLimitsView(
             MoneyView.From(limits.MinimumPerTopUp), MoneyView.From(limits.MaximumPerTopUp), MoneyView.From(limits.MaximumPerDay),
-            MoneyView.From(used), MoneyView.From(Money.FromMinorUnits(remaining, currency).Value), MoneyView.From(Money.FromMinorUnits(largest, currency).Value));
+            MoneyView.From(used), MoneyView.From(limits.LeftOfDay(used)), MoneyView.From(limits.LargestNow(used)));
     }
 }
