@@ -12,8 +12,9 @@ internal static class Layers
     public const string ApiNamespace = "IpoctoPayments.Api";
     public const string SimulatorNamespace = "IpoctoPayments.Simulator";
 
-    /// <summary>The simulator's library and its ipocto-sim tool.</summary>
-    public static IReadOnlyList<string> SimulatorAssemblies { get; } = ["IpoctoPayments.Simulator.Hosting", "ipocto-sim"];
+    /// <summary>The simulator's assemblies: its library, and any other named after it, and the ipocto-sim tool.</summary>
+    public static bool IsSimulatorAssembly(string name) =>
+        name.StartsWith(SimulatorNamespace, StringComparison.Ordinal) || name == "ipocto-sim";
 
     public static Assembly DomainAssembly { get; } = typeof(IpoctoPayments.Domain.Common.Money).Assembly;
 

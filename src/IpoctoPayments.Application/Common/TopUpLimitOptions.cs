@@ -48,10 +48,18 @@ public sealed record TopUpLimits(Money MinimumPerTopUp, Money MaximumPerTopUp, M
 {
     public CreditRange PerTopUp => new(MinimumPerTopUp, MaximumPerTopUp);
 
-    /// <summary>What is left of the maximum in 24 hours once <paramref name="used"/> is counted; never below zero.</summary>
+    /// <summary>
+    /// What is left of the maximum in 24 hours once <paramref name="used"/> is counted; never below zero. Both are in
+    /// the balance currency; any other is a bug, and throws.
+    /// </summary>
     public Money LeftOfDay(Money used)
     {
         ArgumentNullException.ThrowIfNull(used);
+        if (used.Currency != MaximumPerDay.Currency)
+        {
+            throw new ArgumentException($"{used} is not in the balance currency, {MaximumPerDay.Currency}.", nameof(used));
+        }
+
         return Money.FromMinorUnits(Math.Max(0, MaximumPerDay.MinorUnits - used.MinorUnits), MaximumPerDay.Currency).Value;
     }
 

@@ -43,7 +43,7 @@ internal sealed class DailyTopUpLimit(PaymentsDbContext db, ILogger<DailyTopUpLi
             return null;
         }
 
-        var left = limits.LeftOfDay(Money.FromMinorUnits(day.Used, amount.Currency).Value);
+        var left = limits.LeftOfDay(Money.FromMinorUnits(day.Used, limits.MaximumPerDay.Currency).Value);
         if (amount.MinorUnits > left.MinorUnits)
         {
             return left;

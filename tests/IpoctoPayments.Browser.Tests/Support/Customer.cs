@@ -35,7 +35,7 @@ public sealed partial class Customer(IBrowserContext context, IPage page, string
     {
         await Page.GotoAsync("/");
         await Expect(BalanceAmount).ToHaveTextAsync(BalancePattern());
-        return decimal.Parse(BalancePattern().Match(await BalanceAmount.InnerTextAsync()).Groups["amount"].Value, CultureInfo.InvariantCulture);
+        return decimal.Parse(BalancePattern().Match(await BalanceAmount.TextContentAsync() ?? "").Groups["amount"].Value, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Waits until the console shows <paramref name="balance"/> as the balance ("20.00 USD").</summary>
@@ -101,7 +101,7 @@ public sealed partial class Customer(IBrowserContext context, IPage page, string
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();
 
-    [GeneratedRegex(@"^(?<amount>-?\d+\.\d{2}) USD$")]
+    [GeneratedRegex(@"^\s*(?<amount>-?\d+\.\d{2})\s+USD\s*$")]
     private static partial Regex BalancePattern();
 
     [GeneratedRegex(@"/\?topup=")]
