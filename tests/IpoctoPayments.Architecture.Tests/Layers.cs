@@ -12,7 +12,7 @@ internal static class Layers
     public const string ApiNamespace = "IpoctoPayments.Api";
     public const string SimulatorNamespace = "IpoctoPayments.Simulator";
 
-    /// <summary>The simulator's assemblies: its library, and any other named after it, and the ipocto-sim tool.</summary>
+    /// <summary>The simulator's assemblies: every one named after it (its library) and the ipocto-sim tool.</summary>
     public static bool IsSimulatorAssembly(string name) =>
         name.StartsWith(SimulatorNamespace, StringComparison.Ordinal) || name == "ipocto-sim";
 
