@@ -74,7 +74,7 @@ public sealed class MethodSteps(PaymentsWorld world)
     private string Bound(string name)
     {
         var bound = LastOffered.GetProperty(name);
-        return bound.ValueKind == JsonValueKind.Object ? $"{bound.GetProperty("amount").GetString()} {bound.GetProperty("currency").GetString()}" : "none";
+        return bound.ValueKind == JsonValueKind.Object ? PaymentsWorld.Written(bound) : "none";
     }
 
     private JsonElement Offered(string method)
